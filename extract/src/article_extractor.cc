@@ -1,0 +1,47 @@
+#include "newsx/extract/article_extractor.h"
+
+#include <utility>
+
+#include "newsx/core/hash.h"
+#include "newsx/core/url.h"
+#include "newsx/extract/text_normalizer.h"
+
+namespace newsx::extract {
+
+Result<std::unique_ptr<ArticleExtractor>> ArticleExtractor::Create(
+    const ExtractorOptions& options) {
+  NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<TextAnalyzer> analyzer,
+                         TextAnalyzer::Create(options.analyzer));
+  return std::unique_ptr<ArticleExtractor>(new ArticleExtractor(options, std::move(analyzer)));
+}
+
+ArticleExtractor::ArticleExtractor(const ExtractorOptions& options,
+                                   std::unique_ptr<TextAnalyzer> analyzer)
+    : options_(options), analyzer_(std::move(analyzer)) {}
+
+Result<ExtractedArticle> ArticleExtractor::Extract(const RawDocument& doc) const {
+  ExtractedArticle x;
+  NEWSX_ASSIGN_OR_RETURN(x.article, ExtractArticle(doc, options_.html));
+  analyzer_->Analyze(&x);
+  return x;
+}
+
+Result<ExtractedArticle> ArticleExtractor::ExtractText(const TextInput& input) const {
+  ExtractedArticle x;
+  x.article.text = NormalizeText(input.text);
+  if (x.article.text.find_first_not_of(" \t\n") == std::string::npos) {
+    return InvalidArgumentError("input text is empty");
+  }
+  x.article.title = NormalizeText(input.title);
+  x.article.url = input.url;
+  x.article.canonical_url = CanonicalizeUrl(input.url);
+  x.article.published = input.published;
+  x.article.id = ArticleId(x.article.canonical_url.empty() ? x.article.text
+                                                          : x.article.canonical_url);
+  x.article.content_hash = ContentHash(x.article.text);
+  x.article.extractor_version = "text";
+  analyzer_->Analyze(&x);
+  return x;
+}
+
+}  // namespace newsx::extract

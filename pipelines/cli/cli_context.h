@@ -1,0 +1,71 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsx/core/result.h"
+#include "newsx/extract/article_extractor.h"
+#include "newsx/pipelines/config.h"
+#include "newsx/pipelines/logger.h"
+
+namespace newsx::cli {
+
+// Process exit codes of every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // Runtime failure.
+inline constexpr int kExitUsage = 2;    // Bad flags, arguments or config.
+
+// Flags shared by every subcommand; they override the config file.
+struct GlobalFlags {
+  std::string config_path;
+  std::string db_path;
+  std::vector<std::string> lexicon_dirs;
+  int workers = 0;  // Extract workers; 0 = from config.
+  bool quiet = false;
+  bool verbose = false;
+  std::string log_format;
+};
+
+// What a subcommand needs from main(): the effective config and a logger.
+class CliContext {
+ public:
+  // Loads the config file (if any) and applies the flags. Returns
+  // kInvalidArgument / kNotFound with a message for the user.
+  static Result<std::unique_ptr<CliContext>> Create(const GlobalFlags& flags);
+
+  const pipelines::Config& config() const { return config_; }
+  pipelines::Logger& log() const { return *logger_; }
+
+  // Builds the extractor with the built-in and configured lexicons.
+  Result<std::unique_ptr<extract::ArticleExtractor>> MakeExtractor() const;
+
+ private:
+  CliContext() = default;
+  pipelines::Config config_;
+  std::unique_ptr<pipelines::Logger> logger_;
+};
+
+// A subcommand: registered on the app, run if the user chose it.
+struct Command {
+  CLI::App* app = nullptr;
+  // Returns an exit code. Runs after parsing succeeded.
+  std::function<int(const CliContext&)> run;
+};
+
+// Each subcommand lives in its own cmd_*.cc.
+Command AddExtractCommand(CLI::App& root);
+Command AddBackfillCommand(CLI::App& root);
+Command AddQueryCommand(CLI::App& root);
+Command AddStatsCommand(CLI::App& root);
+Command AddConfigCommand(CLI::App& root);
+
+// Prints `status` for `item` on stderr through the logger and returns
+// kExitFailure (or kExitUsage for kInvalidArgument of user input when
+// `usage` is true).
+int ReportError(const CliContext& ctx, const Status& status, std::string_view item);
+
+}  // namespace newsx::cli

@@ -1,0 +1,51 @@
+// newsx: news ingestion and entity extraction. See README.md.
+
+#include <iostream>
+#include <vector>
+
+#include "cli_context.h"
+
+int main(int argc, char** argv) {
+  using namespace newsx::cli;
+  CLI::App app{"newsx: fetch news, extract chips, firms, officials, quantities and events, "
+               "store them in RocksDB and export them."};
+  app.set_version_flag("--version", "newsx 0.1.0");
+  app.require_subcommand(1);
+  GlobalFlags flags;
+  app.add_option("-c,--config", flags.config_path, "TOML config file");
+  app.add_option("--db", flags.db_path, "Database directory (default ./newsx-data)");
+  app.add_option("--lexicons", flags.lexicon_dirs, "Extra lexicon folder (repeatable)");
+  app.add_option("-j,--workers", flags.workers, "Extract workers")->check(CLI::Range(1, 256));
+  app.add_flag("-q,--quiet", flags.quiet, "Only log errors");
+  app.add_flag("-v,--verbose", flags.verbose, "Log debug details");
+  app.add_option("--log-format", flags.log_format, "Log format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  std::vector<Command> commands = {
+      AddExtractCommand(app),
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  auto ctx = CliContext::Create(flags);
+  if (!ctx.ok()) {
+    std::cerr << "newsx: error: " << ctx.status().ToString() << "\n";
+    return kExitUsage;
+  }
+  for (const Command& command : commands) {
+    if (command.app->parsed()) {
+      try {
+        return command.run(**ctx);
+      } catch (const std::exception& e) {
+        std::cerr << "newsx: error: internal: " << e.what() << "\n";
+        return kExitFailure;
+      }
+    }
+  }
+  return kExitUsage;
+}

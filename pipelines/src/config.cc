@@ -1,0 +1,210 @@
+#include "newsx/pipelines/config.h"
+
+// Header-only with exceptions off: parse errors come back as values.
+#define TOML_HEADER_ONLY 1
+#define TOML_EXCEPTIONS 0
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace newsx::pipelines {
+
+namespace {
+
+std::string Where(std::string_view origin, const toml::source_region& region) {
+  return std::string(origin) + ":" + std::to_string(region.begin.line) + ":" +
+         std::to_string(region.begin.column);
+}
+
+// Reads typed values out of one table, reporting the first problem.
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string section, std::string_view origin)
+      : table_(table), section_(std::move(section)), origin_(origin) {}
+
+  void String(const char* key, std::string* out) {
+    Visit(key, [&](const toml::node& n) {
+      if (auto v = n.value<std::string>()) *out = *v; else Fail(n, key, "a string");
+    });
+  }
+  void Int(const char* key, int* out) {
+    Visit(key, [&](const toml::node& n) {
+      auto v = n.value<std::int64_t>();
+      if (v && *v >= INT32_MIN && *v <= INT32_MAX) *out = static_cast<int>(*v);
+      else Fail(n, key, "an integer");
+    });
+  }
+  void Int64(const char* key, std::int64_t* out) {
+    Visit(key, [&](const toml::node& n) {
+      if (auto v = n.value<std::int64_t>()) *out = *v; else Fail(n, key, "an integer");
+    });
+  }
+  void Bool(const char* key, bool* out) {
+    Visit(key, [&](const toml::node& n) {
+      if (auto v = n.value<bool>()) *out = *v; else Fail(n, key, "true or false");
+    });
+  }
+  void Strings(const char* key, std::vector<std::string>* out) {
+    Visit(key, [&](const toml::node& n) {
+      const toml::array* arr = n.as_array();
+      if (arr == nullptr) return Fail(n, key, "an array of strings");
+      out->clear();
+      for (const toml::node& e : *arr) {
+        auto v = e.value<std::string>();
+        if (!v) return Fail(e, key, "an array of strings");
+        out->push_back(*v);
+      }
+    });
+  }
+
+  // Reports keys that no reader asked for: most likely typos.
+  Status Finish() {
+    if (!status_.ok()) return status_;
+    for (const auto& [key, node] : table_) {
+      if (known_.find(std::string(key.str())) == std::string::npos) {
+        return InvalidArgumentError(Where(origin_, node.source()) + ": unknown setting " +
+                                    section_ + "." + std::string(key.str()));
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  template <typename F>
+  void Visit(const char* key, F&& f) {
+    known_ += "|";
+    known_ += key;
+    known_ += "|";
+    if (!status_.ok()) return;
+    if (const toml::node* n = table_.get(key)) f(*n);
+  }
+
+  void Fail(const toml::node& n, const char* key, const char* expected) {
+    if (!status_.ok()) return;
+    status_ = InvalidArgumentError(Where(origin_, n.source()) + ": " + section_ + "." + key +
+                                   " must be " + expected);
+  }
+
+  const toml::table& table_;
+  const std::string section_;
+  std::string_view origin_;
+  std::string known_;  // "|key|key|..." of keys read.
+  Status status_;
+};
+
+}  // namespace
+
+Status Config::Validate() const {
+  auto positive = [](int v, const char* name) -> Status {
+    if (v <= 0) return InvalidArgumentError(std::string(name) + " must be positive, got " +
+                                            std::to_string(v));
+    return Status::Ok();
+  };
+  if (db_path.empty()) return InvalidArgumentError("store.path must not be empty");
+  NEWSX_RETURN_IF_ERROR(positive(extract_workers, "workers.extract"));
+  NEWSX_RETURN_IF_ERROR(positive(store_workers, "workers.store"));
+  NEWSX_RETURN_IF_ERROR(positive(queue_capacity, "workers.queue_capacity"));
+  NEWSX_RETURN_IF_ERROR(positive(per_host_concurrency, "politeness.per_host_concurrency"));
+  NEWSX_RETURN_IF_ERROR(positive(timeout_ms, "politeness.timeout_ms"));
+  NEWSX_RETURN_IF_ERROR(positive(min_interval_s, "crawl.min_interval_s"));
+  NEWSX_RETURN_IF_ERROR(positive(max_concurrent_transfers, "crawl.max_concurrent_transfers"));
+  if (per_host_delay_ms < 0) return InvalidArgumentError("politeness.per_host_delay_ms must be >= 0");
+  if (max_crawl_delay_s < 0) return InvalidArgumentError("politeness.max_crawl_delay_s must be >= 0");
+  if (max_body_bytes <= 0) return InvalidArgumentError("politeness.max_body_bytes must be positive");
+  if (max_interval_s < min_interval_s) {
+    return InvalidArgumentError("crawl.max_interval_s must be >= crawl.min_interval_s");
+  }
+  if (extract_workers > 256 || store_workers > 64) {
+    return InvalidArgumentError("too many workers (at most 256 extract, 64 store)");
+  }
+  if (log_level != "debug" && log_level != "info" && log_level != "warn" && log_level != "error") {
+    return InvalidArgumentError("log.level must be debug, info, warn or error, got \"" +
+                                log_level + "\"");
+  }
+  if (log_format != "text" && log_format != "json") {
+    return InvalidArgumentError("log.format must be text or json, got \"" + log_format + "\"");
+  }
+  return Status::Ok();
+}
+
+Result<Config> ParseConfig(std::string_view toml_text, std::string_view origin) {
+  toml::parse_result parsed = toml::parse(toml_text, origin);
+  if (!parsed) {
+    const toml::parse_error& err = parsed.error();
+    return InvalidArgumentError(Where(origin, err.source()) + ": " +
+                                std::string(err.description()));
+  }
+  const toml::table& root = parsed.table();
+  Config c;
+  static const std::string kSections = "|store|workers|lexicons|politeness|crawl|log|";
+  for (const auto& [key, node] : root) {
+    const std::string name(key.str());
+    if (kSections.find("|" + name + "|") == std::string::npos || !node.is_table()) {
+      return InvalidArgumentError(Where(origin, node.source()) + ": unknown section [" + name +
+                                  "]");
+    }
+  }
+  const toml::table empty;
+  auto section = [&](const char* name) -> const toml::table& {
+    const toml::table* t = root[name].as_table();
+    return t != nullptr ? *t : empty;
+  };
+  {
+    TableReader r(section("store"), "store", origin);
+    r.String("path", &c.db_path);
+    NEWSX_RETURN_IF_ERROR(r.Finish());
+  }
+  {
+    TableReader r(section("workers"), "workers", origin);
+    r.Int("extract", &c.extract_workers);
+    r.Int("store", &c.store_workers);
+    r.Int("queue_capacity", &c.queue_capacity);
+    NEWSX_RETURN_IF_ERROR(r.Finish());
+  }
+  {
+    TableReader r(section("lexicons"), "lexicons", origin);
+    r.Strings("dirs", &c.lexicon_dirs);
+    NEWSX_RETURN_IF_ERROR(r.Finish());
+  }
+  {
+    TableReader r(section("politeness"), "politeness", origin);
+    r.String("user_agent", &c.user_agent);
+    r.Int("per_host_concurrency", &c.per_host_concurrency);
+    r.Int("per_host_delay_ms", &c.per_host_delay_ms);
+    r.Int("max_crawl_delay_s", &c.max_crawl_delay_s);
+    r.Bool("respect_robots", &c.respect_robots);
+    r.Int("timeout_ms", &c.timeout_ms);
+    r.Int64("max_body_bytes", &c.max_body_bytes);
+    NEWSX_RETURN_IF_ERROR(r.Finish());
+  }
+  {
+    TableReader r(section("crawl"), "crawl", origin);
+    r.Strings("feeds", &c.feeds);
+    r.String("feed_list", &c.feed_list);
+    r.Int("min_interval_s", &c.min_interval_s);
+    r.Int("max_interval_s", &c.max_interval_s);
+    r.Int("max_concurrent_transfers", &c.max_concurrent_transfers);
+    NEWSX_RETURN_IF_ERROR(r.Finish());
+  }
+  {
+    TableReader r(section("log"), "log", origin);
+    r.String("level", &c.log_level);
+    r.String("format", &c.log_format);
+    NEWSX_RETURN_IF_ERROR(r.Finish());
+  }
+  NEWSX_RETURN_IF_ERROR(c.Validate().WithContext(origin));
+  return c;
+}
+
+Result<Config> LoadConfigFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return NotFoundError("config file " + path + " not found");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (!in || !(text << in.rdbuf())) return IoError("cannot read config file " + path);
+  return ParseConfig(text.str(), path);
+}
+
+}  // namespace newsx::pipelines

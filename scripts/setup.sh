@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian package that newsx needs to build, test and run its demo.
+# Idempotent: when everything is already installed it only checks and returns.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libcurl4-openssl-dev libpugixml-dev libre2-dev libicu-dev librocksdb-dev
+  zlib1g-dev libxml2-dev libbrotli-dev libxxhash-dev
+  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev
+  catch2 python3
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then
+  SUDO="sudo"
+fi
+echo "newsx setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

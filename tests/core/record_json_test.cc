@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include "newsx/core/hash.h"
+#include "newsx/core/record_json.h"
+
+using namespace newsx;
+
+TEST_CASE("ExtractedArticle JSON round-trips", "[core][json]") {
+  ExtractedArticle x;
+  x.article.id = ArticleId("https://example.com/a");
+  x.article.url = "https://example.com/a";
+  x.article.title = "China approves H200 imports";
+  x.article.authors = {"Jane Doe"};
+  x.article.text = "China approved imports.\nNvidia said so.";
+  Entity chip{.id = "chip:nvidia/h200", .type = EntityType::kChip, .name = "Nvidia H200"};
+  chip.vendor = "org:nvidia";
+  chip.mentions.push_back(Mention{Span{10, 14}, "H200"});
+  Entity ceo{.id = "person:jensen-huang", .type = EntityType::kPerson, .name = "Jensen Huang"};
+  ceo.roles.push_back(Role{"CEO", "org:nvidia"});
+  x.entities = {chip, ceo};
+  Quantity q;
+  q.text = "more than two million";
+  q.low = 2e6;
+  q.op = ">";
+  q.unit = "chip";
+  q.of = "chip:nvidia/h200";
+  x.quantities.push_back(q);
+  x.dates.push_back(DateExpr{"last week", Span{1, 10}, "2026-01-12/2026-01-18", true});
+  Event e;
+  e.id = "e1";
+  e.type = "order";
+  e.args.push_back(EventArg{"item", "chip:nvidia/h200", "H200", std::nullopt});
+  e.args.push_back(EventArg{"quantity", "", q.text, q});
+  e.modality = "reported";
+  e.source = "org:reuters";
+  x.events.push_back(e);
+
+  const std::string json = ToJson(x);
+  CHECK(json.find('\n') == std::string::npos);
+  auto back = ParseExtractedArticle(json);
+  REQUIRE(back.ok());
+  CHECK(back->article.title == x.article.title);
+  CHECK(back->article.authors == x.article.authors);
+  CHECK(back->article.published.empty());
+  REQUIRE(back->entities.size() == 2);
+  CHECK(back->entities[0].vendor == "org:nvidia");
+  CHECK(back->entities[0].mentions[0].span == Span{10, 14});
+  CHECK(back->entities[1].roles == ceo.roles);
+  REQUIRE(back->quantities.size() == 1);
+  CHECK(back->quantities[0].low == 2e6);
+  CHECK(!back->quantities[0].value.has_value());
+  CHECK(back->quantities[0].op == ">");
+  REQUIRE(back->events.size() == 1);
+  REQUIRE(back->events[0].args.size() == 2);
+  CHECK(back->events[0].source == "org:reuters");
+  CHECK(ToJson(*back) == json);
+}
+
+TEST_CASE("ParseExtractedArticle rejects malformed input", "[core][json]") {
+  CHECK(ParseExtractedArticle("").status().code() == StatusCode::kInvalidArgument);
+  CHECK(ParseExtractedArticle("{\"article\": 3}").status().code() == StatusCode::kInvalidArgument);
+  CHECK(ParseExtractedArticle("[1,2]").status().code() == StatusCode::kInvalidArgument);
+  CHECK(ParseExtractedArticle("{\"schema\": 99, \"article\": {}}").status().code() ==
+        StatusCode::kFailedPrecondition);
+}
+
+TEST_CASE("invalid UTF-8 in text is replaced, not thrown", "[core][json]") {
+  Article a;
+  a.text = "bad \xff\xfe bytes";
+  const std::string json = ToJson(a);
+  CHECK(json.find("bad") != std::string::npos);
+}
+
+TEST_CASE("ids are stable hashes", "[core][hash]") {
+  CHECK(ArticleId("https://example.com/a") == ArticleId("https://example.com/a"));
+  CHECK(ArticleId("https://example.com/a") != ArticleId("https://example.com/b"));
+  CHECK(ArticleId("x").size() == 16);
+  CHECK(ContentHash("abc").rfind("xxh128:", 0) == 0);
+}

@@ -1,0 +1,56 @@
+#include <catch2/catch.hpp>
+
+#include "newsx/pipelines/config.h"
+
+using namespace newsx;
+using newsx::pipelines::ParseConfig;
+
+TEST_CASE("ParseConfig reads every section", "[pipelines][config]") {
+  auto c = ParseConfig(R"(
+[store]
+path = "/tmp/db"
+[workers]
+extract = 4
+[lexicons]
+dirs = ["a", "b"]
+[politeness]
+per_host_delay_ms = 250
+respect_robots = false
+[crawl]
+feeds = ["https://example.com/feed.xml"]
+[log]
+format = "json"
+)", "test.toml");
+  REQUIRE(c.ok());
+  CHECK(c->db_path == "/tmp/db");
+  CHECK(c->extract_workers == 4);
+  CHECK(c->lexicon_dirs == std::vector<std::string>{"a", "b"});
+  CHECK(c->per_host_delay_ms == 250);
+  CHECK(!c->respect_robots);
+  CHECK(c->feeds.size() == 1);
+  CHECK(c->log_format == "json");
+  CHECK(c->store_workers == 1);  // Default kept.
+}
+
+TEST_CASE("ParseConfig explains what is wrong, with the location", "[pipelines][config]") {
+  auto syntax = ParseConfig("[store\npath = 1", "bad.toml");
+  REQUIRE(!syntax.ok());
+  CHECK(syntax.status().message().rfind("bad.toml:1:", 0) == 0);
+
+  auto type = ParseConfig("[workers]\nextract = \"four\"\n", "t.toml");
+  REQUIRE(!type.ok());
+  CHECK(type.status().message() == "t.toml:2:11: workers.extract must be an integer");
+
+  auto typo = ParseConfig("[workers]\nextrct = 2\n", "t.toml");
+  REQUIRE(!typo.ok());
+  CHECK(typo.status().message().find("unknown setting workers.extrct") != std::string::npos);
+
+  auto section = ParseConfig("[wrokers]\n", "t.toml");
+  CHECK(section.status().message().find("unknown section [wrokers]") != std::string::npos);
+
+  auto range = ParseConfig("[workers]\nextract = 0\n", "t.toml");
+  CHECK(range.status().message().find("workers.extract must be positive") != std::string::npos);
+
+  auto level = ParseConfig("[log]\nlevel = \"loud\"\n", "t.toml");
+  CHECK(level.status().code() == StatusCode::kInvalidArgument);
+}
