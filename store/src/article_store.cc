@@ -19,11 +19,11 @@ using internal::EncodeU64;
 using internal::MentionKey;
 
 enum Family { kMeta, kArticles, kRaw, kUrls, kEntities, kMentions, kEvents, kChangelog,
-              kDeadLetters, kFamilyCount };
+              kDeadLetters, kFeeds, kFamilyCount };
 
 constexpr const char* kFamilyNames[kFamilyCount] = {
     "meta", "articles", "raw", "urls", "entities", "mentions", "events", "changelog",
-    "dead_letters"};
+    "dead_letters", "feeds"};
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return Status::Ok();
@@ -181,6 +181,28 @@ Status ArticleStore::PutCheckpoint(std::string_view name, std::string_view value
 
 Result<std::optional<std::string>> ArticleStore::GetCheckpoint(std::string_view name) const {
   return impl_->Get(kMeta, std::string(internal::kCheckpointPrefix) + std::string(name));
+}
+
+Status ArticleStore::PutFeedState(std::string_view feed_url, std::string_view state_json) {
+  return FromRocks(impl_->db->Put(rocksdb::WriteOptions(), impl_->cf(kFeeds),
+                                  rocksdb::Slice(feed_url.data(), feed_url.size()),
+                                  rocksdb::Slice(state_json.data(), state_json.size())),
+                   "writing feed state");
+}
+
+Result<std::optional<std::string>> ArticleStore::GetFeedState(std::string_view feed_url) const {
+  return impl_->Get(kFeeds, feed_url);
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ArticleStore::ListFeedStates() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->cf(kFeeds)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    out.emplace_back(it->key().ToString(), it->value().ToString());
+  }
+  NEWSX_RETURN_IF_ERROR(FromRocks(it->status(), "scanning feed states"));
+  return out;
 }
 
 Result<StoreStats> ArticleStore::Stats() const {

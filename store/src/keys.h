@@ -21,6 +21,7 @@
 //   events       <event id> -> Event JSON
 //   changelog    <seq u64> -> <article id>, one per stored or changed article
 //   dead_letters <time ms u64> <seq u64> -> DeadLetter JSON
+//   feeds        <feed url> -> feed state JSON (owned by the crawler)
 //
 // An article and everything derived from it is written in one WriteBatch.
 

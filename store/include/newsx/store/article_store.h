@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "newsx/core/analysis.h"
 #include "newsx/core/dead_letter.h"
@@ -61,6 +63,13 @@ class ArticleStore {
   // Named checkpoints for resumable jobs ("backfill:<input>").
   Status PutCheckpoint(std::string_view name, std::string_view value);
   Result<std::optional<std::string>> GetCheckpoint(std::string_view name) const;
+
+  // Crawl state of one feed, as an opaque JSON document owned by the crawler
+  // (ETag, Last-Modified, next due time...). Keyed by feed URL.
+  Status PutFeedState(std::string_view feed_url, std::string_view state_json);
+  Result<std::optional<std::string>> GetFeedState(std::string_view feed_url) const;
+  // Every feed state, sorted by feed URL: (feed_url, state_json).
+  Result<std::vector<std::pair<std::string, std::string>>> ListFeedStates() const;
 
   Result<StoreStats> Stats() const;
 
