@@ -1,5 +1,6 @@
 #include "cli_context.h"
 
+#include <cstdlib>
 #include <iostream>
 
 #include "newsx/pipelines/lexicon_loader.h"
@@ -24,6 +25,10 @@ Result<std::unique_ptr<CliContext>> CliContext::Create(const GlobalFlags& flags)
   if (c.log_level == "warn") level = pipelines::LogLevel::kWarn;
   if (c.log_level == "error") level = pipelines::LogLevel::kError;
   ctx->logger_ = std::make_unique<pipelines::Logger>(&std::cerr, level, c.log_format == "json");
+  ctx->shutdown_ = std::make_unique<pipelines::ShutdownSignal>([] {
+    // A second Ctrl-C: the user does not want to wait for the drain.
+    std::_Exit(kExitInterrupted);
+  });
   return ctx;
 }
 

@@ -11,6 +11,7 @@
 #include "newsx/extract/article_extractor.h"
 #include "newsx/pipelines/config.h"
 #include "newsx/pipelines/logger.h"
+#include "newsx/pipelines/shutdown.h"
 
 namespace newsx::cli {
 
@@ -18,6 +19,7 @@ namespace newsx::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // Runtime failure.
 inline constexpr int kExitUsage = 2;    // Bad flags, arguments or config.
+inline constexpr int kExitInterrupted = 130;  // Stopped by SIGINT/SIGTERM after draining.
 
 // Flags shared by every subcommand; they override the config file.
 struct GlobalFlags {
@@ -33,12 +35,16 @@ struct GlobalFlags {
 // What a subcommand needs from main(): the effective config and a logger.
 class CliContext {
  public:
-  // Loads the config file (if any) and applies the flags. Returns
+  // Loads the config file (if any) and applies the flags, and installs the
+  // signal handling; call before starting any thread. Returns
   // kInvalidArgument / kNotFound with a message for the user.
   static Result<std::unique_ptr<CliContext>> Create(const GlobalFlags& flags);
 
   const pipelines::Config& config() const { return config_; }
   pipelines::Logger& log() const { return *logger_; }
+
+  // SIGINT/SIGTERM as a stop request for long-running commands.
+  pipelines::ShutdownSignal& shutdown() const { return *shutdown_; }
 
   // Builds the extractor with the built-in and configured lexicons.
   Result<std::unique_ptr<extract::ArticleExtractor>> MakeExtractor() const;
@@ -47,6 +53,7 @@ class CliContext {
   CliContext() = default;
   pipelines::Config config_;
   std::unique_ptr<pipelines::Logger> logger_;
+  std::unique_ptr<pipelines::ShutdownSignal> shutdown_;
 };
 
 // A subcommand: registered on the app, run if the user chose it.

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
 
   std::vector<Command> commands = {
+      AddBackfillCommand(app),
       AddExtractCommand(app),
   };
 

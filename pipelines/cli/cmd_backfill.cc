@@ -1,0 +1,147 @@
+// `newsx backfill`: saved pages (and archives, as their readers land) into the store.
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "cli_context.h"
+#include "newsx/core/time_format.h"
+#include "newsx/pipelines/ingest_pipeline.h"
+#include "newsx/pipelines/source_factory.h"
+#include "newsx/store/article_store.h"
+
+namespace newsx::cli {
+
+namespace {
+
+struct BackfillFlags {
+  std::vector<std::string> inputs;
+  bool resume = false;
+  std::string since;
+  std::string until;
+  std::vector<std::string> hosts;
+  int checkpoint_every = 200;
+  bool no_progress = false;
+};
+
+std::string CheckpointName(const std::vector<std::string>& inputs) {
+  std::string name = "backfill:";
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    const auto abs = std::filesystem::absolute(in, ec);
+    name += (ec ? in : abs.lexically_normal().string());
+    name += '|';
+  }
+  return name;
+}
+
+Result<std::optional<std::int64_t>> ParseBound(const std::string& text, const char* flag) {
+  if (text.empty()) return std::optional<std::int64_t>();
+  const auto t = ParseDateTime(text);
+  if (!t) return InvalidArgumentError(std::string(flag) + ": not a date: " + text);
+  return std::optional<std::int64_t>(*t);
+}
+
+// Progress for people: one rewritten line on a terminal, a log line every
+// 10 s otherwise.
+pipelines::ProgressFn MakeProgress(const CliContext& ctx) {
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  auto started = std::chrono::steady_clock::now();
+  auto last_line = std::make_shared<std::chrono::steady_clock::time_point>(started);
+  return [&ctx, tty, started, last_line](const ingest::SourceProgress& p,
+                                         const std::vector<pipelines::StageSnapshot>& stages) {
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::uint64_t stored = stages.empty() ? 0 : stages.back().out;
+    const double rate = elapsed > 0 ? stored / elapsed : 0;
+    std::string eta = "?";
+    if (p.bytes_total > 0 && p.bytes_done > 0) {
+      const double remaining = elapsed * (double(p.bytes_total) / double(p.bytes_done) - 1.0);
+      eta = std::to_string(static_cast<long>(remaining)) + "s";
+    }
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "records %llu | %.1f/%.1f MB | stored %llu | %.1f articles/s | ETA %s",
+                  static_cast<unsigned long long>(p.items_done), p.bytes_done / 1e6,
+                  p.bytes_total / 1e6, static_cast<unsigned long long>(stored), rate, eta.c_str());
+    if (tty) {
+      std::fprintf(stderr, "\r%s\033[K", line);
+      std::fflush(stderr);
+    } else if (std::chrono::steady_clock::now() - *last_line >= std::chrono::seconds(10)) {
+      *last_line = std::chrono::steady_clock::now();
+      ctx.log().Info(line);
+    }
+  };
+}
+
+int Run(const BackfillFlags& flags, const CliContext& ctx) {
+  const pipelines::Config& config = ctx.config();
+  pipelines::IngestOptions options;
+  options.extract_workers = config.extract_workers;
+  options.store_workers = config.store_workers;
+  options.queue_capacity = config.queue_capacity;
+  options.checkpoint_name = CheckpointName(flags.inputs);
+  options.checkpoint_every_items = flags.checkpoint_every;
+  options.resume = flags.resume;
+  options.hosts = flags.hosts;
+  auto since = ParseBound(flags.since, "--since");
+  auto until = ParseBound(flags.until, "--until");
+  if (!since.ok() || !until.ok()) {
+    ctx.log().Error((since.ok() ? until.status() : since.status()).message());
+    return kExitUsage;
+  }
+  options.since_unix_s = *since;
+  options.until_unix_s = *until;
+
+  auto source = pipelines::OpenSource(flags.inputs);
+  if (!source.ok()) {
+    ReportError(ctx, source.status(), flags.inputs.front());
+    return source.status().code() == StatusCode::kFailedPrecondition ? kExitFailure : kExitUsage;
+  }
+  auto extractor = ctx.MakeExtractor();
+  if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
+  auto store = store::ArticleStore::Open({.path = config.db_path});
+  if (!store.ok()) return ReportError(ctx, store.status(), config.db_path);
+
+  const bool show_progress = !flags.no_progress && ctx.log().Enabled(pipelines::LogLevel::kInfo);
+  auto report = pipelines::RunIngest(**source, **extractor, **store, options, ctx.log(),
+                                     ctx.shutdown().token(),
+                                     show_progress ? MakeProgress(ctx) : nullptr);
+  if (show_progress && ::isatty(STDERR_FILENO)) std::fputc('\n', stderr);
+  if (!report.ok()) return ReportError(ctx, report.status(), flags.inputs.front());
+  std::printf("backfill: read %llu, stored %llu, filtered %llu, failed %llu in %.2f s%s\n",
+              static_cast<unsigned long long>(report->read),
+              static_cast<unsigned long long>(report->stored),
+              static_cast<unsigned long long>(report->filtered),
+              static_cast<unsigned long long>(report->failed), report->elapsed_s,
+              report->interrupted ? " (interrupted; rerun with --resume to continue)" : "");
+  for (const pipelines::StageSnapshot& s : report->stages) {
+    ctx.log().Debug("stage", {{"name", s.name}, {"in", std::to_string(s.in)},
+                              {"out", std::to_string(s.out)},
+                              {"failed", std::to_string(s.failed)},
+                              {"busy_s", std::to_string(s.busy_s)}});
+  }
+  return report->interrupted ? kExitInterrupted : kExitOk;
+}
+
+}  // namespace
+
+Command AddBackfillCommand(CLI::App& root) {
+  auto flags = std::make_shared<BackfillFlags>();
+  CLI::App* app = root.add_subcommand(
+      "backfill", "Read saved pages and archives, extract, and store into the database");
+  app->add_option("inputs", flags->inputs, "Directories of .html/.html.gz pages, or files")
+      ->required();
+  app->add_flag("--resume", flags->resume, "Continue from the checkpoint of a previous run");
+  app->add_option("--since", flags->since, "Keep articles published (else captured) at or after");
+  app->add_option("--until", flags->until, "Keep articles published (else captured) before");
+  app->add_option("--host", flags->hosts, "Keep only articles of this host (repeatable)");
+  app->add_option("--checkpoint-every", flags->checkpoint_every, "Items between checkpoints")
+      ->check(CLI::PositiveNumber);
+  app->add_flag("--no-progress", flags->no_progress, "Do not show progress");
+  return Command{app, [flags](const CliContext& ctx) { return Run(*flags, ctx); }};
+}
+
+}  // namespace newsx::cli

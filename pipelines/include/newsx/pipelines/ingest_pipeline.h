@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "newsx/core/raw_document.h"
+#include "newsx/core/result.h"
+#include "newsx/extract/article_extractor.h"
+#include "newsx/ingest/document_source.h"
+#include "newsx/pipelines/logger.h"
+#include "newsx/pipelines/stage.h"
+#include "newsx/store/article_store.h"
+
+namespace newsx::pipelines {
+
+// Fetches a URL-only document (empty body) in place. Returns the document
+// with its body, nullopt to skip it (already stored, robots...), or an error
+// that becomes a dead letter. Called concurrently from fetch workers.
+using FetchFn = std::function<Result<std::optional<RawDocument>>(RawDocument)>;
+
+struct IngestOptions {
+  int fetch_workers = 2;    // Used only when `fetch` is set. Default: 2.
+  int extract_workers = 2;  // Default: 2.
+  int store_workers = 1;    // Default: 1.
+  int queue_capacity = 64;  // Per queue. Default: 64.
+  // Name under which the resume point is stored ("" = no checkpoints).
+  std::string checkpoint_name;
+  bool resume = false;                 // Continue from the stored checkpoint.
+  int checkpoint_every_items = 200;    // Default: 200.
+  // Keep only articles published (else captured) in [since, until), and
+  // whose canonical URL host is one of `hosts` (suffix match). Unset = all.
+  std::optional<std::int64_t> since_unix_s;
+  std::optional<std::int64_t> until_unix_s;
+  std::vector<std::string> hosts;
+  FetchFn fetch;  // Needed for sources that yield URL-only documents.
+
+  Status Validate() const;
+};
+
+// What a run did.
+struct IngestReport {
+  std::uint64_t read = 0;       // Items read from the source.
+  std::uint64_t stored = 0;     // Articles written (new or changed).
+  std::uint64_t filtered = 0;   // Dropped by since/until/host.
+  std::uint64_t failed = 0;     // Dead letters written.
+  bool interrupted = false;     // Stopped by a stop request before the end.
+  double elapsed_s = 0;
+  std::vector<StageSnapshot> stages;
+};
+
+// Live view for progress displays; called about once a second from a
+// background thread while the run lasts.
+using ProgressFn = std::function<void(const ingest::SourceProgress& source,
+                                      const std::vector<StageSnapshot>& stages)>;
+
+// Runs source -> [fetch] -> extract -> store with bounded queues between the
+// stages. Per-item failures become dead letters (with stage and reason) and
+// the run goes on. When `stop` is requested, intake stops, in-flight items
+// drain through every stage, and the final checkpoint is written.
+// Returns an error only when the infrastructure fails (source unreadable as
+// a whole, store write failure, bad checkpoint). With every worker count
+// at 1 the run is deterministic.
+Result<IngestReport> RunIngest(ingest::DocumentSource& source,
+                               const extract::ArticleExtractor& extractor,
+                               store::ArticleStore& store, const IngestOptions& options,
+                               Logger& log, std::stop_token stop,
+                               const ProgressFn& progress = nullptr);
+
+}  // namespace newsx::pipelines

@@ -1,0 +1,291 @@
+#include "newsx/pipelines/ingest_pipeline.h"
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "newsx/core/time_format.h"
+#include "newsx/core/url.h"
+#include "newsx/pipelines/completion_tracker.h"
+
+namespace newsx::pipelines {
+
+namespace {
+
+struct ToStore {
+  ExtractedArticle extracted;
+  std::string raw_page;
+};
+
+std::int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool HostMatches(const std::string& url, const std::vector<std::string>& hosts) {
+  if (hosts.empty()) return true;
+  const std::string host = UrlHost(url);
+  for (const std::string& wanted : hosts) {
+    const std::string w = UrlHost("http://" + wanted);
+    if (host == w || (host.size() > w.size() && host.ends_with("." + w))) return true;
+  }
+  return false;
+}
+
+bool IsWebUrl(const std::string& url) {
+  return url.starts_with("http://") || url.starts_with("https://");
+}
+
+// Shared state of one run, touched from every stage.
+class RunState {
+ public:
+  RunState(store::ArticleStore& store, const IngestOptions& options, Logger& log)
+      : store_(store), options_(options), log_(log) {}
+
+  CompletionTracker& tracker() { return tracker_; }
+
+  // An item is finished (stored, filtered or dead-lettered): advance the
+  // resume point and write it every `checkpoint_every_items` items.
+  void Done(std::uint64_t seq) {
+    tracker_.MarkDone(seq);
+    if (options_.checkpoint_name.empty()) return;
+    if (done_since_checkpoint_.fetch_add(1) + 1 >= options_.checkpoint_every_items) {
+      done_since_checkpoint_.store(0);
+      WriteCheckpoint();
+    }
+  }
+
+  void WriteCheckpoint() {
+    if (options_.checkpoint_name.empty()) return;
+    std::lock_guard<std::mutex> lock(checkpoint_mu_);
+    const std::optional<std::string> mark = tracker_.Watermark();
+    if (!mark || *mark == last_written_) return;
+    const Status s = store_.PutCheckpoint(options_.checkpoint_name, *mark);
+    if (!s.ok()) {
+      Fail(s.WithContext("writing checkpoint"));
+      return;
+    }
+    last_written_ = *mark;
+  }
+
+  void RecordFailure(const std::string& stage, std::uint64_t seq, const std::string& position,
+                  const Status& error) {
+    failed_.fetch_add(1);
+    log_.Warn(error.message(), {{"stage", stage}, {"item", position},
+                                {"code", StatusCodeName(error.code())}});
+    const Status s = store_.PutDeadLetter(newsx::DeadLetter{position, stage,
+                                                     std::string(StatusCodeName(error.code())),
+                                                     error.message(), NowMs()});
+    if (!s.ok()) Fail(s.WithContext("writing dead letter"));
+    Done(seq);
+  }
+
+  // Records an infrastructure failure; the run stops taking new items.
+  void Fail(const Status& s) {
+    std::lock_guard<std::mutex> lock(fatal_mu_);
+    if (fatal_.ok()) fatal_ = s;
+    failed_flag_.store(true);
+  }
+  bool failed() const { return failed_flag_.load(); }
+  Status fatal() const {
+    std::lock_guard<std::mutex> lock(fatal_mu_);
+    return fatal_;
+  }
+
+  std::atomic<std::uint64_t> stored{0};
+  std::atomic<std::uint64_t> filtered{0};
+  std::atomic<std::uint64_t> failed_{0};
+
+ private:
+  store::ArticleStore& store_;
+  const IngestOptions& options_;
+  Logger& log_;
+  CompletionTracker tracker_;
+  std::atomic<int> done_since_checkpoint_{0};
+  std::mutex checkpoint_mu_;
+  std::string last_written_;  // Guarded by checkpoint_mu_.
+  mutable std::mutex fatal_mu_;
+  Status fatal_;  // Guarded by fatal_mu_.
+  std::atomic<bool> failed_flag_{false};
+};
+
+bool PassesTimeFilter(const Article& a, const IngestOptions& o) {
+  if (!o.since_unix_s && !o.until_unix_s) return true;
+  std::optional<std::int64_t> t;
+  if (!a.published.empty()) t = ParseDateTime(a.published);
+  if (!t && !a.fetched.empty()) t = ParseDateTime(a.fetched);
+  if (!t) return false;  // Unknown time cannot be shown to be in the window.
+  if (o.since_unix_s && *t < *o.since_unix_s) return false;
+  if (o.until_unix_s && *t >= *o.until_unix_s) return false;
+  return true;
+}
+
+}  // namespace
+
+Status IngestOptions::Validate() const {
+  if (extract_workers < 1 || store_workers < 1 || fetch_workers < 1) {
+    return InvalidArgumentError("worker counts must be at least 1");
+  }
+  if (queue_capacity < 1) return InvalidArgumentError("queue capacity must be at least 1");
+  if (checkpoint_every_items < 1) return InvalidArgumentError("checkpoint interval must be >= 1");
+  if (resume && checkpoint_name.empty()) {
+    return InvalidArgumentError("resume needs a checkpoint name");
+  }
+  return Status::Ok();
+}
+
+Result<IngestReport> RunIngest(ingest::DocumentSource& source,
+                               const extract::ArticleExtractor& extractor,
+                               store::ArticleStore& store, const IngestOptions& options,
+                               Logger& log, std::stop_token stop, const ProgressFn& progress) {
+  NEWSX_RETURN_IF_ERROR(options.Validate());
+  const auto start = std::chrono::steady_clock::now();
+  if (options.resume) {
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> checkpoint,
+                           store.GetCheckpoint(options.checkpoint_name));
+    if (checkpoint) {
+      NEWSX_RETURN_IF_ERROR(source.Resume(*checkpoint).WithContext("resuming"));
+      log.Info("resuming", {{"checkpoint", *checkpoint}});
+    }
+  }
+
+  RunState state(store, options, log);
+  const FailureSink on_failure = [&state](const std::string& stage, std::uint64_t seq,
+                                          const std::string& position, const Status& error) {
+    state.RecordFailure(stage, seq, position, error);
+  };
+  const auto capacity = static_cast<std::size_t>(options.queue_capacity);
+  BoundedQueue<Envelope<RawDocument>> fetch_queue(capacity);
+  BoundedQueue<Envelope<RawDocument>> extract_queue(capacity);
+  BoundedQueue<Envelope<ToStore>> store_queue(capacity);
+
+  Stage<ToStore, int> store_stage(
+      "store", options.store_workers, &store_queue, nullptr,
+      [&](Envelope<ToStore>& item) -> Result<std::optional<int>> {
+        const Status s = store.Put(item.payload.extracted, item.payload.raw_page);
+        if (s.code() == StatusCode::kInvalidArgument) return s;
+        if (!s.ok()) {
+          state.Fail(s);
+          return s;
+        }
+        state.stored.fetch_add(1);
+        state.Done(item.seq);
+        return std::optional<int>(0);
+      },
+      on_failure);
+  Stage<RawDocument, ToStore> extract_stage(
+      "extract", options.extract_workers, &extract_queue, &store_queue,
+      [&](Envelope<RawDocument>& item) -> Result<std::optional<ToStore>> {
+        NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, extractor.Extract(item.payload));
+        if (!PassesTimeFilter(x.article, options) ||
+            !HostMatches(x.article.canonical_url.empty() ? x.article.url : x.article.canonical_url,
+                         options.hosts)) {
+          state.filtered.fetch_add(1);
+          state.Done(item.seq);
+          return std::optional<ToStore>();
+        }
+        return std::optional<ToStore>(ToStore{std::move(x), std::move(item.payload.body)});
+      },
+      on_failure);
+  std::unique_ptr<Stage<RawDocument, RawDocument>> fetch_stage;
+  if (options.fetch) {
+    fetch_stage = std::make_unique<Stage<RawDocument, RawDocument>>(
+        "fetch", options.fetch_workers, &fetch_queue, &extract_queue,
+        [&](Envelope<RawDocument>& item) -> Result<std::optional<RawDocument>> {
+          if (!item.payload.body.empty()) return std::optional<RawDocument>(std::move(item.payload));
+          NEWSX_ASSIGN_OR_RETURN(std::optional<RawDocument> doc,
+                                 options.fetch(std::move(item.payload)));
+          if (!doc) {
+            state.filtered.fetch_add(1);
+            state.Done(item.seq);
+          }
+          return doc;
+        },
+        on_failure);
+  }
+  BoundedQueue<Envelope<RawDocument>>& first_queue = options.fetch ? fetch_queue : extract_queue;
+
+  auto snapshots = [&] {
+    std::vector<StageSnapshot> out;
+    if (fetch_stage) out.push_back(fetch_stage->Snapshot());
+    out.push_back(extract_stage.Snapshot());
+    out.push_back(store_stage.Snapshot());
+    return out;
+  };
+
+  std::mutex progress_mu;
+  ingest::SourceProgress source_progress;  // Guarded by progress_mu.
+  std::jthread reporter;
+  if (progress) {
+    reporter = std::jthread([&](std::stop_token st) {
+      while (!st.stop_requested()) {
+        for (int i = 0; i < 10 && !st.stop_requested(); ++i) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        ingest::SourceProgress p;
+        {
+          std::lock_guard<std::mutex> lock(progress_mu);
+          p = source_progress;
+        }
+        progress(p, snapshots());
+      }
+    });
+  }
+
+  IngestReport report;
+  Status source_status;
+  std::uint64_t seq = 0;
+  while (!stop.stop_requested() && !state.failed()) {
+    Result<std::optional<ingest::SourceItem>> next = source.Next();
+    if (!next.ok()) {
+      source_status = next.status();
+      break;
+    }
+    if (!next->has_value()) break;
+    ingest::SourceItem& item = **next;
+    ++report.read;
+    {
+      std::lock_guard<std::mutex> lock(progress_mu);
+      source_progress = source.Progress();
+    }
+    state.tracker().Register(seq, source.Checkpoint());
+    if (!item.error.ok()) {
+      state.RecordFailure("read", seq, item.position, item.error);
+    } else if (IsWebUrl(item.document.url) && !HostMatches(item.document.url, options.hosts)) {
+      state.filtered.fetch_add(1);
+      state.Done(seq);
+    } else if (item.document.body.empty() && !options.fetch) {
+      state.RecordFailure("read", seq, item.position,
+                       FailedPreconditionError("URL-only item needs fetching, which this "
+                                               "command does not do"));
+    } else {
+      first_queue.Push(Envelope<RawDocument>{seq, item.position, std::move(item.document)});
+    }
+    ++seq;
+  }
+  report.interrupted = stop.stop_requested();
+  first_queue.Close();
+  if (fetch_stage) fetch_stage->Join();
+  extract_stage.Join();
+  store_stage.Join();
+  if (reporter.joinable()) {
+    reporter.request_stop();
+    reporter.join();
+  }
+  state.WriteCheckpoint();
+
+  report.stored = state.stored.load();
+  report.filtered = state.filtered.load();
+  report.failed = state.failed_.load();
+  report.stages = snapshots();
+  report.elapsed_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  NEWSX_RETURN_IF_ERROR(state.fatal());
+  NEWSX_RETURN_IF_ERROR(source_status);
+  return report;
+}
+
+}  // namespace newsx::pipelines

@@ -1,0 +1,50 @@
+#include "newsx/pipelines/source_factory.h"
+
+#include <filesystem>
+
+#include "newsx/ingest/saved_page_source.h"
+
+namespace newsx::pipelines {
+
+namespace {
+
+enum class InputKind { kSavedPages, kUnknown };
+
+InputKind KindOf(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return InputKind::kSavedPages;
+  std::string name = std::filesystem::path(path).filename().string();
+  if (name.ends_with(".gz")) name.resize(name.size() - 3);
+  if (name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml")) {
+    return InputKind::kSavedPages;
+  }
+  return InputKind::kUnknown;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std::string>& paths) {
+  if (paths.empty()) return InvalidArgumentError("no input given");
+  std::error_code ec;
+  for (const std::string& p : paths) {
+    if (!std::filesystem::exists(p, ec)) return NotFoundError(p + ": no such file or directory");
+  }
+  const InputKind kind = KindOf(paths.front());
+  for (const std::string& p : paths) {
+    if (KindOf(p) != kind) {
+      return InvalidArgumentError("inputs mix kinds: " + paths.front() + " and " + p);
+    }
+  }
+  switch (kind) {
+    case InputKind::kSavedPages: {
+      NEWSX_ASSIGN_OR_RETURN(auto source, ingest::SavedPageSource::Open(paths));
+      return std::unique_ptr<ingest::DocumentSource>(std::move(source));
+    }
+    case InputKind::kUnknown:
+      break;
+  }
+  return InvalidArgumentError(paths.front() +
+                              ": not a recognized input (directory or .html/.htm(.gz) file)");
+}
+
+}  // namespace newsx::pipelines

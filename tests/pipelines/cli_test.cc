@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "newsx/store/article_store.h"
+#include "run_command.h"
+#include "temp_dir.h"
+
+using namespace newsx;
+using newsx::testing::RunCommand;
+
+namespace {
+
+const std::string kNewsx = NEWSX_BINARY;
+
+void WritePage(const std::string& path, const std::string& title) {
+  std::ofstream(path) << "<html><head><title>" << title
+                      << "</title></head><body><p>Nvidia said the H200 chips shipped.</p>"
+                         "</body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("newsx usage errors exit with 2 and say what is wrong", "[pipelines][cli]") {
+  auto none = RunCommand({kNewsx});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("subcommand") != std::string::npos);
+
+  auto unknown = RunCommand({kNewsx, "frobnicate"});
+  CHECK(unknown.exit_code == 2);
+
+  auto missing_arg = RunCommand({kNewsx, "extract"});
+  CHECK(missing_arg.exit_code == 2);
+
+  auto bad_flag = RunCommand({kNewsx, "--workers", "0", "extract", "x.html"});
+  CHECK(bad_flag.exit_code == 2);
+
+  auto help = RunCommand({kNewsx, "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("backfill") != std::string::npos);
+}
+
+TEST_CASE("newsx extract names the input that failed and exits 1", "[pipelines][cli]") {
+  testing::TempDir dir;
+  WritePage(dir.File("ok.html"), "Fine");
+  auto r = RunCommand({kNewsx, "extract", dir.File("ok.html"), dir.File("missing.html")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("missing.html") != std::string::npos);
+  CHECK(r.out.find("\"title\":\"Fine\"") != std::string::npos);
+}
+
+TEST_CASE("newsx backfill stores pages and refuses a database in use", "[pipelines][cli]") {
+  testing::TempDir pages;
+  testing::TempDir db;
+  WritePage(pages.File("a.html"), "A");
+  WritePage(pages.File("b.html"), "B");
+  auto run = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", pages.path()});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("stored 2") != std::string::npos);
+
+  auto held = store::ArticleStore::Open({.path = db.path()});
+  REQUIRE(held.ok());
+  auto busy = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", pages.path()});
+  CHECK(busy.exit_code == 1);
+  CHECK(busy.err.find("in use by another newsx process") != std::string::npos);
+}
+
+TEST_CASE("newsx rejects a bad config file with its location", "[pipelines][cli]") {
+  testing::TempDir dir;
+  std::ofstream(dir.File("bad.toml")) << "[workers]\nextract = -1\n";
+  auto r = RunCommand({kNewsx, "--config", dir.File("bad.toml"), "extract", "x.html"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("workers.extract must be positive") != std::string::npos);
+  auto missing = RunCommand({kNewsx, "--config", dir.File("none.toml"), "extract", "x.html"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("not found") != std::string::npos);
+}
