@@ -195,7 +195,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     fetch_stage = std::make_unique<Stage<RawDocument, RawDocument>>(
         "fetch", options.fetch_workers, &fetch_queue, &extract_queue,
         [&](Envelope<RawDocument>& item) -> Result<std::optional<RawDocument>> {
-          if (!item.payload.body.empty()) return std::optional<RawDocument>(std::move(item.payload));
+          if (!item.payload.needs_fetch) return std::optional<RawDocument>(std::move(item.payload));
           NEWSX_ASSIGN_OR_RETURN(std::optional<RawDocument> doc,
                                  options.fetch(std::move(item.payload)));
           if (!doc) {
@@ -257,7 +257,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     } else if (IsWebUrl(item.document.url) && !HostMatches(item.document.url, options.hosts)) {
       state.filtered.fetch_add(1);
       state.Done(seq);
-    } else if (item.document.body.empty() && !options.fetch) {
+    } else if (item.document.needs_fetch && !options.fetch) {
       state.RecordFailure("read", seq, item.position,
                        FailedPreconditionError("URL-only item needs fetching, which this "
                                                "command does not do"));

@@ -15,6 +15,9 @@ struct RawDocument {
   std::int64_t fetched_unix_ms = 0;  // Capture time (fetch time, WARC-Date, file mtime); 0 if unknown.
   std::string hint_published;  // ISO 8601 UTC publication time from a feed or sitemap; may be empty.
   std::string hint_title;      // Title from a feed or sitemap; may be empty.
+  // True when only the URL is known (sitemap, URL list, feed entry): the
+  // pipeline's fetch stage must get the body before extraction.
+  bool needs_fetch = false;
 };
 
 }  // namespace newsx

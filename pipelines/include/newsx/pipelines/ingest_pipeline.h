@@ -17,7 +17,7 @@
 
 namespace newsx::pipelines {
 
-// Fetches a URL-only document (empty body) in place. Returns the document
+// Fetches a URL-only document (RawDocument::needs_fetch) in place. Returns the document
 // with its body, nullopt to skip it (already stored, robots...), or an error
 // that becomes a dead letter. Called concurrently from fetch workers.
 using FetchFn = std::function<Result<std::optional<RawDocument>>(RawDocument)>;
