@@ -1,40 +1,37 @@
 #include "newsx/extract/html_extractor.h"
 
-#include <libxml/HTMLparser.h>
-
 #include <string>
 
+#include "charset.h"
+#include "html_dom.h"
+#include "main_content.h"
 #include "newsx/core/hash.h"
 #include "newsx/core/time_format.h"
 #include "newsx/core/url.h"
 #include "newsx/extract/text_normalizer.h"
+#include "page_metadata.h"
 
 namespace newsx::extract {
 
 namespace {
 
-// Minimal placeholder: <title> and <p> text. Replaced by the main-content
-// extractor.
-void Collect(xmlNode* node, std::string* title, std::string* text) {
-  for (xmlNode* n = node; n != nullptr; n = n->next) {
-    if (n->type == XML_ELEMENT_NODE) {
-      const std::string name = reinterpret_cast<const char*>(n->name);
-      if (name == "script" || name == "style") continue;
-      if (name == "title" || name == "p") {
-        xmlChar* content = xmlNodeGetContent(n);
-        std::string s = content ? reinterpret_cast<const char*>(content) : "";
-        xmlFree(content);
-        if (name == "title" && title->empty()) {
-          *title = s;
-        } else if (name == "p") {
-          if (!text->empty()) *text += '\n';
-          *text += s;
-        }
-        continue;
-      }
-    }
-    Collect(n->children, title, text);
+std::vector<std::string> NormalizeAll(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  out.reserve(values.size());
+  for (const std::string& v : values) out.push_back(NormalizeText(v));
+  return out;
+}
+
+// True when the bytes cannot be a web page: NULs or other control bytes
+// make up a noticeable share of the start (images, archives, executables).
+bool LooksBinary(std::string_view body) {
+  const std::string_view head = body.substr(0, 4096);
+  std::size_t control = 0;
+  for (const char c : head) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u == 0 || (u < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) ++control;
   }
+  return control * 10 > head.size();
 }
 
 }  // namespace
@@ -42,26 +39,43 @@ void Collect(xmlNode* node, std::string* title, std::string* text) {
 Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions& options) {
   if (doc.body.size() > options.max_input_bytes) {
     return ResourceExhaustedError("page of " + std::to_string(doc.body.size()) +
-                                  " bytes exceeds the limit");
+                                  " bytes exceeds the limit of " +
+                                  std::to_string(options.max_input_bytes));
   }
-  htmlDocPtr html = htmlReadMemory(doc.body.data(), static_cast<int>(doc.body.size()),
-                                   doc.url.c_str(), "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                       HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  internal::DecodedPage page = internal::DecodeToUtf8(doc.body, doc.content_type);
+  if (page.utf8.find_first_not_of(" \t\r\n\f") == std::string::npos) {
+    return InvalidArgumentError("page is empty");
+  }
+  if (page.source != internal::CharsetSource::kBom && LooksBinary(doc.body)) {
+    return InvalidArgumentError("page is binary data, not HTML");
+  }
+  internal::HtmlDocPtr html = internal::ParseHtml(page.utf8, doc.url);
   if (html == nullptr) return InvalidArgumentError("not parseable as HTML");
-  std::string title, text;
-  Collect(xmlDocGetRootElement(html), &title, &text);
-  xmlFreeDoc(html);
+
+  const std::int64_t fetched_s = doc.fetched_unix_ms > 0 ? doc.fetched_unix_ms / 1000 : 0;
+  internal::PageMetadata meta = internal::ExtractMetadata(html.get(), doc.url, fetched_s);
+  std::string text = internal::ExtractMainContent(html.get(), meta.title);
+  html.reset();
+
   Article a;
+  a.text = NormalizeText(text);
+  if (a.text.empty()) return InvalidArgumentError("page has no article text");
   a.url = doc.url;
   a.source = doc.source;
-  a.title = NormalizeText(title);
-  a.text = NormalizeText(text);
-  if (a.text.empty()) return InvalidArgumentError("page has no text");
-  a.canonical_url = CanonicalizeUrl(doc.url);
+  a.title = NormalizeText(meta.title.empty() ? doc.hint_title : meta.title);
+  a.authors = NormalizeAll(meta.authors);
+  a.published = meta.published.empty() ? doc.hint_published : meta.published;
+  a.modified = meta.modified;
+  if (fetched_s > 0) a.fetched = FormatIsoUtc(fetched_s);
+  a.lang = meta.lang;
+  a.site = NormalizeText(meta.site);
+  a.description = NormalizeText(meta.description);
+  a.section = NormalizeText(meta.section);
+  a.tags = NormalizeAll(meta.tags);
+  a.image = meta.image;
+  a.canonical_url = CanonicalizeUrl(meta.canonical_url);
+  if (a.canonical_url.empty()) a.canonical_url = CanonicalizeUrl(doc.url);
   a.id = ArticleId(a.canonical_url.empty() ? doc.url : a.canonical_url);
-  a.published = doc.hint_published;
-  if (doc.fetched_unix_ms > 0) a.fetched = FormatIsoUtc(doc.fetched_unix_ms / 1000);
   a.content_hash = ContentHash(a.text);
   a.extractor_version = kHtmlExtractorVersion;
   return a;

@@ -1,0 +1,121 @@
+#include "boilerplate.h"
+
+#include <algorithm>
+#include <string>
+
+#include "html_dom.h"
+
+namespace newsx::extract::internal {
+
+namespace {
+
+template <std::size_t N>
+bool OneOf(std::string_view s, const std::string_view (&set)[N]) {
+  return std::find(std::begin(set), std::end(set), s) != std::end(set);
+}
+
+constexpr std::string_view kDropTags[] = {
+    "script", "style",  "noscript", "template", "svg",      "math",   "canvas",   "iframe",
+    "object", "embed",  "video",    "audio",    "picture",  "button", "input",    "select",
+    "option", "textarea", "nav",    "footer",   "aside",    "header", "menu",     "dialog",
+    "figure", "figcaption", "head", "title",    "meta",     "link",   "map",      "source"};
+
+constexpr std::string_view kInlineTags[] = {
+    "a",    "span", "em",  "strong", "b",   "i",    "u",    "small", "sub",  "sup", "font",
+    "abbr", "cite", "code", "q",     "time", "mark", "s",   "del",   "ins",  "label", "img",
+    "bdi",  "bdo",  "dfn", "kbd",    "samp", "var", "wbr",  "tt",    "big",  "strike", "nobr"};
+
+// Whole words of class/id values that mark boilerplate.
+constexpr std::string_view kBoilerplateWords[] = {
+    "ad",         "ads",        "adv",        "advert",     "advertisement", "advertising",
+    "sponsor",    "sponsored",  "promo",      "promotion",  "promoted",   "banner",
+    "share",      "sharing",    "shares",     "social",     "sharebar",   "comment",
+    "comments",   "related",    "recommended", "recommendations", "newsletter", "subscribe",
+    "subscription", "signup",   "cookie",     "cookies",    "consent",    "gdpr",
+    "sidebar",    "widget",     "widgets",    "footer",     "nav",        "navbar",
+    "navigation", "menu",       "breadcrumb", "breadcrumbs", "popup",     "modal",
+    "byline",     "caption",    "credit",     "credits",    "toolbar",    "pagination",
+    "pager",      "trending",   "popular",    "tags",       "author",     "bio",
+    "masthead",   "header",     "disclaimer", "copyright",  "outbrain",   "taboola",
+    "print",      "skip",       "dateline",   "timestamp",  "meta",       "rail",
+    "more",       "teaser",     "teasers",    "overlay",    "paywall",    "login",
+    "donate",     "hidden",     "jump",       "tooltip",    "video",      "gallery",
+    "slideshow",  "embed",      "follow",     "topics",     "keywords",   "rating"};
+
+// Stems that mark boilerplate even inside camelCase or glued names.
+constexpr std::string_view kBoilerplateStems[] = {
+    "share",   "social",  "comment", "newsletter", "subscribe", "related",  "recommend",
+    "sidebar", "advert",  "sponsor", "cookie",     "breadcrumb", "outbrain", "taboola",
+    "promo",   "byline",  "caption", "footer",     "popup",     "trending", "screen-reader",
+    "sr-only", "visually-hidden", "visuallyhidden", "signup",  "paywall",  "disclaimer"};
+
+constexpr std::string_view kBoilerplateRoles[] = {
+    "navigation", "banner", "contentinfo", "complementary", "menu", "menubar",
+    "dialog",     "alertdialog", "search", "toolbar", "tablist", "alert"};
+
+constexpr std::string_view kFurniture[] = {
+    "advertisement", "advertisements", "ad", "sponsored", "story continues below advertisement",
+    "continue reading", "continue reading below", "read more", "read more:", "share",
+    "share this", "share this article", "share this story", "share on facebook",
+    "share on twitter", "tweet", "email", "print", "related", "related articles",
+    "related stories", "related content", "more from", "you may also like",
+    "recommended", "sign up", "subscribe", "subscribe now", "click here", "skip to content",
+    "back to top", "close", "copy link", "comments", "leave a comment", "scroll to continue"};
+
+bool HasBoilerplateName(std::string_view value) {
+  const std::string lower = Lower(value);
+  for (std::string_view stem : kBoilerplateStems) {
+    if (lower.find(stem) != std::string::npos) return true;
+  }
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !(lower[i] >= 'a' && lower[i] <= 'z')) ++i;
+    std::size_t end = i;
+    while (end < lower.size() && lower[end] >= 'a' && lower[end] <= 'z') ++end;
+    if (end > i && OneOf(std::string_view(lower).substr(i, end - i), kBoilerplateWords)) {
+      return true;
+    }
+    i = end;
+  }
+  return false;
+}
+
+bool IsHidden(const xmlNode* element) {
+  if (HasAttr(element, "hidden") || Attr(element, "aria-hidden") == "true") return true;
+  const std::string_view style = Attr(element, "style");
+  if (style.empty()) return false;
+  std::string s = Lower(style);
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
+}
+
+}  // namespace
+
+TagKind KindOf(std::string_view tag) {
+  if (tag == "br") return TagKind::kBreak;
+  if (OneOf(tag, kInlineTags)) return TagKind::kInline;
+  if (OneOf(tag, kDropTags)) return TagKind::kDrop;
+  return TagKind::kBlock;
+}
+
+bool LooksLikeBoilerplate(const xmlNode* element) {
+  if (element->properties == nullptr) return false;
+  if (IsHidden(element)) return true;
+  const std::string_view role = Attr(element, "role");
+  if (!role.empty() && OneOf(Lower(role), kBoilerplateRoles)) return true;
+  const std::string_view cls = Attr(element, "class");
+  const std::string_view id = Attr(element, "id");
+  return (!cls.empty() && HasBoilerplateName(cls)) || (!id.empty() && HasBoilerplateName(id));
+}
+
+bool IsFurnitureLine(std::string_view line) {
+  if (line.size() > 40) return false;
+  std::string lower = Lower(line);
+  while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == ' ')) {
+    lower.pop_back();
+  }
+  return OneOf(std::string_view(lower), kFurniture);
+}
+
+}  // namespace newsx::extract::internal

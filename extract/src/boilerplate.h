@@ -1,0 +1,31 @@
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string_view>
+
+namespace newsx::extract::internal {
+
+// How an element takes part in the page's text layout.
+enum class TagKind {
+  kDrop,    // Never article text: scripts, forms, media, navigation, asides.
+  kInline,  // Text flows through it into the enclosing block (a, span, em...).
+  kBreak,   // <br>: a line break inside a block.
+  kBlock,   // Starts its own block of text (p, div, li, h1, td, unknown tags).
+};
+
+TagKind KindOf(std::string_view tag);
+
+// True for the containers used as boilerplate by convention: the element is
+// hidden (hidden attribute, aria-hidden, display:none), has a boilerplate
+// ARIA role (navigation, banner, complementary...), or its class or id names
+// boilerplate (share, comment, related, newsletter, cookie, sidebar, ad...).
+// Words are matched whole after splitting on non-letters, or as distinctive
+// stems inside camelCase names; no site is named.
+bool LooksLikeBoilerplate(const xmlNode* element);
+
+// True for short lines that are page furniture in any article ("Advertisement",
+// "Read more", "Share this article"...), compared case-insensitively.
+bool IsFurnitureLine(std::string_view line);
+
+}  // namespace newsx::extract::internal

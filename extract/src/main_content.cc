@@ -1,0 +1,227 @@
+#include "main_content.h"
+
+#include <cstdint>
+#include <vector>
+
+#include "boilerplate.h"
+#include "html_dom.h"
+
+namespace newsx::extract::internal {
+
+namespace {
+
+// A block of prose shorter than this (in characters) is a fragment (label,
+// date, button) rather than a paragraph.
+constexpr int kMinParagraphChars = 80;
+// Blocks with a larger share of link text are navigation.
+constexpr double kMaxLinkDensity = 0.5;
+// A boilerplate-looking element holding more than this share of the page's
+// non-link text is kept: it is the article's own container, oddly named.
+constexpr double kProtectedShare = 0.5;
+
+// Characters of text, not counting whitespace (code points, not bytes).
+int CountChars(const xmlChar* text) {
+  int n = 0;
+  for (const xmlChar* p = text; *p != 0; ++p) {
+    const unsigned char c = *p;
+    if ((c & 0xC0) == 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+    ++n;
+  }
+  return n;
+}
+
+struct Chunk {
+  int text = 0;
+  int link = 0;
+};
+
+struct NodeStats {
+  int text = 0;       // Characters in the subtree (boilerplate excluded).
+  int link = 0;       // ...of which inside links.
+  double score = 0;   // Sum of the block scores in the subtree.
+  bool removed = false;
+};
+
+double ScoreChunk(const Chunk& c) {
+  if (c.text == 0) return 0;
+  if (c.link > kMaxLinkDensity * c.text) return -c.text;
+  const int prose = c.text - c.link;
+  return prose >= kMinParagraphChars ? prose : -0.25 * c.text;
+}
+
+class ContentFinder {
+ public:
+  explicit ContentFinder(std::string_view title) : title_(CollapseSpace(title)) {}
+
+  std::string Run(xmlDoc* doc) {
+    xmlNode* root = xmlDocGetRootElement(doc);
+    if (root == nullptr) return "";
+    stats_.reserve(4096);
+    // Pass 1: how much text each element holds before any boilerplate
+    // decision, to protect the article container from a misleading name.
+    Chunk page;
+    Measure(root, 0, false, &page);
+    page_text_ = page.text - page.link;
+    // Pass 2: block scores with boilerplate removed.
+    Chunk top;
+    Score(root, 0, false, &top);
+    best_ = root;
+    best_score_ = Stats(root).score + ScoreChunk(top);
+    FindBest(root, 0);
+    Emit(best_, 0, false);
+    FlushLine();
+    return std::move(out_);
+  }
+
+ private:
+  NodeStats& Stats(const xmlNode* n) {
+    return stats_[reinterpret_cast<std::uintptr_t>(n->_private) - 1];
+  }
+
+  void Measure(xmlNode* node, int depth, bool in_link, Chunk* chunk) {
+    stats_.push_back({});
+    node->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(stats_.size()));
+    Chunk own;
+    if (depth <= kMaxDomDepth) {
+      for (xmlNode* n = node->children; n != nullptr; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+          const int chars = n->content ? CountChars(n->content) : 0;
+          own.text += chars;
+          if (in_link) own.link += chars;
+        } else if (IsElement(n) && KindOf(Name(n)) != TagKind::kDrop) {
+          Measure(n, depth + 1, in_link || Name(n) == "a", &own);
+        } else if (IsElement(n)) {
+          n->_private = nullptr;
+        }
+      }
+    }
+    NodeStats& s = Stats(node);
+    s.text = own.text;
+    s.link = own.link;
+    chunk->text += own.text;
+    chunk->link += own.link;
+  }
+
+  // Adds the element's text to `chunk` (the enclosing block's inline text)
+  // and its block scores to its stats. Returns nothing: stats carry results.
+  void Score(xmlNode* node, int depth, bool in_link, Chunk* chunk) {
+    NodeStats& s = Stats(node);
+    const int raw_prose = s.text - s.link;
+    s = NodeStats{};
+    if (node->parent != nullptr && node->parent->type != XML_DOCUMENT_NODE &&
+        node->parent->type != XML_HTML_DOCUMENT_NODE && LooksLikeBoilerplate(node) &&
+        raw_prose <= kProtectedShare * page_text_) {
+      s.removed = true;
+      return;
+    }
+    const bool block = KindOf(Name(node)) != TagKind::kInline;
+    Chunk own;
+    Chunk* target = block ? &own : chunk;
+    double child_score = 0;
+    int text = 0, link = 0;
+    if (depth <= kMaxDomDepth) {
+      for (xmlNode* n = node->children; n != nullptr; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+          const int chars = n->content ? CountChars(n->content) : 0;
+          target->text += chars;
+          text += chars;
+          if (in_link) {
+            target->link += chars;
+            link += chars;
+          }
+        } else if (IsElement(n) && n->_private != nullptr) {
+          Score(n, depth + 1, in_link || Name(n) == "a", target);
+          const NodeStats& c = Stats(n);
+          if (c.removed) continue;
+          child_score += c.score;
+          text += c.text;
+          link += c.link;
+        }
+      }
+    }
+    NodeStats& done = Stats(node);
+    done.text = text;
+    done.link = link;
+    done.score = child_score + (block ? ScoreChunk(own) : 0);
+  }
+
+  void FindBest(const xmlNode* node, int depth) {
+    if (depth > kMaxDomDepth) return;
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if (!IsElement(n) || n->_private == nullptr) continue;
+      const NodeStats& s = Stats(n);
+      if (s.removed || s.score <= 0) continue;
+      FindBest(n, depth + 1);
+      if (s.score > best_score_) {
+        best_ = n;
+        best_score_ = s.score;
+      }
+    }
+  }
+
+  void Emit(const xmlNode* node, int depth, bool in_link) {
+    if (depth > kMaxDomDepth) return;
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content == nullptr) continue;
+        const std::size_t before = line_.size();
+        line_ += reinterpret_cast<const char*>(n->content);
+        if (in_link) line_link_bytes_ += line_.size() - before;
+        continue;
+      }
+      if (!IsElement(n) || n->_private == nullptr) continue;
+      const NodeStats& s = Stats(n);
+      if (s.removed) continue;
+      const TagKind kind = KindOf(Name(n));
+      if (kind == TagKind::kBreak) {
+        FlushLine();
+        continue;
+      }
+      if (kind == TagKind::kInline) {
+        Emit(n, depth + 1, in_link || Name(n) == "a");
+        continue;
+      }
+      // A block that is mostly links inside the article: a list of related
+      // stories or tags.
+      if (s.text > 0 && s.link > kMaxLinkDensity * s.text) continue;
+      const std::string_view name = Name(n);
+      if (name == "td" || name == "th") {
+        line_ += ' ';
+        Emit(n, depth + 1, in_link);
+        continue;
+      }
+      FlushLine();
+      Emit(n, depth + 1, in_link);
+      FlushLine();
+    }
+  }
+
+  void FlushLine() {
+    if (line_.empty()) return;
+    std::string line = CollapseSpace(line_);
+    const bool link_heavy = line_link_bytes_ > kMaxLinkDensity * line_.size();
+    line_.clear();
+    line_link_bytes_ = 0;
+    if (line.empty() || link_heavy || line == title_ || IsFurnitureLine(line)) return;
+    if (!out_.empty()) out_ += '\n';
+    out_ += line;
+  }
+
+  std::string title_;
+  std::vector<NodeStats> stats_;
+  int page_text_ = 0;
+  const xmlNode* best_ = nullptr;
+  double best_score_ = 0;
+  std::string line_;
+  std::size_t line_link_bytes_ = 0;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string ExtractMainContent(xmlDoc* doc, std::string_view title) {
+  ContentFinder finder(title);
+  return finder.Run(doc);
+}
+
+}  // namespace newsx::extract::internal

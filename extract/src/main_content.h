@@ -1,0 +1,25 @@
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+
+namespace newsx::extract::internal {
+
+// Finds the article body of a parsed page and returns its text: one line per
+// paragraph, heading, list item or table row, whitespace collapsed, not yet
+// NFC. Boilerplate is left out: navigation, share bars, comments, related
+// links, newsletter and cookie boxes, captions, headers and footers, and
+// lines that repeat `title`. Returns "" when the page has no text.
+//
+// How: every block of text gets a score (its length when it reads like
+// prose, minus its length when it is mostly links or a short fragment);
+// the element whose subtree has the highest total is the article. Elements
+// marked as boilerplate by tag, ARIA role, hidden state or class/id words are
+// excluded first, unless they hold most of the page's text. No rule names a
+// site. Uses the nodes' `_private` field as scratch; the document must not be
+// shared with another thread during the call.
+std::string ExtractMainContent(xmlDoc* doc, std::string_view title);
+
+}  // namespace newsx::extract::internal
