@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
 
   std::vector<Command> commands = {
       AddBackfillCommand(app),
+      AddConfigCommand(app),
       AddExtractCommand(app),
   };
 

@@ -75,3 +75,21 @@ TEST_CASE("newsx rejects a bad config file with its location", "[pipelines][cli]
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("not found") != std::string::npos);
 }
+
+TEST_CASE("newsx config check validates the file and its lexicon folders", "[pipelines][cli]") {
+  testing::TempDir dir;
+  std::ofstream(dir.File("good.toml")) << "[workers]\nextract = 3\n";
+  auto good = RunCommand({kNewsx, "--config", dir.File("good.toml"), "config", "check"});
+  CHECK(good.exit_code == 0);
+  CHECK(good.out.find("config ok") != std::string::npos);
+
+  auto show = RunCommand({kNewsx, "--config", dir.File("good.toml"), "config", "show"});
+  CHECK(show.exit_code == 0);
+  CHECK(show.out.find("extract = 3") != std::string::npos);
+
+  std::ofstream(dir.File("lex.toml")) << "[lexicons]\ndirs = [\"" << dir.File("nowhere")
+                                      << "\"]\n";
+  auto lex = RunCommand({kNewsx, "--config", dir.File("lex.toml"), "config", "check"});
+  CHECK(lex.exit_code == 2);
+  CHECK(lex.err.find("nowhere") != std::string::npos);
+}
