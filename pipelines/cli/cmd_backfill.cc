@@ -118,7 +118,7 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
               static_cast<unsigned long long>(report->failed), report->elapsed_s,
               report->interrupted ? " (interrupted; rerun with --resume to continue)" : "");
   for (const pipelines::StageSnapshot& s : report->stages) {
-    ctx.log().Debug("stage", {{"name", s.name}, {"in", std::to_string(s.in)},
+    ctx.log().Info("stage", {{"name", s.name}, {"in", std::to_string(s.in)},
                               {"out", std::to_string(s.out)},
                               {"failed", std::to_string(s.failed)},
                               {"busy_s", std::to_string(s.busy_s)}});
