@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
                "store them in RocksDB and export them."};
   app.set_version_flag("--version", "newsx 0.1.0");
   app.require_subcommand(1);
+  app.fallthrough();  // Global flags may also follow the subcommand.
   GlobalFlags flags;
   app.add_option("-c,--config", flags.config_path, "TOML config file");
   app.add_option("--db", flags.db_path, "Database directory (default ./newsx-data)");
