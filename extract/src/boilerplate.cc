@@ -99,14 +99,17 @@ TagKind KindOf(std::string_view tag) {
   return TagKind::kBlock;
 }
 
-bool LooksLikeBoilerplate(const xmlNode* element) {
-  if (element->properties == nullptr) return false;
-  if (IsHidden(element)) return true;
+Boilerplate ClassifyBoilerplate(const xmlNode* element) {
+  if (element->properties == nullptr) return Boilerplate::kNo;
+  if (IsHidden(element)) return Boilerplate::kCertain;
   const std::string_view role = Attr(element, "role");
-  if (!role.empty() && OneOf(Lower(role), kBoilerplateRoles)) return true;
+  if (!role.empty() && OneOf(Lower(role), kBoilerplateRoles)) return Boilerplate::kCertain;
   const std::string_view cls = Attr(element, "class");
   const std::string_view id = Attr(element, "id");
-  return (!cls.empty() && HasBoilerplateName(cls)) || (!id.empty() && HasBoilerplateName(id));
+  if ((!cls.empty() && HasBoilerplateName(cls)) || (!id.empty() && HasBoilerplateName(id))) {
+    return Boilerplate::kNamed;
+  }
+  return Boilerplate::kNo;
 }
 
 bool IsFurnitureLine(std::string_view line) {

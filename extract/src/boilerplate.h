@@ -16,13 +16,20 @@ enum class TagKind {
 
 TagKind KindOf(std::string_view tag);
 
-// True for the containers used as boilerplate by convention: the element is
-// hidden (hidden attribute, aria-hidden, display:none), has a boilerplate
-// ARIA role (navigation, banner, complementary...), or its class or id names
-// boilerplate (share, comment, related, newsletter, cookie, sidebar, ad...).
-// Words are matched whole after splitting on non-letters, or as distinctive
-// stems inside camelCase names; no site is named.
-bool LooksLikeBoilerplate(const xmlNode* element);
+// Why an element looks like boilerplate, if it does.
+enum class Boilerplate {
+  kNo,
+  // Hidden (hidden attribute, aria-hidden, display:none) or given a
+  // boilerplate ARIA role (navigation, banner, dialog...): never content.
+  kCertain,
+  // Its class or id names boilerplate (share, comment, related, newsletter,
+  // cookie, sidebar, ad...): a convention that article containers sometimes
+  // break. Words are matched whole after splitting on non-letters, or as
+  // distinctive stems inside camelCase names; no site is named.
+  kNamed,
+};
+
+Boilerplate ClassifyBoilerplate(const xmlNode* element);
 
 // True for short lines that are page furniture in any article ("Advertisement",
 // "Read more", "Share this article"...), compared case-insensitively.

@@ -13,6 +13,14 @@ namespace {
 // A block of prose shorter than this (in characters) is a fragment (label,
 // date, button) rather than a paragraph.
 constexpr int kMinParagraphChars = 80;
+// Weight of a short non-link fragment against the article: small, since
+// articles carry subheadings and data tables too.
+constexpr double kFragmentPenalty = 0.05;
+// An element marked itemprop=articleBody wins when its text is at least this
+// share of the best-scoring element's.
+constexpr double kMarkedBodyShare = 0.5;
+// Lists shorter than this are not judged as teaser lists.
+constexpr int kMinTeaserItems = 3;
 // Blocks with a larger share of link text are navigation.
 constexpr double kMaxLinkDensity = 0.5;
 // A boilerplate-looking element holding more than this share of the page's
@@ -42,11 +50,53 @@ struct NodeStats {
   bool removed = false;
 };
 
+// Mostly links and too little other text to be a paragraph: navigation,
+// related stories, tag lists.
+bool IsLinkList(int text, int link) {
+  return link > kMaxLinkDensity * text && text - link < kMinParagraphChars;
+}
+
 double ScoreChunk(const Chunk& c) {
   if (c.text == 0) return 0;
-  if (c.link > kMaxLinkDensity * c.text) return -c.text;
   const int prose = c.text - c.link;
-  return prose >= kMinParagraphChars ? prose : -0.25 * c.text;
+  // Enough words outside links make a paragraph, whatever links it carries.
+  if (prose >= kMinParagraphChars) return prose;
+  if (c.link > kMaxLinkDensity * c.text) return -c.text;
+  return -kFragmentPenalty * c.text;
+}
+
+// The first non-blank text under `node` is inside a link.
+bool StartsWithLink(const xmlNode* node, int depth, bool in_link, bool* found) {
+  if (depth > kMaxDomDepth) return false;
+  for (const xmlNode* n = node->children; n != nullptr && !*found; n = n->next) {
+    if (n->type == XML_TEXT_NODE && n->content != nullptr && CountChars(n->content) > 0) {
+      *found = true;
+      return in_link;
+    }
+    if (IsElement(n) && KindOf(Name(n)) != TagKind::kDrop) {
+      const bool linked = StartsWithLink(n, depth + 1, in_link || Name(n) == "a", found);
+      if (*found) return linked;
+    }
+  }
+  return false;
+}
+
+// A list of story teasers (headline link, then a summary): most items of a
+// list start with a link. Such lists are related or latest stories, not the
+// article, even when the summaries read like prose.
+bool IsTeaserList(const xmlNode* node) {
+  const std::string_view name = Name(node);
+  if (name != "ul" && name != "ol") return false;
+  int items = 0, linked = 0;
+  for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+    if (!IsElement(n) || Name(n) != "li") continue;
+    bool found = false;
+    const bool starts_with_link = StartsWithLink(n, 0, false, &found);
+    if (!found) continue;
+    ++items;
+    if (starts_with_link) ++linked;
+  }
+  return items >= kMinTeaserItems && linked * 3 >= items * 2;
 }
 
 class ContentFinder {
@@ -68,6 +118,7 @@ class ContentFinder {
     best_ = root;
     best_score_ = Stats(root).score + ScoreChunk(top);
     FindBest(root, 0);
+    PreferMarkedBody();
     Emit(best_, 0, false);
     FlushLine();
     return std::move(out_);
@@ -108,13 +159,16 @@ class ContentFinder {
     NodeStats& s = Stats(node);
     const int raw_prose = s.text - s.link;
     s = NodeStats{};
-    if (node->parent != nullptr && node->parent->type != XML_DOCUMENT_NODE &&
-        node->parent->type != XML_HTML_DOCUMENT_NODE && LooksLikeBoilerplate(node) &&
-        raw_prose <= kProtectedShare * page_text_) {
+    const Boilerplate boilerplate = ClassifyBoilerplate(node);
+    if (boilerplate == Boilerplate::kCertain ||
+        (boilerplate == Boilerplate::kNamed && raw_prose <= kProtectedShare * page_text_) ||
+        IsTeaserList(node)) {
       s.removed = true;
       return;
     }
-    const bool block = KindOf(Name(node)) != TagKind::kInline;
+    const std::string_view name = Name(node);
+    // A table row reads as one line: its cells are not separate blocks.
+    const bool block = KindOf(name) != TagKind::kInline && name != "td" && name != "th";
     Chunk own;
     Chunk* target = block ? &own : chunk;
     double child_score = 0;
@@ -150,12 +204,24 @@ class ContentFinder {
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       if (!IsElement(n) || n->_private == nullptr) continue;
       const NodeStats& s = Stats(n);
-      if (s.removed || s.score <= 0) continue;
+      if (s.removed) continue;
+      if (marked_body_ == nullptr && Attr(n, "itemprop") == "articleBody") marked_body_ = n;
       FindBest(n, depth + 1);
       if (s.score > best_score_) {
         best_ = n;
         best_score_ = s.score;
       }
+    }
+  }
+
+  // schema.org microdata names the article body outright; trust it over the
+  // scores when it holds a fair share of the text the scores found.
+  void PreferMarkedBody() {
+    if (marked_body_ == nullptr || marked_body_ == best_) return;
+    const NodeStats& marked = Stats(marked_body_);
+    const NodeStats& best = Stats(best_);
+    if (!marked.removed && marked.text - marked.link >= kMarkedBodyShare * (best.text - best.link)) {
+      best_ = marked_body_;
     }
   }
 
@@ -183,7 +249,7 @@ class ContentFinder {
       }
       // A block that is mostly links inside the article: a list of related
       // stories or tags.
-      if (s.text > 0 && s.link > kMaxLinkDensity * s.text) continue;
+      if (IsLinkList(s.text, s.link)) continue;
       const std::string_view name = Name(n);
       if (name == "td" || name == "th") {
         line_ += ' ';
@@ -199,7 +265,8 @@ class ContentFinder {
   void FlushLine() {
     if (line_.empty()) return;
     std::string line = CollapseSpace(line_);
-    const bool link_heavy = line_link_bytes_ > kMaxLinkDensity * line_.size();
+    const bool link_heavy = IsLinkList(static_cast<int>(line_.size()),
+                                       static_cast<int>(line_link_bytes_));
     line_.clear();
     line_link_bytes_ = 0;
     if (line.empty() || link_heavy || line == title_ || IsFurnitureLine(line)) return;
@@ -211,6 +278,7 @@ class ContentFinder {
   std::vector<NodeStats> stats_;
   int page_text_ = 0;
   const xmlNode* best_ = nullptr;
+  const xmlNode* marked_body_ = nullptr;
   double best_score_ = 0;
   std::string line_;
   std::size_t line_link_bytes_ = 0;
