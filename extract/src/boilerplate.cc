@@ -54,7 +54,7 @@ constexpr std::string_view kBoilerplateRoles[] = {
     "dialog",     "alertdialog", "search", "toolbar", "tablist", "alert"};
 
 constexpr std::string_view kFurniture[] = {
-    "advertisement", "advertisements", "ad", "sponsored", "story continues below advertisement",
+    "advertisement", "advertisements", "advert", "ad", "sponsored", "story continues below advertisement",
     "continue reading", "continue reading below", "read more", "read more:", "share",
     "share this", "share this article", "share this story", "share on facebook",
     "share on twitter", "tweet", "email", "print", "related", "related articles",
