@@ -1,29 +1,23 @@
+// ArticleStore: opening the database, point reads, small writes (dead
+// letters, checkpoints, feed state). Article writes are in
+// article_writer.cc, scans in store_queries.cc, Verify in store_verifier.cc.
+
 #include "newsx/store/article_store.h"
 
-#include <rocksdb/db.h>
 #include <rocksdb/options.h>
-#include <rocksdb/write_batch.h>
 
 #include <charconv>
-#include <mutex>
-#include <vector>
+#include <cstdio>
 
+#include "entity_record.h"
 #include "keys.h"
 #include "newsx/core/record_json.h"
+#include "record_codec.h"
+#include "store_impl.h"
 
 namespace newsx::store {
 
-namespace {
-
-using internal::EncodeU64;
-using internal::MentionKey;
-
-enum Family { kMeta, kArticles, kRaw, kUrls, kEntities, kMentions, kEvents, kChangelog,
-              kDeadLetters, kFeeds, kFamilyCount };
-
-constexpr const char* kFamilyNames[kFamilyCount] = {
-    "meta", "articles", "raw", "urls", "entities", "mentions", "events", "changelog",
-    "dead_letters", "feeds"};
+namespace internal {
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return Status::Ok();
@@ -34,62 +28,115 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   return IoError(std::move(message));
 }
 
-std::uint64_t ParseU64(std::string_view s) {
-  std::uint64_t v = 0;
-  std::from_chars(s.data(), s.data() + s.size(), v);
-  return v;
+std::string PrintableKey(std::string_view key) {
+  std::string out;
+  for (const char c : key) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u == 0) {
+      out += '|';
+    } else if (u < 0x20 || u >= 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", u);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace internal
+
+using namespace internal;
+
+ArticleStore::Impl::~Impl() {
+  for (auto* h : families) {
+    if (h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  }
+  families.clear();
+  if (db) db->Close().PermitUncheckedError();
+}
+
+Result<std::optional<std::string>> ArticleStore::Impl::Get(Family f, std::string_view key) const {
+  std::string value;
+  const rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf(f), key, &value);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  if (!s.ok()) return FromRocks(s, std::string("reading ") + kFamilyNames[f]);
+  return std::optional<std::string>(std::move(value));
+}
+
+Status ArticleStore::Impl::Scan(
+    Family f, std::string_view begin, std::string_view end,
+    const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  rocksdb::ReadOptions options;
+  rocksdb::Slice upper(end.data(), end.size());
+  if (!end.empty()) options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(options, cf(f)));
+  for (it->Seek(rocksdb::Slice(begin.data(), begin.size())); it->Valid(); it->Next()) {
+    if (!visit(it->key().ToStringView(), it->value().ToStringView())) break;
+  }
+  return FromRocks(it->status(), std::string("scanning ") + kFamilyNames[f]);
+}
+
+Status ArticleStore::Impl::ScanPrefix(
+    Family f, std::string_view prefix,
+    const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  return Scan(f, prefix, "", [&](std::string_view key, std::string_view value) {
+    if (key.substr(0, prefix.size()) != prefix) return false;
+    return visit(key, value);
+  });
+}
+
+Status ArticleStore::Impl::RequireWritable() const {
+  if (read_only) return FailedPreconditionError("the database is open read-only");
+  return Status::Ok();
+}
+
+namespace {
+
+rocksdb::ColumnFamilyOptions FamilyOptions(Family f) {
+  rocksdb::ColumnFamilyOptions options;
+  // Raw pages are most of the bytes: zstd halves them again compared to
+  // LZ4. Small index values are cheap to compress either way.
+  options.compression = f == kRaw ? rocksdb::kZSTD : rocksdb::kLZ4Compression;
+  options.level_compaction_dynamic_level_bytes = true;
+  return options;
+}
+
+Status CheckSchema(ArticleStore::Impl& impl, const std::string& path) {
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> version,
+                         impl.Get(kMeta, kMetaSchemaVersion));
+  const std::string expected = std::to_string(kStoreSchemaVersion);
+  if (version && *version != expected) {
+    return FailedPreconditionError("database " + path + " has schema version " + *version +
+                                   "; this build reads version " + expected);
+  }
+  if (!version && !impl.read_only) {
+    NEWSX_RETURN_IF_ERROR(FromRocks(
+        impl.db->Put(rocksdb::WriteOptions(), impl.cf(kMeta), kMetaSchemaVersion, expected),
+        "writing schema version"));
+  }
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> seq, impl.Get(kMeta, kMetaChangelogSeq));
+  if (seq) std::from_chars(seq->data(), seq->data() + seq->size(), impl.last_seq);
+  return Status::Ok();
 }
 
 }  // namespace
-
-struct ArticleStore::Impl {
-  std::unique_ptr<rocksdb::DB> db;
-  std::vector<rocksdb::ColumnFamilyHandle*> families;
-  // Serializes Put/PutDeadLetter: they read-modify-write counters and
-  // canonical entities. Guarded data lives in RocksDB.
-  std::mutex write_mu;
-  std::uint64_t dead_letter_seq = 0;  // Guarded by write_mu.
-
-  ~Impl() {
-    for (auto* h : families) {
-      if (h != nullptr) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-    }
-    families.clear();
-    if (db) db->Close().PermitUncheckedError();
-  }
-
-  rocksdb::ColumnFamilyHandle* cf(Family f) const { return families[f]; }
-
-  Result<std::optional<std::string>> Get(Family f, std::string_view key) const {
-    std::string value;
-    const rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf(f), key, &value);
-    if (s.IsNotFound()) return std::optional<std::string>();
-    if (!s.ok()) return FromRocks(s, "read");
-    return std::optional<std::string>(std::move(value));
-  }
-
-  Result<std::uint64_t> CountKeys(Family f) const {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf(f)));
-    std::uint64_t n = 0;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) ++n;
-    NEWSX_RETURN_IF_ERROR(FromRocks(it->status(), "scan"));
-    return n;
-  }
-};
 
 Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& options) {
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = options.create_if_missing;
   db_options.create_missing_column_families = true;
   db_options.max_background_jobs = 2;
+  // One budget for all memtables rather than 64 MiB per family.
+  db_options.db_write_buffer_size = 128ull << 20;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
-  for (const char* name : kFamilyNames) {
-    rocksdb::ColumnFamilyOptions cf_options;
-    cf_options.compression = rocksdb::kZSTD;
-    descriptors.emplace_back(name, cf_options);
+  for (int f = 0; f < kFamilyCount; ++f) {
+    descriptors.emplace_back(kFamilyNames[f], FamilyOptions(static_cast<Family>(f)));
   }
   auto impl = std::make_unique<Impl>();
+  impl->read_only = options.read_only;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;
   rocksdb::Status s =
@@ -102,8 +149,10 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& opt
       return FailedPreconditionError("database " + options.path +
                                      " is in use by another newsx process");
     }
-    if (!options.create_if_missing && (s.IsInvalidArgument() || s.IsNotFound()) &&
-        text.find("does not exist") != std::string::npos) {
+    if ((!options.create_if_missing || options.read_only) &&
+        (s.IsInvalidArgument() || s.IsNotFound() || s.IsPathNotFound() || s.IsIOError()) &&
+        (text.find("does not exist") != std::string::npos ||
+         text.find("No such file") != std::string::npos)) {
       return NotFoundError("database " + options.path + " does not exist");
     }
     return FromRocks(s, "opening database " + options.path);
@@ -112,78 +161,68 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& opt
   // handles[0] is the default family; ours follow in kFamilyNames order.
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->families.assign(handles.begin() + 1, handles.end());
-  if (!options.read_only) {
-    const rocksdb::Status put = impl->db->Put(rocksdb::WriteOptions(), impl->cf(kMeta),
-                                              internal::kMetaSchemaVersion, "1");
-    NEWSX_RETURN_IF_ERROR(FromRocks(put, "writing schema version"));
-  }
+  NEWSX_RETURN_IF_ERROR(CheckSchema(*impl, options.path));
   return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
 }
 
 ArticleStore::ArticleStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ArticleStore::~ArticleStore() = default;
 
-Status ArticleStore::Put(const ExtractedArticle& x, std::string_view raw_page) {
-  const std::string& id = x.article.id;
-  if (id.empty()) return InvalidArgumentError("article has no id");
-  std::lock_guard<std::mutex> lock(impl_->write_mu);
-  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> existing, impl_->Get(kArticles, id));
-  rocksdb::WriteBatch batch;
-  if (existing) {
-    NEWSX_ASSIGN_OR_RETURN(ExtractedArticle old, ParseExtractedArticle(*existing));
-    if (old.article.content_hash == x.article.content_hash &&
-        old.article.extractor_version == x.article.extractor_version) {
-      return Status::Ok();  // Idempotent: nothing changed.
-    }
-    for (const Entity& e : old.entities) batch.Delete(impl_->cf(kMentions), MentionKey(e.id, id));
-    for (const Event& e : old.events) batch.Delete(impl_->cf(kEvents), e.id);
-  }
-  batch.Put(impl_->cf(kArticles), id, ToJson(x));
-  batch.Put(impl_->cf(kRaw), id, rocksdb::Slice(raw_page.data(), raw_page.size()));
-  if (!x.article.canonical_url.empty()) {
-    batch.Put(impl_->cf(kUrls), x.article.canonical_url, id);
-  }
-  for (const Entity& e : x.entities) {
-    Entity canonical = e;
-    canonical.mentions.clear();
-    batch.Put(impl_->cf(kEntities), e.id, ToJson(canonical));
-    batch.Put(impl_->cf(kMentions), MentionKey(e.id, id), std::to_string(e.mentions.size()));
-  }
-  for (const Event& e : x.events) batch.Put(impl_->cf(kEvents), e.id, ToJson(e));
-  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> seq_text,
-                         impl_->Get(kMeta, internal::kMetaChangelogSeq));
-  const std::uint64_t seq = (seq_text ? ParseU64(*seq_text) : 0) + 1;
-  batch.Put(impl_->cf(kChangelog), EncodeU64(seq), id);
-  batch.Put(impl_->cf(kMeta), internal::kMetaChangelogSeq, std::to_string(seq));
-  return FromRocks(impl_->db->Write(rocksdb::WriteOptions(), &batch), "writing article " + id);
-}
-
-Result<bool> ArticleStore::ContainsUrl(std::string_view canonical_url) const {
-  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> id, impl_->Get(kUrls, canonical_url));
+Result<bool> ArticleStore::ContainsUrl(std::string_view url) const {
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> id, impl_->Get(kUrls, url));
   return id.has_value();
 }
 
+Result<bool> ArticleStore::ContainsContentHash(std::string_view content_hash) const {
+  if (content_hash.empty()) return false;
+  bool found = false;
+  NEWSX_RETURN_IF_ERROR(impl_->ScanPrefix(kHashes, Join2(content_hash, ""),
+                                          [&](std::string_view, std::string_view) {
+                                            found = true;
+                                            return false;
+                                          }));
+  return found;
+}
+
 Status ArticleStore::PutDeadLetter(const DeadLetter& dead_letter) {
-  std::lock_guard<std::mutex> lock(impl_->write_mu);
-  const std::string key = EncodeU64(static_cast<std::uint64_t>(dead_letter.time_unix_ms)) +
-                          EncodeU64(++impl_->dead_letter_seq);
-  return FromRocks(impl_->db->Put(rocksdb::WriteOptions(), impl_->cf(kDeadLetters), key,
+  NEWSX_RETURN_IF_ERROR(impl_->RequireWritable());
+  return FromRocks(impl_->db->Put(rocksdb::WriteOptions(), impl_->cf(kDeadLetters),
+                                  Join2(dead_letter.stage, dead_letter.source),
                                   ToJson(dead_letter)),
                    "writing dead letter");
 }
 
+Result<std::vector<DeadLetter>> ArticleStore::ListDeadLetters() const {
+  std::vector<DeadLetter> out;
+  Status parse_error;
+  NEWSX_RETURN_IF_ERROR(
+      impl_->Scan(kDeadLetters, "", "", [&](std::string_view, std::string_view value) {
+        Result<DeadLetter> d = ParseDeadLetter(value);
+        if (!d.ok()) {
+          parse_error = DataLossError("stored dead letter: " + d.status().message());
+          return false;
+        }
+        out.push_back(std::move(d).value());
+        return true;
+      }));
+  NEWSX_RETURN_IF_ERROR(parse_error);
+  return out;
+}
+
 Status ArticleStore::PutCheckpoint(std::string_view name, std::string_view value) {
-  const std::string key = std::string(internal::kCheckpointPrefix) + std::string(name);
+  NEWSX_RETURN_IF_ERROR(impl_->RequireWritable());
+  const std::string key = std::string(kCheckpointPrefix) + std::string(name);
   return FromRocks(impl_->db->Put(rocksdb::WriteOptions(), impl_->cf(kMeta), key,
                                   rocksdb::Slice(value.data(), value.size())),
                    "writing checkpoint");
 }
 
 Result<std::optional<std::string>> ArticleStore::GetCheckpoint(std::string_view name) const {
-  return impl_->Get(kMeta, std::string(internal::kCheckpointPrefix) + std::string(name));
+  return impl_->Get(kMeta, std::string(kCheckpointPrefix) + std::string(name));
 }
 
 Status ArticleStore::PutFeedState(std::string_view feed_url, std::string_view state_json) {
+  NEWSX_RETURN_IF_ERROR(impl_->RequireWritable());
   return FromRocks(impl_->db->Put(rocksdb::WriteOptions(), impl_->cf(kFeeds),
                                   rocksdb::Slice(feed_url.data(), feed_url.size()),
                                   rocksdb::Slice(state_json.data(), state_json.size())),
@@ -196,40 +235,51 @@ Result<std::optional<std::string>> ArticleStore::GetFeedState(std::string_view f
 
 Result<std::vector<std::pair<std::string, std::string>>> ArticleStore::ListFeedStates() const {
   std::vector<std::pair<std::string, std::string>> out;
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->cf(kFeeds)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    out.emplace_back(it->key().ToString(), it->value().ToString());
-  }
-  NEWSX_RETURN_IF_ERROR(FromRocks(it->status(), "scanning feed states"));
+  NEWSX_RETURN_IF_ERROR(
+      impl_->Scan(kFeeds, "", "", [&](std::string_view key, std::string_view value) {
+        out.emplace_back(std::string(key), std::string(value));
+        return true;
+      }));
   return out;
 }
 
-Result<StoreStats> ArticleStore::Stats() const {
-  StoreStats stats;
-  NEWSX_ASSIGN_OR_RETURN(stats.articles, impl_->CountKeys(kArticles));
-  NEWSX_ASSIGN_OR_RETURN(stats.entities, impl_->CountKeys(kEntities));
-  NEWSX_ASSIGN_OR_RETURN(stats.events, impl_->CountKeys(kEvents));
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->cf(kMentions)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    stats.mentions += ParseU64(it->value().ToStringView());
-  }
-  NEWSX_RETURN_IF_ERROR(FromRocks(it->status(), "scanning mentions"));
-  it.reset(impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->cf(kDeadLetters)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    ++stats.dead_letters;
-    Result<DeadLetter> d = ParseDeadLetter(it->value().ToStringView());
-    if (d.ok()) ++stats.dead_letters_by_reason[d->stage + "/" + d->code];
-  }
-  NEWSX_RETURN_IF_ERROR(FromRocks(it->status(), "scanning dead letters"));
-  return stats;
+Result<ExtractedArticle> ArticleStore::GetArticle(std::string_view id) const {
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> value, impl_->Get(kArticles, id));
+  if (!value) return NotFoundError("no article with id " + std::string(id));
+  return ParseArticleValue(*value);
 }
 
-Result<ExtractedArticle> ArticleStore::GetArticle(std::string_view id) const {
-  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> json, impl_->Get(kArticles, id));
-  if (!json) return NotFoundError("no article with id " + std::string(id));
-  return ParseExtractedArticle(*json);
+Result<ExtractedArticle> ArticleStore::GetArticleByUrl(std::string_view url) const {
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> id, impl_->Get(kUrls, url));
+  if (!id) return NotFoundError("no article with URL " + std::string(url));
+  return GetArticle(*id);
+}
+
+Result<RawDocument> ArticleStore::GetRawDocument(std::string_view article_id) const {
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> value, impl_->Get(kRaw, article_id));
+  if (!value) return NotFoundError("no raw page for article " + std::string(article_id));
+  return DecodeRawDocument(*value);
+}
+
+Result<StoredEntity> ArticleStore::GetEntity(std::string_view entity_id) const {
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> value, impl_->Get(kEntities, entity_id));
+  if (!value) return NotFoundError("no entity with id " + std::string(entity_id));
+  NEWSX_ASSIGN_OR_RETURN(EntityRecord record, DecodeEntityRecord(*value));
+  return record.ToStored();
+}
+
+Status ArticleStore::WriteRawForTesting(std::string_view family, std::string_view key,
+                                        std::optional<std::string_view> value) {
+  for (int f = 0; f < kFamilyCount; ++f) {
+    if (family != kFamilyNames[f]) continue;
+    rocksdb::ColumnFamilyHandle* handle = impl_->cf(static_cast<Family>(f));
+    const rocksdb::Slice k(key.data(), key.size());
+    return FromRocks(value ? impl_->db->Put(rocksdb::WriteOptions(), handle, k,
+                                            rocksdb::Slice(value->data(), value->size()))
+                           : impl_->db->Delete(rocksdb::WriteOptions(), handle, k),
+                     "test write");
+  }
+  return InvalidArgumentError("no column family " + std::string(family));
 }
 
 }  // namespace newsx::store

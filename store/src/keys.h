@@ -1,29 +1,56 @@
 #pragma once
 
-// On-disk layout of the newsx RocksDB database (schema version 1).
+// On-disk layout of the newsx RocksDB database, schema version 2. This is the
+// one place that documents it.
 //
-// Column families, keys and values. All values are JSON (the record_json.h
-// encodings, which carry "schema" where they are top-level records) unless
-// said otherwise; integers in keys are 8-byte big-endian so that keys sort
-// numerically.
+// Conventions: integers in keys are 8-byte big-endian so that keys sort
+// numerically; times in keys are Unix seconds with the sign bit flipped
+// (EncodeTime) so that dates before 1970 sort first. "\0" separates string
+// parts (ids and URLs never contain NUL). Values marked JSON use the
+// record_json.h encodings. Every value family either starts with a format
+// byte (kFormatV1) or is governed by meta "schema_version".
 //
-//   default      unused
-//   meta         "schema_version" -> decimal
-//                "changelog_seq"  -> decimal, last changelog sequence used
-//                "checkpoint/<name>" -> opaque checkpoint string
-//   articles     <article id> -> ExtractedArticle JSON (article, entities with
-//                this article's mentions, quantities, dates, events)
-//   raw          <article id> -> raw page bytes (compressed by RocksDB: zstd)
-//   urls         <canonical url> -> <article id>
-//   entities     <entity id> -> Entity JSON (canonical; mentions empty) with
-//                "mention_count" added
-//   mentions     <entity id> \0 <article id> -> number of mentions (decimal)
-//   events       <event id> -> Event JSON
-//   changelog    <seq u64> -> <article id>, one per stored or changed article
-//   dead_letters <time ms u64> <seq u64> -> DeadLetter JSON
-//   feeds        <feed url> -> feed state JSON (owned by the crawler)
+// An article's *time* is its published time if parseable, else its fetched
+// time, else 0. An event's time is the start of its resolved time value if
+// any, else its article's time.
 //
-// An article and everything derived from it is written in one WriteBatch.
+// Family          Key                                   Value
+// meta            "schema_version"                      decimal ("2"); Open refuses others
+//                 "changelog_seq"                       decimal, last changelog seq used
+//                 "checkpoint/<name>"                   opaque checkpoint string
+//   articles      <article id>                          kFormatV1, u64 changelog seq,
+//                                                       ExtractedArticle JSON
+//   raw           <article id>                          kFormatV1, u32 header length,
+//                                                       header JSON (url, source,
+//                                                       content_type, fetched_unix_ms,
+//                                                       hint_published, hint_title),
+//                                                       page bytes. zstd-compressed by RocksDB.
+//   urls          <url> (fetched and canonical)         <article id>
+//   hashes        <content hash> \0 <article id>        ""  (dedup of identical texts)
+//   entities      <entity id>                           JSON {"v":1,"seq","entity",
+//                                                       "mentions","articles","names",
+//                                                       "aliases","roles"}: counted
+//                                                       merge over articles (entity_record.h)
+//   mentions      <entity id> \0 <time> <article id>    decimal mention count in the article
+//   mention_time  <time> <entity id> \0 <article id>    decimal mention count (top entities)
+//   events        <event id>                            Event JSON
+//   event_time    <time> <event id>                     ""
+//   event_type    <type> \0 <time> <event id>           ""
+//   event_entity  <entity id> \0 <time> <event id>      ""  (argument and source entities)
+//   changelog     <seq u64>                             'a' <article id> | 'e' <entity id>
+//   dead_letters  <stage> \0 <source>                   DeadLetter JSON (latest failure)
+//   feeds         <feed url>                            feed state JSON (owned by the crawler)
+//
+// Invariants (checked by ArticleStore::Verify):
+// - an article and everything derived from it (raw page, url/hash entries,
+//   mentions, events and their indexes, entity counts, changelog entries)
+//   are written in one WriteBatch; replacing an article deletes its old
+//   derived entries in that same batch;
+// - each article and each entity has exactly one changelog entry, at the seq
+//   stored in its record (older entries are deleted when it changes);
+// - an entity's "articles" count equals its number of mentions entries and
+//   "mentions" their sum; an entity no article mentions any more is kept with
+//   zero counts so that incremental exports can report the change.
 
 #include <cstdint>
 #include <string>
@@ -31,9 +58,15 @@
 
 namespace newsx::store::internal {
 
+inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr char kFormatV1 = '\x01';
+
 inline constexpr std::string_view kMetaSchemaVersion = "schema_version";
 inline constexpr std::string_view kMetaChangelogSeq = "changelog_seq";
 inline constexpr std::string_view kCheckpointPrefix = "checkpoint/";
+
+inline constexpr char kChangeArticle = 'a';
+inline constexpr char kChangeEntity = 'e';
 
 // 8-byte big-endian encoding of `v`, so that keys sort numerically.
 inline std::string EncodeU64(std::uint64_t v) {
@@ -53,11 +86,48 @@ inline std::uint64_t DecodeU64(std::string_view s) {
   return v;
 }
 
-inline std::string MentionKey(std::string_view entity_id, std::string_view article_id) {
-  std::string key(entity_id);
+// Signed seconds as an order-preserving 8-byte key part.
+inline std::string EncodeTime(std::int64_t unix_s) {
+  return EncodeU64(static_cast<std::uint64_t>(unix_s) ^ (std::uint64_t{1} << 63));
+}
+
+inline std::int64_t DecodeTime(std::string_view s) {
+  return static_cast<std::int64_t>(DecodeU64(s) ^ (std::uint64_t{1} << 63));
+}
+
+inline std::string Join2(std::string_view a, std::string_view b) {
+  std::string key;
+  key.reserve(a.size() + 1 + b.size());
+  key.append(a);
   key += '\0';
-  key += article_id;
+  key.append(b);
   return key;
+}
+
+inline std::string MentionKey(std::string_view entity_id, std::int64_t time,
+                              std::string_view article_id) {
+  return Join2(entity_id, EncodeTime(time).append(article_id));
+}
+
+inline std::string MentionTimeKey(std::int64_t time, std::string_view entity_id,
+                                  std::string_view article_id) {
+  return EncodeTime(time).append(Join2(entity_id, article_id));
+}
+
+inline std::string EventTimeKey(std::int64_t time, std::string_view event_id) {
+  return EncodeTime(time).append(event_id);
+}
+
+// Key of the type and entity event indexes: <prefix> \0 <time> <event id>.
+inline std::string EventIndexKey(std::string_view prefix, std::int64_t time,
+                                 std::string_view event_id) {
+  return Join2(prefix, EncodeTime(time).append(event_id));
+}
+
+inline std::string ChangeValue(char kind, std::string_view id) {
+  std::string value(1, kind);
+  value.append(id);
+  return value;
 }
 
 }  // namespace newsx::store::internal

@@ -1,74 +1,127 @@
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "newsx/core/hash.h"
 #include "newsx/store/article_store.h"
+#include "store_test_util.h"
 #include "temp_dir.h"
 
 using namespace newsx;
 using newsx::store::ArticleStore;
+using newsx::testing::MakeArticle;
+using newsx::testing::MakeEntity;
+using newsx::testing::MakeEvent;
 
 namespace {
 
-ExtractedArticle MakeArticle(const std::string& url, const std::string& text) {
-  ExtractedArticle x;
-  x.article.url = url;
-  x.article.canonical_url = url;
-  x.article.id = ArticleId(url);
-  x.article.text = text;
-  x.article.content_hash = ContentHash(text);
-  x.article.extractor_version = "test-1";
-  Entity e{.id = "org:nvidia", .type = EntityType::kOrg, .name = "Nvidia"};
-  e.mentions.push_back(Mention{Span{0, 6}, "Nvidia"});
-  x.entities.push_back(e);
-  Event ev;
-  ev.id = x.article.id + "-e1";
-  ev.type = "order";
-  ev.article = x.article.id;
-  x.events.push_back(ev);
+ExtractedArticle MakeNvidiaArticle(const std::string& url, const std::string& text) {
+  auto x = MakeArticle(url, text, {MakeEntity("org:nvidia", "Nvidia", 1)});
+  x.events.push_back(MakeEvent(x.article.id, "order", {"org:nvidia"}, text));
   return x;
+}
+
+std::unique_ptr<ArticleStore> OpenStore(const std::string& path) {
+  auto store = ArticleStore::Open({.path = path});
+  REQUIRE(store.ok());
+  return std::move(store).value();
 }
 
 }  // namespace
 
 TEST_CASE("ArticleStore stores, reopens and reads back", "[store]") {
   testing::TempDir dir;
-  const auto x = MakeArticle("https://example.com/a", "Nvidia sold chips.");
+  const auto x = MakeNvidiaArticle("https://example.com/a", "Nvidia sold chips.");
   {
-    auto store = ArticleStore::Open({.path = dir.path()});
-    REQUIRE(store.ok());
-    REQUIRE((*store)->Put(x, "<html>raw</html>").ok());
-    REQUIRE((*store)->PutCheckpoint("backfill:x", "files:1:a").ok());
+    auto store = OpenStore(dir.path());
+    REQUIRE(store->Put(x, "<html>raw</html>").ok());
+    REQUIRE(store->PutCheckpoint("backfill:x", "files:1:a").ok());
   }
-  auto store = ArticleStore::Open({.path = dir.path()});
-  REQUIRE(store.ok());
-  auto back = (*store)->GetArticle(x.article.id);
+  auto store = OpenStore(dir.path());
+  auto back = store->GetArticle(x.article.id);
   REQUIRE(back.ok());
   CHECK(back->article.text == x.article.text);
-  CHECK(*(*store)->ContainsUrl("https://example.com/a"));
-  CHECK(!*(*store)->ContainsUrl("https://example.com/b"));
-  auto checkpoint = (*store)->GetCheckpoint("backfill:x");
+  CHECK(*store->ContainsUrl("https://example.com/a"));
+  CHECK(!*store->ContainsUrl("https://example.com/b"));
+  CHECK(*store->ContainsContentHash(x.article.content_hash));
+  CHECK(!*store->ContainsContentHash(ContentHash("other text")));
+  auto checkpoint = store->GetCheckpoint("backfill:x");
   REQUIRE(checkpoint.ok());
   CHECK(checkpoint->value() == "files:1:a");
-  auto stats = (*store)->Stats();
+  auto stats = store->Stats();
   REQUIRE(stats.ok());
   CHECK(stats->articles == 1);
   CHECK(stats->entities == 1);
   CHECK(stats->mentions == 1);
   CHECK(stats->events == 1);
-  CHECK((*store)->GetArticle("nope").status().code() == StatusCode::kNotFound);
+  CHECK(stats->articles_by_site["example.com"] == 1);
+  CHECK(stats->keys_by_family["raw"] == 1);
+  CHECK(store->GetArticle("nope").status().code() == StatusCode::kNotFound);
+  auto by_url = store->GetArticleByUrl("https://example.com/a");
+  REQUIRE(by_url.ok());
+  CHECK(by_url->article.id == x.article.id);
+  auto raw = store->GetRawDocument(x.article.id);
+  REQUIRE(raw.ok());
+  CHECK(raw->body == "<html>raw</html>");
+  CHECK(raw->url == "https://example.com/a");
+  CHECK(raw->hint_published == x.article.published);
+}
+
+TEST_CASE("ArticleStore keeps the raw document's provenance", "[store]") {
+  testing::TempDir dir;
+  auto store = OpenStore(dir.path());
+  const auto x = MakeNvidiaArticle("https://example.com/a", "Nvidia sold chips.");
+  RawDocument doc{.url = "https://example.com/a?utm_source=x", .source = "feed.xml",
+                  .body = std::string("\0<html>\xff</html>", 16),
+                  .content_type = "text/html; charset=latin1", .fetched_unix_ms = 1234,
+                  .hint_published = "2026-01-01", .hint_title = "T"};
+  REQUIRE(store->Put(x, doc).ok());
+  auto raw = store->GetRawDocument(x.article.id);
+  REQUIRE(raw.ok());
+  CHECK(raw->body == doc.body);
+  CHECK(raw->url == doc.url);
+  CHECK(raw->source == "feed.xml");
+  CHECK(raw->content_type == doc.content_type);
+  CHECK(raw->fetched_unix_ms == 1234);
+  CHECK(raw->hint_published == "2026-01-01");
+  CHECK(raw->hint_title == "T");
 }
 
 TEST_CASE("ArticleStore Put is idempotent", "[store]") {
   testing::TempDir dir;
-  auto store = ArticleStore::Open({.path = dir.path()});
-  REQUIRE(store.ok());
-  const auto x = MakeArticle("https://example.com/a", "Nvidia sold chips.");
-  REQUIRE((*store)->Put(x, "raw").ok());
-  REQUIRE((*store)->Put(x, "raw").ok());
-  auto stats = (*store)->Stats();
+  auto store = OpenStore(dir.path());
+  const auto x = MakeNvidiaArticle("https://example.com/a", "Nvidia sold chips.");
+  REQUIRE(store->Put(x, "raw").ok());
+  const std::uint64_t seq = *store->LastChangeSeq();
+  REQUIRE(store->Put(x, "raw").ok());
+  auto refetched = x;
+  refetched.article.fetched = "2026-02-01T00:00:00Z";
+  refetched.article.source = "other.warc.gz@77";
+  REQUIRE(store->Put(refetched, "raw, fetched again").ok());
+  CHECK(*store->LastChangeSeq() == seq);
+  CHECK(store->GetArticle(x.article.id)->article.fetched == x.article.fetched);
+  auto stats = store->Stats();
   REQUIRE(stats.ok());
   CHECK(stats->articles == 1);
   CHECK(stats->events == 1);
+  CHECK(stats->mentions == 1);
+  CHECK(store->GetEntity("org:nvidia")->article_count == 1);
+  CHECK(store->Verify()->empty());
+}
+
+TEST_CASE("ArticleStore rejects articles without id and writes on a read-only store",
+          "[store]") {
+  testing::TempDir dir;
+  {
+    auto store = OpenStore(dir.path());
+    ExtractedArticle no_id;
+    CHECK(store->Put(no_id, "raw").code() == StatusCode::kInvalidArgument);
+  }
+  auto ro = ArticleStore::Open({.path = dir.path(), .read_only = true});
+  REQUIRE(ro.ok());
+  const auto x = MakeNvidiaArticle("https://example.com/a", "Nvidia sold chips.");
+  CHECK((*ro)->Put(x, "raw").code() == StatusCode::kFailedPrecondition);
+  CHECK((*ro)->PutCheckpoint("a", "b").code() == StatusCode::kFailedPrecondition);
 }
 
 TEST_CASE("ArticleStore refuses a database held by another instance", "[store]") {
@@ -79,22 +132,79 @@ TEST_CASE("ArticleStore refuses a database held by another instance", "[store]")
   REQUIRE(!second.ok());
   CHECK(second.status().code() == StatusCode::kFailedPrecondition);
   CHECK(second.status().message().find("in use by another newsx process") != std::string::npos);
+  // Readers need no lock.
+  auto reader = ArticleStore::Open({.path = dir.path(), .read_only = true});
+  CHECK(reader.ok());
+}
+
+TEST_CASE("ArticleStore refuses another schema version", "[store]") {
+  testing::TempDir dir;
+  {
+    auto store = OpenStore(dir.path());
+    REQUIRE(store->WriteRawForTesting("meta", "schema_version", "1").ok());
+  }
+  auto store = ArticleStore::Open({.path = dir.path()});
+  REQUIRE(!store.ok());
+  CHECK(store.status().code() == StatusCode::kFailedPrecondition);
+  CHECK(store.status().message().find("schema version 1") != std::string::npos);
 }
 
 TEST_CASE("ArticleStore records dead letters by reason", "[store]") {
   testing::TempDir dir;
-  auto store = ArticleStore::Open({.path = dir.path()});
-  REQUIRE(store.ok());
-  REQUIRE((*store)->PutDeadLetter({"a.html", "extract", "invalid_argument", "no text", 1}).ok());
-  REQUIRE((*store)->PutDeadLetter({"b.html", "extract", "invalid_argument", "no text", 1}).ok());
-  auto stats = (*store)->Stats();
+  auto store = OpenStore(dir.path());
+  REQUIRE(store->PutDeadLetter({"a.html", "extract", "invalid_argument", "no text", 1}).ok());
+  REQUIRE(store->PutDeadLetter({"b.html", "extract", "invalid_argument", "no text", 1}).ok());
+  REQUIRE(store->PutDeadLetter({"c.html", "fetch", "unavailable", "503", 2}).ok());
+  // The same input failing again replaces its record.
+  REQUIRE(store->PutDeadLetter({"c.html", "fetch", "unavailable", "503 again", 3}).ok());
+  auto stats = store->Stats();
   REQUIRE(stats.ok());
-  CHECK(stats->dead_letters == 2);
+  CHECK(stats->dead_letters == 3);
   CHECK(stats->dead_letters_by_reason["extract/invalid_argument"] == 2);
+  CHECK(stats->dead_letters_by_reason["fetch/unavailable"] == 1);
+  auto list = store->ListDeadLetters();
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 3);
+  CHECK(list->back().reason == "503 again");
 }
 
 TEST_CASE("ArticleStore reports a missing database when not creating", "[store]") {
   testing::TempDir dir;
   auto store = ArticleStore::Open({.path = dir.File("missing"), .create_if_missing = false});
-  CHECK(!store.ok());
+  REQUIRE(!store.ok());
+  CHECK(store.status().code() == StatusCode::kNotFound);
+  auto ro = ArticleStore::Open({.path = dir.File("missing"), .read_only = true});
+  CHECK(!ro.ok());
+}
+
+TEST_CASE("ArticleStore keeps entity counts right under concurrent writers", "[store]") {
+  testing::TempDir dir;
+  auto store = OpenStore(dir.path());
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 50;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        // Threads overlap on half of the URLs: the same article stored twice.
+        const int n = (t % 2) * kPerThread + i;
+        const std::string url = "https://example.com/" + std::to_string(n);
+        auto x = MakeArticle(url, "Nvidia and TSMC " + url,
+                             {MakeEntity("org:nvidia", "Nvidia", 2),
+                              MakeEntity("org:tsmc", "TSMC", 1)});
+        x.events.push_back(MakeEvent(x.article.id, "order", {"org:nvidia"}, x.article.text));
+        if (!store->Put(x, "raw").ok()) FAIL_CHECK("put failed");
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  const int articles = 2 * kPerThread;
+  auto nvidia = store->GetEntity("org:nvidia");
+  REQUIRE(nvidia.ok());
+  CHECK(nvidia->article_count == articles);
+  CHECK(nvidia->mention_count == 2 * articles);
+  CHECK(store->Stats()->articles == articles);
+  auto problems = store->Verify();
+  REQUIRE(problems.ok());
+  CHECK(problems->empty());
 }

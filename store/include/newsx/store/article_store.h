@@ -1,7 +1,7 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,56 +11,63 @@
 
 #include "newsx/core/analysis.h"
 #include "newsx/core/dead_letter.h"
+#include "newsx/core/raw_document.h"
 #include "newsx/core/result.h"
+#include "newsx/store/store_types.h"
 
 namespace newsx::store {
-
-struct StoreOptions {
-  std::string path = "newsx-data";  // Database directory. Default: ./newsx-data.
-  bool create_if_missing = true;    // Default: true.
-  bool read_only = false;           // Open without taking the write lock. Default: false.
-};
-
-// Record counts, for `newsx stats` and the demo.
-struct StoreStats {
-  std::uint64_t articles = 0;
-  std::uint64_t entities = 0;
-  std::uint64_t mentions = 0;
-  std::uint64_t events = 0;
-  std::uint64_t dead_letters = 0;
-  std::map<std::string, std::uint64_t> dead_letters_by_reason;  // "stage/code" -> count.
-};
 
 // The embedded RocksDB database that holds articles and everything derived
 // from them. The only code that knows RocksDB. Key layouts and value
 // encodings are documented in store/src/keys.h.
 //
-// Thread-safe: one instance is shared by all workers of a process. A second
-// process opening the same directory for writing gets kFailedPrecondition.
+// Thread-safe: one instance is shared by all workers of a process. Writes of
+// articles are serialized internally (they read-modify-write entity counts);
+// reads never block. A second process opening the same directory for
+// writing gets kFailedPrecondition. Visitors passed to Scan*/Find* run on
+// the calling thread and must not call back into writes of this store.
 class ArticleStore {
  public:
   // Opens or creates the database. Returns kFailedPrecondition "database is
-  // in use by another newsx process" when another process holds it,
-  // kNotFound when it does not exist and !create_if_missing, kIoError or
-  // kDataLoss for other RocksDB failures.
+  // in use by another newsx process" when another process holds it, or when
+  // it was written with another schema version; kNotFound when it does not
+  // exist and !create_if_missing; kIoError or kDataLoss for other failures.
   static Result<std::unique_ptr<ArticleStore>> Open(const StoreOptions& options);
   ~ArticleStore();
 
   ArticleStore(const ArticleStore&) = delete;
   ArticleStore& operator=(const ArticleStore&) = delete;
 
-  // Stores the article, its raw page and everything derived from it in one
-  // atomic write. Storing the same article again (same id, same content
-  // hash and extractor version) changes nothing.
+  // Stores the article, its raw page (kept for reprocessing) and everything
+  // derived from it in one atomic write. Storing the same article again
+  // (identical record apart from `fetched` and `source`, which keep their
+  // first values) changes nothing, not even the changelog. A different
+  // record under the same id replaces the old one and all its derived
+  // entries. Returns kInvalidArgument for an article without id,
+  // kFailedPrecondition on a read-only store.
+  Status Put(const ExtractedArticle& extracted, const RawDocument& raw);
+  // As above with only the page bytes; the raw document's other fields are
+  // taken from the article (url, source, fetched, published as hint).
   Status Put(const ExtractedArticle& extracted, std::string_view raw_page);
 
-  // True if an article with this canonical URL is stored.
-  Result<bool> ContainsUrl(std::string_view canonical_url) const;
+  // For reprocessing: atomically removes the article `old_id` (unless it is
+  // the new article's id) with everything derived from it, and stores
+  // `extracted`. Used when a newer extractor derives another id.
+  Status Replace(std::string_view old_id, const ExtractedArticle& extracted,
+                 const RawDocument& raw);
 
-  // Records an input that failed.
+  // True if an article fetched from, or canonically at, this URL is stored.
+  Result<bool> ContainsUrl(std::string_view url) const;
+  // True if an article with this content hash (Article::content_hash) is stored.
+  Result<bool> ContainsContentHash(std::string_view content_hash) const;
+
+  // Records an input that failed. A later failure of the same (stage,
+  // source) replaces the earlier record.
   Status PutDeadLetter(const DeadLetter& dead_letter);
+  // Every dead letter, ordered by stage then source.
+  Result<std::vector<DeadLetter>> ListDeadLetters() const;
 
-  // Named checkpoints for resumable jobs ("backfill:<input>").
+  // Named checkpoints for resumable jobs ("backfill:<input>", "export:<name>").
   Status PutCheckpoint(std::string_view name, std::string_view value);
   Result<std::optional<std::string>> GetCheckpoint(std::string_view name) const;
 
@@ -71,13 +78,50 @@ class ArticleStore {
   // Every feed state, sorted by feed URL: (feed_url, state_json).
   Result<std::vector<std::pair<std::string, std::string>>> ListFeedStates() const;
 
+  // Full scan of every family; linear in the database size.
   Result<StoreStats> Stats() const;
 
-  // Loads a stored article by id. kNotFound if absent.
+  // Loads a stored article by id, or by fetched or canonical URL. kNotFound if absent.
   Result<ExtractedArticle> GetArticle(std::string_view id) const;
+  Result<ExtractedArticle> GetArticleByUrl(std::string_view url) const;
+  // The page an article was extracted from. kNotFound if absent.
+  Result<RawDocument> GetRawDocument(std::string_view article_id) const;
+  // A canonical entity and its counts. kNotFound if absent.
+  Result<StoredEntity> GetEntity(std::string_view entity_id) const;
+
+  // Visitors return false to stop early. Errors are read or decode failures.
+  // Articles in id order.
+  Status ScanArticles(const std::function<bool(const ExtractedArticle&)>& visit) const;
+  // Entities in id order; those no article mentions any more are skipped.
+  Status ScanEntities(const std::function<bool(const StoredEntity&)>& visit) const;
+  // Events matching `query`, in event time order (ties by event id).
+  Status FindEvents(const EventQuery& query,
+                    const std::function<bool(const Event&)>& visit) const;
+  // The `limit` entities with most mentions in articles whose time is in
+  // [since, until), most first (ties by entity id).
+  Result<std::vector<EntityCount>> TopEntities(std::int64_t since_unix_s,
+                                               std::int64_t until_unix_s,
+                                               std::size_t limit) const;
+
+  // Changelog entries with seq > after_seq, oldest first, at most `limit`.
+  // Every record has exactly one entry, at its latest change.
+  Result<std::vector<Change>> ReadChanges(std::uint64_t after_seq, std::size_t limit) const;
+  // The highest seq used so far (0 for an empty database).
+  Result<std::uint64_t> LastChangeSeq() const;
+
+  // Checks that every index entry points to a record that has it, and that
+  // every record is fully indexed (see keys.h "Invariants"). Returns the
+  // problems found, at most `max_problems`; empty means consistent.
+  Result<std::vector<Inconsistency>> Verify(std::size_t max_problems = 1000) const;
+
+  // Test hook to break invariants on purpose: writes `value` at `key` in
+  // the named column family, or deletes the key when `value` is nullopt.
+  Status WriteRawForTesting(std::string_view family, std::string_view key,
+                            std::optional<std::string_view> value);
+
+  struct Impl;  // Shared by the store's .cc files.
 
  private:
-  struct Impl;
   explicit ArticleStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

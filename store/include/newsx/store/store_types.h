@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+
+#include "newsx/core/analysis.h"
+
+namespace newsx::store {
+
+struct StoreOptions {
+  std::string path = "newsx-data";  // Database directory. Default: ./newsx-data.
+  bool create_if_missing = true;    // Default: true.
+  bool read_only = false;           // Open without taking the write lock. Default: false.
+};
+
+// Record counts, for `newsx stats` and the demo.
+struct StoreStats {
+  std::uint64_t articles = 0;
+  std::uint64_t entities = 0;  // With at least one mention.
+  std::uint64_t mentions = 0;  // Mention occurrences, summed over articles.
+  std::uint64_t events = 0;
+  std::uint64_t dead_letters = 0;
+  std::map<std::string, std::uint64_t> dead_letters_by_reason;  // "stage/code" -> count.
+  std::map<std::string, std::uint64_t> keys_by_family;          // Column family -> keys.
+  std::map<std::string, std::uint64_t> articles_by_site;        // Article site (or host).
+  std::uint64_t live_data_bytes = 0;  // RocksDB's estimate of live SST data.
+};
+
+// A canonical entity with its counts over all stored articles. The entity's
+// name, aliases and roles are merged over the articles that mention it (the
+// most frequent name wins; ties go to the lexicographically smaller one).
+struct StoredEntity {
+  Entity entity;  // `mentions` is empty.
+  std::uint64_t mention_count = 0;  // Mention occurrences in all articles.
+  std::uint64_t article_count = 0;  // Articles mentioning it.
+};
+
+// One row of TopEntities: mentions within the window.
+struct EntityCount {
+  StoredEntity entity;
+  std::uint64_t mentions_in_window = 0;
+  std::uint64_t articles_in_window = 0;
+};
+
+inline constexpr std::int64_t kMinTime = std::numeric_limits<std::int64_t>::min();
+inline constexpr std::int64_t kMaxTime = std::numeric_limits<std::int64_t>::max();
+
+// Filters of FindEvents; empty/default fields do not filter. Times are Unix
+// seconds, half-open [since, until), compared with the event's time (its
+// resolved time value, else its article's time).
+struct EventQuery {
+  std::string type;       // Exact event type.
+  std::string entity_id;  // An argument or the source is this entity.
+  std::int64_t since_unix_s = kMinTime;
+  std::int64_t until_unix_s = kMaxTime;
+  std::string text;       // Case-insensitive (ASCII) substring of sentence, trigger or args.
+};
+
+// One changelog entry: a record that was stored or changed.
+struct Change {
+  enum class Kind { kArticle, kEntity };
+  std::uint64_t seq = 0;
+  Kind kind = Kind::kArticle;
+  std::string id;
+};
+
+// A problem found by Verify: the family and key concerned and what is wrong.
+struct Inconsistency {
+  std::string family;
+  std::string key;  // Printable: NUL shown as "|", binary times as decimals.
+  std::string problem;
+};
+
+}  // namespace newsx::store

@@ -1,0 +1,141 @@
+#include "record_codec.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "keys.h"
+#include "newsx/core/record_json.h"
+#include "newsx/core/time_format.h"
+
+namespace newsx::store::internal {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kSeqBytes = 8;
+constexpr std::size_t kLengthBytes = 4;
+
+std::string EncodeU32(std::uint32_t v) {
+  std::string out(4, '\0');
+  for (int i = 3; i >= 0; --i) {
+    out[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+  return out;
+}
+
+std::uint32_t DecodeU32(std::string_view s) {
+  std::uint32_t v = 0;
+  for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(s[i]);
+  return v;
+}
+
+std::string StringField(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string EncodeArticleValue(std::uint64_t seq, std::string_view article_json) {
+  std::string value(1, kFormatV1);
+  value += EncodeU64(seq);
+  value.append(article_json);
+  return value;
+}
+
+Result<StoredArticle> DecodeArticleValue(std::string_view value) {
+  if (value.size() < 1 + kSeqBytes || value[0] != kFormatV1) {
+    return DataLossError("article value has an unknown format");
+  }
+  return StoredArticle{DecodeU64(value.substr(1, kSeqBytes)),
+                       std::string(value.substr(1 + kSeqBytes))};
+}
+
+Result<ExtractedArticle> ParseArticleValue(std::string_view value) {
+  NEWSX_ASSIGN_OR_RETURN(StoredArticle stored, DecodeArticleValue(value));
+  Result<ExtractedArticle> x = ParseExtractedArticle(stored.json);
+  if (!x.ok()) return DataLossError("stored article: " + x.status().message());
+  return x;
+}
+
+std::string EncodeRawDocument(const RawDocument& doc) {
+  const std::string header = json{{"url", doc.url},
+                                  {"source", doc.source},
+                                  {"content_type", doc.content_type},
+                                  {"fetched_unix_ms", doc.fetched_unix_ms},
+                                  {"hint_published", doc.hint_published},
+                                  {"hint_title", doc.hint_title}}
+                                 .dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string value(1, kFormatV1);
+  value += EncodeU32(static_cast<std::uint32_t>(header.size()));
+  value += header;
+  value += doc.body;
+  return value;
+}
+
+Result<RawDocument> DecodeRawDocument(std::string_view value) {
+  if (value.size() < 1 + kLengthBytes || value[0] != kFormatV1) {
+    return DataLossError("raw page value has an unknown format");
+  }
+  const std::uint32_t header_size = DecodeU32(value.substr(1, kLengthBytes));
+  if (value.size() < 1 + kLengthBytes + header_size) {
+    return DataLossError("raw page value is truncated");
+  }
+  const json header =
+      json::parse(value.substr(1 + kLengthBytes, header_size), nullptr, false);
+  if (!header.is_object()) return DataLossError("raw page header is not a JSON object");
+  RawDocument doc;
+  doc.url = StringField(header, "url");
+  doc.source = StringField(header, "source");
+  doc.content_type = StringField(header, "content_type");
+  if (const auto it = header.find("fetched_unix_ms"); it != header.end() && it->is_number()) {
+    doc.fetched_unix_ms = it->get<std::int64_t>();
+  }
+  doc.hint_published = StringField(header, "hint_published");
+  doc.hint_title = StringField(header, "hint_title");
+  doc.body = std::string(value.substr(1 + kLengthBytes + header_size));
+  return doc;
+}
+
+std::int64_t ArticleTime(const Article& article) {
+  if (auto t = ParseDateTime(article.published)) return *t;
+  if (auto t = ParseDateTime(article.fetched)) return *t;
+  return 0;
+}
+
+std::int64_t EventTime(const Event& event, std::int64_t article_time) {
+  if (event.time_value.empty()) return article_time;
+  const std::string_view value = event.time_value;
+  if (auto t = ParseDateTime(value.substr(0, value.find('/')))) return *t;
+  return article_time;
+}
+
+std::vector<std::string> EventEntityIds(const Event& event) {
+  std::vector<std::string> ids;
+  for (const EventArg& arg : event.args) {
+    if (!arg.entity_id.empty()) ids.push_back(arg.entity_id);
+  }
+  if (!event.source.empty()) ids.push_back(event.source);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+std::map<std::string, Entity> EntitiesById(const std::vector<Entity>& entities) {
+  std::map<std::string, Entity> by_id;
+  for (const Entity& e : entities) {
+    if (e.id.empty()) continue;
+    auto [it, inserted] = by_id.emplace(e.id, e);
+    if (inserted) continue;
+    Entity& merged = it->second;
+    merged.mentions.insert(merged.mentions.end(), e.mentions.begin(), e.mentions.end());
+    merged.aliases.insert(merged.aliases.end(), e.aliases.begin(), e.aliases.end());
+    merged.roles.insert(merged.roles.end(), e.roles.begin(), e.roles.end());
+  }
+  return by_id;
+}
+
+}  // namespace newsx::store::internal

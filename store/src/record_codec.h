@@ -1,0 +1,45 @@
+#pragma once
+
+// Value encodings of the articles and raw families, and the derived times
+// used in index keys (see keys.h).
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsx/core/analysis.h"
+#include "newsx/core/raw_document.h"
+#include "newsx/core/result.h"
+
+namespace newsx::store::internal {
+
+// A decoded articles value.
+struct StoredArticle {
+  std::uint64_t seq = 0;  // Its changelog entry.
+  std::string json;       // ToJson(ExtractedArticle).
+};
+
+std::string EncodeArticleValue(std::uint64_t seq, std::string_view article_json);
+// kDataLoss for a value that is not in this format.
+Result<StoredArticle> DecodeArticleValue(std::string_view value);
+// Decodes and parses. kDataLoss on failure.
+Result<ExtractedArticle> ParseArticleValue(std::string_view value);
+
+std::string EncodeRawDocument(const RawDocument& doc);
+// kDataLoss for a value that is not in this format.
+Result<RawDocument> DecodeRawDocument(std::string_view value);
+
+// The article's time (published, else fetched, else 0), Unix seconds.
+std::int64_t ArticleTime(const Article& article);
+// The start of the event's resolved time value, else `article_time`.
+std::int64_t EventTime(const Event& event, std::int64_t article_time);
+// Entities an event refers to (argument fillers and source), sorted, unique.
+std::vector<std::string> EventEntityIds(const Event& event);
+
+// The article's entities by id, duplicates of one id merged (mentions,
+// aliases and roles concatenated), so that each id counts once per article.
+std::map<std::string, Entity> EntitiesById(const std::vector<Entity>& entities);
+
+}  // namespace newsx::store::internal

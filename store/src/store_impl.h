@@ -1,0 +1,75 @@
+#pragma once
+
+// Internals shared by the store's .cc files: the column families and the
+// RocksDB handles behind ArticleStore.
+
+#include <rocksdb/db.h>
+#include <rocksdb/iterator.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsx/core/result.h"
+#include "newsx/store/article_store.h"
+
+namespace newsx::store {
+
+namespace internal {
+
+// Column families, in the order of kFamilyNames (see keys.h).
+enum Family {
+  kMeta, kArticles, kRaw, kUrls, kHashes, kEntities, kMentions, kMentionTime, kEvents,
+  kEventTime, kEventType, kEventEntity, kChangelog, kDeadLetters, kFeeds, kFamilyCount
+};
+
+inline constexpr const char* kFamilyNames[kFamilyCount] = {
+    "meta",       "articles",   "raw",         "urls",         "hashes",
+    "entities",   "mentions",   "mention_time", "events",      "event_time",
+    "event_type", "event_entity", "changelog", "dead_letters", "feeds"};
+
+// Converts a RocksDB status; `what` says what was being done.
+Status FromRocks(const rocksdb::Status& s, std::string_view what);
+
+// Key made printable for messages: NUL as "|", other bytes < 0x20 or
+// >= 0x7f as \xNN.
+std::string PrintableKey(std::string_view key);
+
+}  // namespace internal
+
+struct ArticleStore::Impl {
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  bool read_only = false;
+  // Serializes writes of articles and dead letters: they read-modify-write
+  // entity records and the changelog sequence.
+  std::mutex write_mu;
+  std::uint64_t last_seq = 0;  // Guarded by write_mu. Last changelog seq written.
+
+  ~Impl();
+
+  rocksdb::ColumnFamilyHandle* cf(internal::Family f) const { return families[f]; }
+
+  // The value at `key`, or nullopt when absent.
+  Result<std::optional<std::string>> Get(internal::Family f, std::string_view key) const;
+
+  // Visits keys in [begin, end) (end empty: to the end of the family) in
+  // order; `visit` returns false to stop.
+  Status Scan(internal::Family f, std::string_view begin, std::string_view end,
+              const std::function<bool(std::string_view key, std::string_view value)>& visit)
+      const;
+
+  // Visits keys starting with `prefix`.
+  Status ScanPrefix(internal::Family f, std::string_view prefix,
+                    const std::function<bool(std::string_view key, std::string_view value)>&
+                        visit) const;
+
+  Status RequireWritable() const;
+};
+
+}  // namespace newsx::store

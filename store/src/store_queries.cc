@@ -1,0 +1,217 @@
+// Read paths of ArticleStore: scans, event queries, top entities, the
+// changelog and Stats.
+
+#include <rocksdb/db.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <unordered_map>
+
+#include "entity_record.h"
+#include "keys.h"
+#include "newsx/core/record_json.h"
+#include "newsx/core/url.h"
+#include "record_codec.h"
+#include "store_impl.h"
+
+namespace newsx::store {
+
+namespace {
+
+using namespace internal;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool MatchesText(const Event& e, const std::string& needle_lower) {
+  if (needle_lower.empty()) return true;
+  auto has = [&](std::string_view s) { return Lower(s).find(needle_lower) != std::string::npos; };
+  if (has(e.sentence) || has(e.trigger)) return true;
+  for (const EventArg& arg : e.args) {
+    if (has(arg.text) || has(arg.entity_id)) return true;
+  }
+  return false;
+}
+
+bool Matches(const Event& e, const EventQuery& q, const std::string& text_lower) {
+  if (!q.type.empty() && e.type != q.type) return false;
+  if (!q.entity_id.empty()) {
+    const std::vector<std::string> ids = EventEntityIds(e);
+    if (!std::binary_search(ids.begin(), ids.end(), q.entity_id)) return false;
+  }
+  return MatchesText(e, text_lower);
+}
+
+}  // namespace
+
+Status ArticleStore::ScanArticles(
+    const std::function<bool(const ExtractedArticle&)>& visit) const {
+  Status error;
+  NEWSX_RETURN_IF_ERROR(
+      impl_->Scan(kArticles, "", "", [&](std::string_view key, std::string_view value) {
+        Result<ExtractedArticle> x = ParseArticleValue(value);
+        if (!x.ok()) {
+          error = x.status().WithContext("article " + std::string(key));
+          return false;
+        }
+        return visit(*x);
+      }));
+  return error;
+}
+
+Status ArticleStore::ScanEntities(const std::function<bool(const StoredEntity&)>& visit) const {
+  Status error;
+  NEWSX_RETURN_IF_ERROR(
+      impl_->Scan(kEntities, "", "", [&](std::string_view key, std::string_view value) {
+        Result<EntityRecord> r = DecodeEntityRecord(value);
+        if (!r.ok()) {
+          error = r.status().WithContext("entity " + std::string(key));
+          return false;
+        }
+        return r->article_count == 0 || visit(r->ToStored());
+      }));
+  return error;
+}
+
+Status ArticleStore::FindEvents(const EventQuery& q,
+                                const std::function<bool(const Event&)>& visit) const {
+  // Scan the most selective index; check the other filters on the record.
+  Family index = kEventTime;
+  std::string prefix;
+  if (!q.entity_id.empty()) {
+    index = kEventEntity;
+    prefix = Join2(q.entity_id, "");
+  } else if (!q.type.empty()) {
+    index = kEventType;
+    prefix = Join2(q.type, "");
+  }
+  const std::string begin = prefix + EncodeTime(q.since_unix_s);
+  const std::string end = prefix + EncodeTime(q.until_unix_s);
+  const std::string text_lower = Lower(q.text);
+  const std::size_t id_offset = prefix.size() + 8;
+  Status error;
+  NEWSX_RETURN_IF_ERROR(impl_->Scan(index, begin, end, [&](std::string_view key,
+                                                           std::string_view) {
+    const std::string_view event_id = key.substr(std::min(id_offset, key.size()));
+    Result<std::optional<std::string>> value = impl_->Get(kEvents, event_id);
+    if (!value.ok()) {
+      error = value.status();
+      return false;
+    }
+    if (!value->has_value()) return true;  // Stale index entry: Verify reports it.
+    Result<Event> e = ParseEvent(**value);
+    if (!e.ok()) {
+      error = DataLossError("event " + std::string(event_id) + ": " + e.status().message());
+      return false;
+    }
+    return !Matches(*e, q, text_lower) || visit(*e);
+  }));
+  return error;
+}
+
+Result<std::vector<EntityCount>> ArticleStore::TopEntities(std::int64_t since_unix_s,
+                                                           std::int64_t until_unix_s,
+                                                           std::size_t limit) const {
+  struct Counts {
+    std::uint64_t mentions = 0;
+    std::uint64_t articles = 0;
+  };
+  std::unordered_map<std::string, Counts> counts;
+  NEWSX_RETURN_IF_ERROR(impl_->Scan(
+      kMentionTime, EncodeTime(since_unix_s), EncodeTime(until_unix_s),
+      [&](std::string_view key, std::string_view value) {
+        const std::string_view rest = key.substr(std::min<std::size_t>(8, key.size()));
+        Counts& c = counts[std::string(rest.substr(0, rest.find('\0')))];
+        std::uint64_t n = 0;
+        std::from_chars(value.data(), value.data() + value.size(), n);
+        c.mentions += n;
+        c.articles += 1;
+        return true;
+      }));
+  std::vector<std::pair<std::string, Counts>> ranked(counts.begin(), counts.end());
+  auto by_mentions = [](const auto& a, const auto& b) {
+    if (a.second.mentions != b.second.mentions) return a.second.mentions > b.second.mentions;
+    return a.first < b.first;
+  };
+  const std::size_t n = std::min(limit, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n),
+                    ranked.end(), by_mentions);
+  std::vector<EntityCount> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    Result<StoredEntity> entity = GetEntity(ranked[i].first);
+    if (!entity.ok() && entity.status().code() != StatusCode::kNotFound) return entity.status();
+    EntityCount row;
+    if (entity.ok()) {
+      row.entity = std::move(entity).value();
+    } else {
+      row.entity.entity.id = ranked[i].first;  // Stale: Verify reports it.
+    }
+    row.mentions_in_window = ranked[i].second.mentions;
+    row.articles_in_window = ranked[i].second.articles;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::vector<Change>> ArticleStore::ReadChanges(std::uint64_t after_seq,
+                                                      std::size_t limit) const {
+  std::vector<Change> out;
+  if (after_seq == UINT64_MAX) return out;
+  NEWSX_RETURN_IF_ERROR(impl_->Scan(
+      kChangelog, EncodeU64(after_seq + 1), "", [&](std::string_view key, std::string_view value) {
+        if (out.size() >= limit) return false;
+        if (value.empty()) return true;
+        out.push_back(Change{DecodeU64(key),
+                             value[0] == kChangeEntity ? Change::Kind::kEntity
+                                                       : Change::Kind::kArticle,
+                             std::string(value.substr(1))});
+        return true;
+      }));
+  return out;
+}
+
+Result<std::uint64_t> ArticleStore::LastChangeSeq() const {
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> seq, impl_->Get(kMeta, kMetaChangelogSeq));
+  std::uint64_t v = 0;
+  if (seq) std::from_chars(seq->data(), seq->data() + seq->size(), v);
+  return v;
+}
+
+Result<StoreStats> ArticleStore::Stats() const {
+  StoreStats stats;
+  for (int f = 0; f < kFamilyCount; ++f) {
+    std::uint64_t& n = stats.keys_by_family[kFamilyNames[f]];
+    NEWSX_RETURN_IF_ERROR(impl_->Scan(static_cast<Family>(f), "", "",
+                                      [&](std::string_view, std::string_view) {
+                                        ++n;
+                                        return true;
+                                      }));
+    std::uint64_t bytes = 0;
+    if (impl_->db->GetIntProperty(impl_->cf(static_cast<Family>(f)),
+                                  "rocksdb.estimate-live-data-size", &bytes)) {
+      stats.live_data_bytes += bytes;
+    }
+  }
+  stats.articles = stats.keys_by_family["articles"];
+  stats.events = stats.keys_by_family["events"];
+  stats.dead_letters = stats.keys_by_family["dead_letters"];
+  NEWSX_RETURN_IF_ERROR(ScanEntities([&](const StoredEntity& e) {
+    ++stats.entities;
+    stats.mentions += e.mention_count;
+    return true;
+  }));
+  NEWSX_RETURN_IF_ERROR(ScanArticles([&](const ExtractedArticle& x) {
+    const std::string site = x.article.site.empty() ? UrlHost(x.article.url) : x.article.site;
+    ++stats.articles_by_site[site.empty() ? "(unknown)" : site];
+    return true;
+  }));
+  NEWSX_ASSIGN_OR_RETURN(std::vector<DeadLetter> dead, ListDeadLetters());
+  for (const DeadLetter& d : dead) ++stats.dead_letters_by_reason[d.stage + "/" + d.code];
+  return stats;
+}
+
+}  // namespace newsx::store

@@ -1,0 +1,263 @@
+// ArticleStore::Verify: records against indexes and indexes against records.
+
+#include <charconv>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "derived_entries.h"
+#include "entity_record.h"
+#include "keys.h"
+#include "newsx/core/record_json.h"
+#include "record_codec.h"
+#include "store_impl.h"
+
+namespace newsx::store {
+
+namespace {
+
+using namespace internal;
+
+// Keys an article implies, as family byte + key, for the index-to-record check.
+using KeySet = std::unordered_set<std::string>;
+
+std::string Tagged(Family f, std::string_view key) {
+  std::string out(1, static_cast<char>(f));
+  out.append(key);
+  return out;
+}
+
+class Verifier {
+ public:
+  Verifier(const ArticleStore::Impl& impl, std::size_t max_problems)
+      : impl_(impl), max_problems_(max_problems) {}
+
+  Result<std::vector<Inconsistency>> Run() {
+    NEWSX_RETURN_IF_ERROR(CheckArticles());
+    for (Family f : {kUrls, kHashes, kMentions, kMentionTime, kEvents, kEventTime, kEventType,
+                     kEventEntity}) {
+      NEWSX_RETURN_IF_ERROR(CheckIndex(f));
+    }
+    NEWSX_RETURN_IF_ERROR(CheckEntities());
+    NEWSX_RETURN_IF_ERROR(CheckChangelog());
+    NEWSX_RETURN_IF_ERROR(impl_.Scan(kRaw, "", "", [&](std::string_view key, std::string_view) {
+      Result<std::optional<std::string>> article = impl_.Get(kArticles, key);
+      if (article.ok() && !article->has_value()) Report(kRaw, key, "raw page of no article");
+      return !Full();
+    }));
+    return std::move(problems_);
+  }
+
+ private:
+  bool Full() const { return problems_.size() >= max_problems_; }
+
+  void Report(Family f, std::string_view key, std::string problem) {
+    if (!Full()) problems_.push_back({kFamilyNames[f], PrintableKey(key), std::move(problem)});
+  }
+
+  Status CheckArticles() {
+    Status error;
+    NEWSX_RETURN_IF_ERROR(
+        impl_.Scan(kArticles, "", "", [&](std::string_view key, std::string_view value) {
+          error = CheckArticle(key, value);
+          return error.ok() && !Full();
+        }));
+    return error;
+  }
+
+  Status CheckArticle(std::string_view id, std::string_view value) {
+    Result<StoredArticle> stored = DecodeArticleValue(value);
+    Result<ExtractedArticle> x = stored.ok() ? ParseArticleValue(value) : stored.status();
+    if (!x.ok()) {
+      Report(kArticles, id, "undecodable: " + x.status().message());
+      return Status::Ok();
+    }
+    if (x->article.id != id) Report(kArticles, id, "record has id " + x->article.id);
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> change,
+                           impl_.Get(kChangelog, EncodeU64(stored->seq)));
+    if (change != ChangeValue(kChangeArticle, id)) {
+      Report(kArticles, id, "no changelog entry at seq " + std::to_string(stored->seq));
+    }
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> raw, impl_.Get(kRaw, id));
+    if (!raw) Report(kArticles, id, "no raw page");
+    for (const IndexEntry& entry : IndexEntries(*x)) {
+      NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> actual, impl_.Get(entry.family, entry.key));
+      const std::string where = std::string(kFamilyNames[entry.family]) + " entry " +
+                                PrintableKey(entry.key);
+      if (!actual) {
+        Report(kArticles, id, "missing " + where);
+      } else if (*actual != entry.value) {
+        if (entry.family == kUrls) {
+          NEWSX_ASSIGN_OR_RETURN(const KeySet* other, ExpectedKeys(*actual));
+          if (other != nullptr && other->count(Tagged(kUrls, entry.key))) continue;
+        }
+        Report(kArticles, id, "stale value in " + where);
+      }
+    }
+    return Status::Ok();
+  }
+
+  // The keys article `id` implies; nullptr if there is no such article.
+  Result<const KeySet*> ExpectedKeys(const std::string& id) {
+    if (auto it = cache_.find(id); it != cache_.end()) return &it->second;
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> value, impl_.Get(kArticles, id));
+    if (!value) return static_cast<const KeySet*>(nullptr);
+    Result<ExtractedArticle> x = ParseArticleValue(*value);
+    if (!x.ok()) return static_cast<const KeySet*>(nullptr);
+    if (cache_.size() > 4096) cache_.clear();
+    KeySet& keys = cache_[id];
+    for (const IndexEntry& entry : IndexEntries(*x)) keys.insert(Tagged(entry.family, entry.key));
+    return &keys;
+  }
+
+  // The article an index entry refers to, or "" when it cannot be told.
+  Result<std::string> ReferencedArticle(Family f, std::string_view key, std::string_view value) {
+    auto after_nul = [](std::string_view s) {
+      const std::size_t nul = s.find('\0');
+      return nul == std::string_view::npos ? std::string() : std::string(s.substr(nul + 1));
+    };
+    auto event_article = [&](std::string_view event_id) -> Result<std::string> {
+      NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> event, impl_.Get(kEvents, event_id));
+      if (!event) return std::string();
+      Result<Event> e = ParseEvent(*event);
+      return e.ok() ? e->article : std::string();
+    };
+    switch (f) {
+      case kUrls: return std::string(value);
+      case kHashes: return after_nul(key);
+      case kMentions: {
+        const std::string rest = after_nul(key);
+        return rest.size() > 8 ? rest.substr(8) : std::string();
+      }
+      case kMentionTime: return after_nul(key.substr(std::min<std::size_t>(8, key.size())));
+      case kEvents: {
+        Result<Event> e = ParseEvent(value);
+        return e.ok() ? e->article : std::string();
+      }
+      case kEventTime: return event_article(key.substr(std::min<std::size_t>(8, key.size())));
+      default: {
+        const std::string rest = after_nul(key);
+        return event_article(rest.size() > 8 ? std::string_view(rest).substr(8) : "");
+      }
+    }
+  }
+
+  Status CheckIndex(Family f) {
+    Status error;
+    NEWSX_RETURN_IF_ERROR(
+        impl_.Scan(f, "", "", [&](std::string_view key, std::string_view value) {
+          Result<std::string> id = ReferencedArticle(f, key, value);
+          if (!id.ok()) {
+            error = id.status();
+            return false;
+          }
+          Result<const KeySet*> keys = ExpectedKeys(*id);
+          if (!keys.ok()) {
+            error = keys.status();
+            return false;
+          }
+          if (*keys == nullptr) {
+            Report(f, key, id->empty() ? "refers to no record" : "refers to missing article " + *id);
+          } else if (!(*keys)->count(Tagged(f, key))) {
+            Report(f, key, "stale: article " + *id + " does not have it");
+          }
+          return !Full();
+        }));
+    return error;
+  }
+
+  Status CheckEntities() {
+    Status error;
+    NEWSX_RETURN_IF_ERROR(
+        impl_.Scan(kEntities, "", "", [&](std::string_view key, std::string_view value) {
+          error = CheckEntity(key, value);
+          return error.ok() && !Full();
+        }));
+    if (!error.ok()) return error;
+    // Every mentioned entity has a record.
+    std::string last;
+    return impl_.Scan(kMentions, "", "", [&](std::string_view key, std::string_view) {
+      const std::string entity(key.substr(0, key.find('\0')));
+      if (entity == last) return true;
+      last = entity;
+      Result<std::optional<std::string>> record = impl_.Get(kEntities, entity);
+      if (record.ok() && !record->has_value()) Report(kMentions, key, "entity has no record");
+      return !Full();
+    });
+  }
+
+  Status CheckEntity(std::string_view id, std::string_view value) {
+    Result<EntityRecord> record = DecodeEntityRecord(value);
+    if (!record.ok()) {
+      Report(kEntities, id, "undecodable: " + record.status().message());
+      return Status::Ok();
+    }
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> change,
+                           impl_.Get(kChangelog, EncodeU64(record->seq)));
+    if (change != ChangeValue(kChangeEntity, id)) {
+      Report(kEntities, id, "no changelog entry at seq " + std::to_string(record->seq));
+    }
+    std::uint64_t articles = 0, mentions = 0;
+    NEWSX_RETURN_IF_ERROR(impl_.ScanPrefix(kMentions, Join2(id, ""),
+                                           [&](std::string_view, std::string_view count) {
+                                             std::uint64_t n = 0;
+                                             std::from_chars(count.data(),
+                                                             count.data() + count.size(), n);
+                                             ++articles;
+                                             mentions += n;
+                                             return true;
+                                           }));
+    if (articles != record->article_count || mentions != record->mention_count) {
+      Report(kEntities, id,
+             "counts " + std::to_string(record->article_count) + " articles/" +
+                 std::to_string(record->mention_count) + " mentions, index has " +
+                 std::to_string(articles) + "/" + std::to_string(mentions));
+    }
+    return Status::Ok();
+  }
+
+  Status CheckChangelog() {
+    Status error;
+    NEWSX_RETURN_IF_ERROR(
+        impl_.Scan(kChangelog, "", "", [&](std::string_view key, std::string_view value) {
+          const std::uint64_t seq = DecodeU64(key);
+          const std::string id(value.empty() ? "" : value.substr(1));
+          const bool entity = !value.empty() && value[0] == kChangeEntity;
+          Result<std::optional<std::string>> record = impl_.Get(entity ? kEntities : kArticles, id);
+          if (!record.ok()) {
+            error = record.status();
+            return false;
+          }
+          std::uint64_t record_seq = 0;
+          if (record->has_value()) {
+            if (entity) {
+              Result<EntityRecord> r = DecodeEntityRecord(**record);
+              record_seq = r.ok() ? r->seq : 0;
+            } else {
+              Result<StoredArticle> a = DecodeArticleValue(**record);
+              record_seq = a.ok() ? a->seq : 0;
+            }
+          }
+          if (!record->has_value()) {
+            Report(kChangelog, key, "refers to missing " + std::string(entity ? "entity " : "article ") + id);
+          } else if (record_seq != seq) {
+            Report(kChangelog, key, "superseded entry for " + id + " (record is at seq " +
+                                        std::to_string(record_seq) + ")");
+          }
+          return !Full();
+        }));
+    return error;
+  }
+
+  const ArticleStore::Impl& impl_;
+  const std::size_t max_problems_;
+  std::vector<Inconsistency> problems_;
+  std::unordered_map<std::string, KeySet> cache_;
+};
+
+}  // namespace
+
+Result<std::vector<Inconsistency>> ArticleStore::Verify(std::size_t max_problems) const {
+  return Verifier(*impl_, max_problems).Run();
+}
+
+}  // namespace newsx::store
