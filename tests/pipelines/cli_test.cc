@@ -93,3 +93,37 @@ TEST_CASE("newsx config check validates the file and its lexicon folders", "[pip
   CHECK(lex.exit_code == 2);
   CHECK(lex.err.find("nowhere") != std::string::npos);
 }
+
+TEST_CASE("newsx backfill on the demo fixtures stores the good pages and dead-letters the bad",
+          "[pipelines][cli]") {
+  testing::TempDir db;
+  const std::string pages = std::string(NEWSX_FIXTURES_DIR) + "/demo/pages";
+  auto run = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", "-j", "2", pages});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("read 11, stored 7, filtered 0, failed 4") != std::string::npos);
+  for (const char* bad : {"binary-junk.html", "empty.html", "no-text.html", "truncated.html.gz"}) {
+    CHECK(run.err.find(bad) != std::string::npos);
+  }
+  // A second run stores nothing new (idempotent) and the database still opens.
+  auto again = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", pages});
+  CHECK(again.exit_code == 0);
+  auto store = store::ArticleStore::Open({.path = db.path(), .read_only = true});
+  REQUIRE(store.ok());
+  auto stats = (*store)->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->articles == 7);
+}
+
+TEST_CASE("newsx extract prints the reference article in the data contract's shape",
+          "[pipelines][cli]") {
+  const std::string page = std::string(NEWSX_FIXTURES_DIR) + "/demo/pages/h200-imports.html";
+  auto run = RunCommand({kNewsx, "extract", page});
+  REQUIRE(run.exit_code == 0);
+  for (const char* key : {"\"schema\":1", "\"article\":{", "\"entities\":[", "\"quantities\":[",
+                          "\"dates\":[", "\"events\":[", "\"canonical_url\":\"https://",
+                          "\"published\":\"2026-01-28T00:15:00Z\"", "\"authors\":[\"Mei Lin\"]"}) {
+    CHECK(run.out.find(key) != std::string::npos);
+  }
+  CHECK(run.out.find("several hundred thousand Nvidia H200 AI chips") != std::string::npos);
+  CHECK(run.out.find("cookie") == std::string::npos);
+}
