@@ -118,6 +118,9 @@ class ContentFinder {
     best_ = root;
     best_score_ = Stats(root).score + ScoreChunk(top);
     FindBest(root, 0);
+    // No block reads like prose (a page of short lines): keep the whole
+    // page, less its boilerplate, rather than one arbitrary fragment.
+    if (best_score_ <= 0) best_ = root;
     PreferMarkedBody();
     Emit(best_, 0, false);
     FlushLine();

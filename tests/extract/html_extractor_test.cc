@@ -1,0 +1,166 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "newsx/core/record_json.h"
+#include "newsx/extract/html_extractor.h"
+
+using namespace newsx;
+
+namespace {
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+bool IsValidUtf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+RawDocument Page(std::string body) {
+  RawDocument doc;
+  doc.url = "https://example.com/news/story";
+  doc.body = std::move(body);
+  return doc;
+}
+
+std::string Paragraphs(int count) {
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < count; ++i) {
+    html += "<p>Paragraph " + std::to_string(i) +
+            " of the story tells readers what happened and why it matters to them.</p>";
+  }
+  return html + "</article></body></html>";
+}
+
+}  // namespace
+
+// Each fixtures/extract/html/<case>.html has <case>.expected.json beside it:
+// {"input": {"url", "content_type", "fetched_unix_ms"}, "article": {...}}.
+// Every field listed under "article" must match ToJson(article).
+TEST_CASE("ExtractArticle matches the golden pages", "[extract][golden]") {
+  const std::filesystem::path dir = std::filesystem::path(NEWSX_FIXTURES_DIR) / "extract/html";
+  int cases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".html") continue;
+    const std::string name = entry.path().stem().string();
+    SECTION(name) {
+      const auto expected = nlohmann::json::parse(
+          ReadFile(dir / (name + ".expected.json")), nullptr, /*allow_exceptions=*/false);
+      REQUIRE_FALSE(expected.is_discarded());
+      RawDocument doc = Page(ReadFile(entry.path()));
+      doc.url = expected["input"]["url"].get<std::string>();
+      doc.content_type = expected["input"]["content_type"].get<std::string>();
+      doc.fetched_unix_ms = expected["input"]["fetched_unix_ms"].get<std::int64_t>();
+      Result<Article> article = extract::ExtractArticle(doc);
+      REQUIRE(article.ok());
+      const auto actual = nlohmann::json::parse(ToJson(*article));
+      for (const auto& [key, value] : expected["article"].items()) {
+        INFO(name << "." << key);
+        CHECK(actual[key] == value);
+      }
+    }
+    ++cases;
+  }
+  CHECK(cases >= 12);
+}
+
+TEST_CASE("ExtractArticle replaces bad bytes and always outputs valid UTF-8", "[extract]") {
+  auto article = extract::ExtractArticle(
+      Page("<html><head><meta charset=utf-8><title>Bad \xC3 bytes</title></head><body><p>Some "
+           "\xFF\xFE text with broken \xE2\x82 sequences in the middle of a long enough "
+           "paragraph to count as the article.</p></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(IsValidUtf8(article->text));
+  CHECK(IsValidUtf8(article->title));
+  CHECK(article->text.find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD
+}
+
+TEST_CASE("ExtractArticle outputs NFC", "[extract]") {
+  // "e" + combining acute accent composes to U+00E9.
+  auto article = extract::ExtractArticle(
+      Page("<html><head><meta charset=utf-8></head><body><p>Cafe\xCC\x81 owners in the city "
+           "said on Monday that prices would rise again next month.</p></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Caf\xC3\xA9") != std::string::npos);
+}
+
+TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
+  CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
+  CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
+  std::string junk(1 << 16, '\0');
+  std::uint32_t x = 12345;
+  for (char& c : junk) {
+    x = x * 1664525u + 1013904223u;  // Deterministic pseudo-random bytes.
+    c = static_cast<char>(x >> 24);
+  }
+  CHECK(extract::ExtractArticle(Page(junk)).status().code() == StatusCode::kInvalidArgument);
+  CHECK(extract::ExtractArticle(Page("<html><body><nav><a href=/>Home</a></nav></body></html>"))
+            .status()
+            .code() == StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("ExtractArticle recovers from unclosed tags", "[extract][hostile]") {
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div><p>The first paragraph of the story is never closed and goes on "
+           "for a while, as careless pages do, <b>with <i>nested <div><p>The second paragraph is not closed either, and the page "
+           "simply ends here without closing anything"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("first paragraph") != std::string::npos);
+  CHECK(article->text.find("second paragraph") != std::string::npos);
+}
+
+// Bounded time is enforced by the ctest timeout.
+TEST_CASE("ExtractArticle handles huge and deep pages", "[extract][hostile]") {
+  SECTION("a 50 MB page") {
+    std::string html = Paragraphs(50 * 1024 * 1024 / 90);
+    REQUIRE(html.size() > 50u * 1000 * 1000);
+    auto article = extract::ExtractArticle(Page(html));
+    REQUIRE(article.ok());
+    CHECK(article->text.size() > 10u * 1000 * 1000);
+  }
+  SECTION("a page over the size cap") {
+    extract::HtmlExtractOptions options;
+    options.max_input_bytes = 1000;
+    CHECK(extract::ExtractArticle(Page(Paragraphs(100)), options).status().code() ==
+          StatusCode::kResourceExhausted);
+  }
+  SECTION("100,000 nested divs") {
+    std::string html = "<html><body>";
+    for (int i = 0; i < 100000; ++i) html += "<div>";
+    html += "Deep text that no reader would ever see on a real page.";
+    for (int i = 0; i < 100000; ++i) html += "</div>";
+    html += "<p>A paragraph after the nesting that is long enough to be the article text.</p>";
+    html += "</body></html>";
+    auto article = extract::ExtractArticle(Page(html));
+    // A result or a clear error, never a crash.
+    if (article.ok()) CHECK(IsValidUtf8(article->text));
+  }
+  SECTION("a page that is one giant line") {
+    std::string html = "<html><body><p>";
+    for (int i = 0; i < 200000; ++i) html += "word ";
+    html += "</p></body></html>";
+    auto article = extract::ExtractArticle(Page(html));
+    REQUIRE(article.ok());
+    CHECK(article->text.size() == 200000 * 5 - 1);
+  }
+}
