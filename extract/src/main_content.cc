@@ -19,6 +19,8 @@ constexpr double kFragmentPenalty = 0.05;
 // An element marked itemprop=articleBody wins when its text is at least this
 // share of the best-scoring element's.
 constexpr double kMarkedBodyShare = 0.5;
+// Story cards are at most this long (characters).
+constexpr int kMaxTeaserChars = 500;
 // Lists shorter than this are not judged as teaser lists.
 constexpr int kMinTeaserItems = 3;
 // Blocks with a larger share of link text are navigation.
@@ -79,6 +81,27 @@ bool StartsWithLink(const xmlNode* node, int depth, bool in_link, bool* found) {
     }
   }
   return false;
+}
+
+bool IsSubheading(std::string_view name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
+}
+
+// A linked h2..h6 somewhere under `node`.
+bool HasLinkedSubheading(const xmlNode* node, int depth, bool in_heading) {
+  if (depth > kMaxDomDepth) return false;
+  for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+    if (!IsElement(n)) continue;
+    if (in_heading && Name(n) == "a") return true;
+    if (HasLinkedSubheading(n, depth + 1, in_heading || IsSubheading(Name(n)))) return true;
+  }
+  return false;
+}
+
+// A story card: a short <article> element whose headline is a link to the
+// story. Pages list other stories this way.
+bool IsTeaserCard(const xmlNode* node, int text) {
+  return Name(node) == "article" && text <= kMaxTeaserChars && HasLinkedSubheading(node, 0, false);
 }
 
 // A list of story teasers (headline link, then a summary): most items of a
@@ -156,16 +179,18 @@ class ContentFinder {
     chunk->link += own.link;
   }
 
-  // Adds the element's text to `chunk` (the enclosing block's inline text)
-  // and its block scores to its stats. Returns nothing: stats carry results.
+  // Adds the element's inline text to `chunk` (the enclosing block's) and
+  // records in its stats the text, link text and block scores of its
+  // subtree, boilerplate excluded.
   void Score(xmlNode* node, int depth, bool in_link, Chunk* chunk) {
     NodeStats& s = Stats(node);
+    const int raw_text = s.text;
     const int raw_prose = s.text - s.link;
     s = NodeStats{};
     const Boilerplate boilerplate = ClassifyBoilerplate(node);
     if (boilerplate == Boilerplate::kCertain ||
         (boilerplate == Boilerplate::kNamed && raw_prose <= kProtectedShare * page_text_) ||
-        IsTeaserList(node)) {
+        IsTeaserList(node) || IsTeaserCard(node, raw_text)) {
       s.removed = true;
       return;
     }
