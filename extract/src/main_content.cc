@@ -275,25 +275,31 @@ class ContentFinder {
         Emit(n, depth + 1, in_link || Name(n) == "a");
         continue;
       }
-      // A block that is mostly links inside the article: a list of related
-      // stories or tags.
-      if (IsLinkList(s.text, s.link)) continue;
       const std::string_view name = Name(n);
+      // The page headline is metadata (the title), not body text.
+      if (name == "h1") continue;
+      // A block that is mostly links inside the article: a list of related
+      // stories or tags. Quotations (embedded posts) are kept: their links
+      // are citations.
+      if (quote_depth_ == 0 && IsLinkList(s.text, s.link)) continue;
       if (name == "td" || name == "th") {
         line_ += ' ';
         Emit(n, depth + 1, in_link);
         continue;
       }
+      const bool quote = name == "blockquote";
       FlushLine();
+      quote_depth_ += quote;
       Emit(n, depth + 1, in_link);
       FlushLine();
+      quote_depth_ -= quote;
     }
   }
 
   void FlushLine() {
     if (line_.empty()) return;
     std::string line = CollapseSpace(line_);
-    const bool link_heavy = IsLinkList(static_cast<int>(line_.size()),
+    const bool link_heavy = quote_depth_ == 0 && IsLinkList(static_cast<int>(line_.size()),
                                        static_cast<int>(line_link_bytes_));
     line_.clear();
     line_link_bytes_ = 0;
@@ -310,6 +316,7 @@ class ContentFinder {
   double best_score_ = 0;
   std::string line_;
   std::size_t line_link_bytes_ = 0;
+  int quote_depth_ = 0;  // Number of <blockquote> elements being emitted.
   std::string out_;
 };
 
