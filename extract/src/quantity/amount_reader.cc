@@ -1,0 +1,255 @@
+// Reading one amount with its unit markers: currency symbols and codes,
+// currency words ("five million yen"), cents, percent, multiples and
+// dimension units.
+#include <string>
+
+#include "quantity/quantity_builder.h"
+
+namespace newsx::extract::internal {
+namespace {
+
+bool IsWordToken(const Token& t) { return t.kind == TokenKind::kWord; }
+
+}  // namespace
+
+void QuantityBuilder::ReadAmount(const NumberPhrase& phrase, std::size_t floor, Amount* a) const {
+  *a = Amount{};
+  a->phrase = &phrase;
+  a->first = phrase.first;
+  a->last = phrase.last;
+  a->value = phrase.value;
+  a->vague = phrase.vague;
+  a->low = phrase.low;
+  a->high = phrase.high;
+  a->approx = phrase.vague;
+  if (phrase.ordinal) {
+    a->kind = "ordinal";
+    return;
+  }
+  if (phrase.multiplier) {
+    a->kind = "multiple";
+    a->unit = "multiple";
+    return;
+  }
+  std::size_t first = 0;
+  const std::string_view prefix =
+      phrase.first == 0 ? std::string_view() : CurrencyPrefix(tt_, phrase.first - 1, floor, &first);
+  if (!prefix.empty()) {
+    a->first = first;
+    a->kind = "money";
+    a->currency = prefix;
+    a->unit = std::string(prefix);
+    // "USD 5 million" is read by the number grammar; "75 USD million" below.
+  }
+  if (phrase.attached_letters) {
+    if (!ReadUnitSuffix(a)) a->kind = "";  // An identifier such as "3b2".
+    return;
+  }
+  if (ReadPercent(a)) return;
+  if (a->kind != "money" && ReadCurrencySuffix(a)) return;
+  if (a->kind == "money") {
+    ReadCents(a);
+    return;
+  }
+  const auto& toks = tt_.tokens;
+  const std::size_t k = a->last + 1;
+  if (k < toks.size() && IsWordToken(toks[k])) {
+    const std::string_view w = tt_.Lower(toks[k]);
+    if (w == "times" || w == "fold") {
+      a->kind = "multiple";
+      a->unit = "multiple";
+      a->last = k;
+      return;
+    }
+  }
+  if (tt_.IsSymbol(k, '-') && tt_.Attached(k) && tt_.IsWord(k + 1, "fold")) {
+    a->kind = "multiple";
+    a->unit = "multiple";
+    a->last = k + 1;
+    return;
+  }
+  ReadUnitSuffix(a);
+}
+
+bool QuantityBuilder::ReadPercent(Amount* a) const {
+  const auto& toks = tt_.tokens;
+  std::size_t k = a->last + 1;
+  if (k >= toks.size()) return false;
+  std::size_t last = 0;
+  std::string unit = "percent";
+  if (toks[k].kind == TokenKind::kSymbol && (toks[k].symbol == '%' || toks[k].symbol == 0xFF05)) {
+    last = k;
+  } else if (IsWordToken(toks[k])) {
+    const std::string_view w = tt_.Lower(toks[k]);
+    if (w == "percent" || w == "percents" || w == "pct" || w == "percentage" ||
+        w == "percentages") {
+      last = k;
+    } else if (w == "per" && tt_.IsWord(k + 1, "cent")) {
+      last = k + 1;
+    } else if (w == "basis" && (tt_.IsWord(k + 1, "points") || tt_.IsWord(k + 1, "point"))) {
+      last = k + 1;
+      unit = "basis point";
+    } else if (w == "bps" || w == "bp") {
+      last = k;
+      unit = "basis point";
+    }
+  }
+  if (last == 0) return false;
+  // "percentage points", "percentage-point", "% points".
+  std::size_t p = last + 1;
+  if (tt_.IsSymbol(p, '-') && tt_.Attached(p)) ++p;
+  if (unit == "percent" && (tt_.IsWord(p, "points") || tt_.IsWord(p, "point"))) {
+    unit = "percentage point";
+    last = p;
+  }
+  a->kind = "percent";
+  a->unit = unit;
+  a->last = last;
+  return true;
+}
+
+bool QuantityBuilder::ReadCurrencySuffix(Amount* a) const {
+  const auto& toks = tt_.tokens;
+  std::size_t k = a->last + 1;
+  if (k >= toks.size()) return false;
+  // "10 $", "100 ₡".
+  if (toks[k].kind == TokenKind::kSymbol) {
+    const std::string_view iso = CurrencySymbolCode(toks[k].symbol);
+    if (!iso.empty() && !(k + 1 < toks.size() && toks[k + 1].kind == TokenKind::kNumeral &&
+                          !toks[k + 1].space_before)) {
+      a->kind = "money";
+      a->currency = iso;
+      a->unit = std::string(iso);
+      a->last = k;
+      return true;
+    }
+    // "12-cent", "one-yen".
+    if (!(toks[k].symbol == '-' && tt_.Attached(k) && !toks[k].space_before)) return false;
+    ++k;
+  }
+  // "billions of dollars".
+  if ((a->vague || (a->phrase->has_magnitude && a->phrase->words)) && tt_.IsWord(k, "of")) ++k;
+  // "canadian dollars", "hong kong dollars", "u.s. dollars".
+  std::string_view nationality;
+  std::size_t c = k;
+  for (int n = 0; n < 3 && c < toks.size(); ++n) {
+    const Token& t = toks[c];
+    if (!IsWordToken(t)) {
+      if (t.kind == TokenKind::kSymbol && t.symbol == '.' && !t.space_before) {
+        ++c;
+        continue;
+      }
+      break;
+    }
+    if (t.info != nullptr && !t.info->currency.empty()) break;
+    const std::string_view w = tt_.Lower(t);
+    if (!IsNationalityWord(w)) break;
+    nationality = (w == "u" || w == "s") ? std::string_view("us") : w;
+    ++c;
+  }
+  if (c >= toks.size() || toks[c].info == nullptr || toks[c].info->currency.empty()) return false;
+  const WordInfo& info = *toks[c].info;
+  std::string_view iso = info.currency;
+  if (!nationality.empty()) {
+    const std::string_view national = NationalCurrency(nationality, iso);
+    if (!national.empty()) iso = national;
+  }
+  a->kind = "money";
+  a->currency = iso;
+  a->unit = std::string(iso);
+  a->value *= info.currency_scale;
+  a->low *= info.currency_scale;
+  a->high *= info.currency_scale;
+  a->last = c;
+  // "75 USD million".
+  if (c + 1 < toks.size() && toks[c + 1].info != nullptr &&
+      toks[c + 1].info->cardinal_class == NumClass::kScale && !a->phrase->has_magnitude) {
+    a->value *= toks[c + 1].info->cardinal;
+    a->last = c + 1;
+    return true;
+  }
+  if (info.currency_scale == 1) ReadCents(a);
+  return true;
+}
+
+void QuantityBuilder::ReadCents(Amount* a) const {
+  // "thirteen dollars and forty-five cents", "15 dollars 50".
+  const auto& toks = tt_.tokens;
+  const std::size_t c = a->last;
+  if (a->vague || c + 1 >= toks.size() || !IsWordToken(toks[c])) return;
+  std::size_t k = c + 1;
+  const bool and_joined = tt_.IsWord(k, "and");
+  if (and_joined) ++k;
+  NumberParser parser(tt_, lexicon_, options_);
+  NumberPhrase cents;
+  if (!parser.ParseAt(k, &cents) || cents.ordinal || cents.vague || cents.fraction ||
+      cents.value >= 100 || cents.value < 0 || cents.attached_letters) {
+    return;
+  }
+  std::size_t last = cents.last;
+  if (last + 1 < toks.size() && IsWordToken(toks[last + 1]) && toks[last + 1].info != nullptr &&
+      toks[last + 1].info->currency_scale < 1) {
+    ++last;  // "cents"
+  } else if (and_joined || (last + 1 < toks.size() && IsWordToken(toks[last + 1]) &&
+                            (toks[last + 1].info == nullptr || !toks[last + 1].info->stop))) {
+    return;  // "5 dollars 20 people" counts people.
+  }
+  a->value += cents.value / 100;
+  a->last = last;
+}
+
+bool QuantityBuilder::ReadUnitSuffix(Amount* a) const {
+  const auto& toks = tt_.tokens;
+  std::size_t k = a->last + 1;
+  if (k >= toks.size()) return false;
+  // "N°C", "N °F".
+  if (toks[k].kind == TokenKind::kSymbol && toks[k].symbol == 0xB0) {
+    std::string unit = "degree";
+    std::size_t last = k;
+    if (tt_.Attached(k) && (tt_.IsWord(k + 1, "c") || tt_.IsWord(k + 1, "f"))) {
+      unit = tt_.IsWord(k + 1, "c") ? "C" : "F";
+      last = k + 1;
+    }
+    a->kind = "temperature";
+    a->unit = unit;
+    a->last = last;
+    return true;
+  }
+  if (tt_.IsSymbol(k, '-') && tt_.Attached(k) && !toks[k].space_before) ++k;
+  if (k >= toks.size() || !IsWordToken(toks[k])) return false;
+  const std::string_view w = tt_.Lower(toks[k]);
+  // Ages: "a 10-year-old", "aged 30", "30 years old".
+  if ((w == "year" || w == "years") && tt_.IsWord(k + 2, "old") &&
+      (tt_.IsSymbol(k + 1, '-') || tt_.IsWord(k + 1, "old"))) {
+    a->kind = "age";
+    a->unit = "year";
+    a->last = k + 2;
+    return true;
+  }
+  if (w == "years" && tt_.IsWord(k + 1, "old")) {
+    a->kind = "age";
+    a->unit = "year";
+    a->last = k + 1;
+    return true;
+  }
+  const UnitWord* unit = FindUnitWord(w);
+  if (unit == nullptr) return false;
+  // A lone "m"/"g"/"w" is a unit only when glued to the numeral ("5m").
+  if (w.size() == 1 && toks[k].space_before) return false;
+  a->kind = unit->kind;
+  a->unit = std::string(unit->unit);
+  a->last = k;
+  if (unit->kind == "temperature" && k + 1 < toks.size()) {
+    const std::string_view scale = tt_.Lower(toks[k + 1]);
+    if (scale == "celsius" || scale == "c" || scale == "centigrade") {
+      a->unit = "C";
+      a->last = k + 1;
+    } else if (scale == "fahrenheit" || scale == "f") {
+      a->unit = "F";
+      a->last = k + 1;
+    }
+  }
+  return true;
+}
+
+}  // namespace newsx::extract::internal

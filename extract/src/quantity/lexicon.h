@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace newsx::extract::internal {
+
+// How a cardinal word combines with its neighbours in a number phrase.
+enum class NumClass : std::uint8_t {
+  kNone,
+  kUnit,     // zero..nine
+  kTeen,     // ten..nineteen
+  kTens,     // twenty..ninety
+  kHundred,  // hundred
+  kScale,    // thousand, million, lakh, crore...
+  kDozen,    // dozen: a multiplier that ends the phrase
+};
+
+// Everything the quantity grammar knows about one lower-case word.
+struct WordInfo {
+  NumClass cardinal_class = NumClass::kNone;
+  double cardinal = 0;        // "twenty" -> 20, "million" -> 1e6.
+  NumClass ordinal_class = NumClass::kNone;
+  double ordinal = 0;         // "twentieth" -> 20, "thirds" -> 3.
+  bool ordinal_plural = false;     // "thirds": only a fraction denominator.
+  bool denominator_only = false;   // "half", "quarter": not an ordinal.
+  bool plural_magnitude = false;   // "hundreds", "billions", "dozens", "tens".
+  double suffix_magnitude = 0;     // "bn" -> 1e9, "k" -> 1e3 (after numerals).
+  double vague_low = 0;            // "several" -> 3..9, "few" -> 2..5.
+  double vague_high = 0;
+  std::string_view currency;       // ISO 4217 code of a currency word/code.
+  double currency_scale = 1;       // "cents" -> 0.01 of the currency.
+  bool currency_code = false;      // "usd", "rmb": may precede the amount.
+  bool currency_needs_amount = false;  // "won", "real": ambiguous alone.
+  bool month = false;
+  bool change_verb = false;        // "rose", "fell": "from X to Y" is a change.
+  bool determiner = false;         // "this", "that", "the": "that one" is no number.
+  bool stop = false;               // Ends a counted noun phrase ("of", "said").
+  std::string_view singular;       // Irregular plural's lemma ("people" -> "person").
+};
+
+using Lexicon = std::unordered_map<std::string_view, WordInfo>;
+
+// Builds the English tables (number words, magnitudes, currencies...).
+// The keys point to static storage.
+Lexicon BuildLexicon();
+
+// Returns the lemma of a lower-case plural noun ("companies" -> "company");
+// unchanged when it does not look plural.
+std::string Singularize(std::string_view lower, const Lexicon& lexicon);
+
+}  // namespace newsx::extract::internal

@@ -1,0 +1,479 @@
+// Numeral forms (suffix magnitudes, powers, mixed fractions), signs, vague
+// amounts, relative ordinals, and the date/identifier filters of the number
+// grammar.
+#include <cmath>
+#include <string_view>
+
+#include "quantity/number_parser.h"
+
+namespace newsx::extract::internal {
+namespace {
+
+bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2212; }
+
+double VulgarFraction(char32_t c) {
+  switch (c) {
+    case 0xBC: return 0.25;
+    case 0xBD: return 0.5;
+    case 0xBE: return 0.75;
+    case 0x2153: return 1.0 / 3;
+    case 0x2154: return 2.0 / 3;
+    case 0x2155: return 0.2;
+    case 0x2156: return 0.4;
+    case 0x2157: return 0.6;
+    case 0x2158: return 0.8;
+    case 0x2159: return 1.0 / 6;
+    case 0x215A: return 5.0 / 6;
+    case 0x215B: return 0.125;
+    case 0x215C: return 0.375;
+    case 0x215D: return 0.625;
+    case 0x215E: return 0.875;
+    default: return 0;
+  }
+}
+
+bool IsCurrencySymbol(char32_t c) {
+  return c == '$' || c == 0xA3 || c == 0xA5 || c == 0x20AC || c == 0x20B9 || c == 0x20A9 ||
+         c == 0x20A1 || c == 0x20AD || c == 0x20BD || c == 0x20BA || c == 0x20AB || c == 0x20AA;
+}
+
+constexpr std::string_view kYearPrepositions[] = {
+    "in", "since", "by", "until", "till", "from", "to", "through", "during", "before", "after",
+    "of", "early", "late", "mid", "year", "fiscal", "between", "and", "summer", "spring",
+    "autumn", "winter", "fall", "around", "circa", "c", "end", "start"};
+
+// Words glued to a numeral that multiply it ("10k", "1.5bn"), by raw spelling
+// so that "M" (million) differs from "m" (metre).
+double AttachedMagnitude(std::string_view raw, std::string_view lower, const WordInfo* info,
+                         bool decimal, bool after_currency) {
+  if (raw == "M" || (raw == "m" && (decimal || after_currency))) return 1e6;
+  if (raw == "G" || raw == "B") return 1e9;
+  if (raw == "T" && after_currency) return 1e12;
+  if (lower == "m" || lower == "g" || lower == "t") return 0;
+  return info != nullptr ? info->suffix_magnitude : 0;
+}
+
+}  // namespace
+
+bool NumberParser::MaybeStart(std::size_t i) const {
+  const Token& t = tt_.tokens[i];
+  if (t.kind == TokenKind::kNumeral) return true;
+  if (t.kind == TokenKind::kSymbol) {
+    return IsDash(t.symbol) || VulgarFraction(t.symbol) != 0;
+  }
+  if (t.info != nullptr) return true;
+  const std::string_view w = tt_.Lower(t);
+  if (w == "a" || w == "an" || w == "minus" || w == "negative") return true;
+  if (w.size() > 4 && w.ends_with("fold")) return true;
+  return options_.relative_ordinals &&
+         (w == "penultimate" || w == "antepenultimate" || w == "previous" || w == "the");
+}
+
+bool NumberParser::IsIdentifierPart(std::size_t p) const {
+  const auto& toks = tt_.tokens;
+  if (p == 0 || toks[p].space_before) return false;
+  const Token& prev = toks[p - 1];
+  if (prev.kind == TokenKind::kWord) {
+    return prev.info == nullptr || !prev.info->currency_code;  // "H200", not "USD115"
+  }
+  // "F-35", "COVID-19": a word, a dash and the numeral, all glued.
+  if (prev.kind == TokenKind::kSymbol && IsDash(prev.symbol) && p >= 2 && !prev.space_before &&
+      toks[p - 2].kind == TokenKind::kWord) {
+    const WordInfo* info = toks[p - 2].info;
+    return info == nullptr || info->cardinal_class == NumClass::kNone;
+  }
+  return false;
+}
+
+bool NumberParser::IsDateOrTime(std::size_t p) const {
+  if (options_.include_date_numbers) return false;
+  const auto& toks = tt_.tokens;
+  const Token& t = toks[p];
+  // Clock times "10:30".
+  if (tt_.Attached(p) && tt_.IsSymbol(p + 1, ':') && tt_.Attached(p + 1) &&
+      p + 2 < toks.size() && toks[p + 2].kind == TokenKind::kNumeral) {
+    return true;
+  }
+  if (p >= 2 && !t.space_before && tt_.IsSymbol(p - 1, ':') &&
+      toks[p - 2].kind == TokenKind::kNumeral) {
+    return true;
+  }
+  auto month_at = [&](std::size_t k) {
+    return k < toks.size() && toks[k].info != nullptr && toks[k].info->month;
+  };
+  // "March 5", "Jan. 6", "5 March".
+  if (t.integer && t.value >= 1 && t.value <= 31 && t.int_digits <= 2) {
+    if (p >= 1 && month_at(p - 1)) return true;
+    if (p >= 2 && tt_.IsSymbol(p - 1, '.') && month_at(p - 2)) return true;
+    std::size_t next = p + 1;
+    if (next < toks.size() && toks[next].kind == TokenKind::kWord && !toks[next].space_before) {
+      const std::string_view suffix = tt_.Lower(toks[next]);
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") ++next;
+    }
+    if (month_at(next)) return true;
+  }
+  // Years: "in 2019", "2024," but not "$2019", "2000 chips", "2019%".
+  if (t.integer && !t.grouped && t.int_digits == 4 && t.value >= 1800 && t.value <= 2100) {
+    if (p >= 1 && toks[p - 1].kind == TokenKind::kSymbol && IsCurrencySymbol(toks[p - 1].symbol)) {
+      return false;
+    }
+    if (p + 1 < toks.size()) {
+      const Token& next = toks[p + 1];
+      if (next.kind == TokenKind::kSymbol && next.symbol == '%') return false;
+      if (next.kind == TokenKind::kWord && next.info != nullptr &&
+          (!next.info->currency.empty() || next.info->suffix_magnitude != 0 ||
+           next.info->cardinal_class == NumClass::kScale)) {
+        return false;
+      }
+    }
+    if (p >= 1 && toks[p - 1].kind == TokenKind::kWord) {
+      const std::string_view prev = tt_.Lower(toks[p - 1]);
+      for (auto w : kYearPrepositions) {
+        if (prev == w) return true;
+      }
+      if (toks[p - 1].info != nullptr && toks[p - 1].info->month) return true;
+    }
+    if (p + 1 >= toks.size()) return true;
+    const Token& next = toks[p + 1];
+    if (next.kind == TokenKind::kSymbol) return true;
+    return next.kind == TokenKind::kWord && (next.capitalized || (next.info && next.info->stop));
+  }
+  return false;
+}
+
+void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
+  const auto& toks = tt_.tokens;
+  const std::size_t i = out->first;
+  const Token& t = toks[i];
+  std::size_t j = i + 1;
+  const bool after_currency =
+      (i >= 1 && toks[i - 1].kind == TokenKind::kSymbol && IsCurrencySymbol(toks[i - 1].symbol)) ||
+      (i >= 1 && toks[i - 1].info != nullptr && toks[i - 1].info->currency_code);
+  // Powers: "1.1^23", "2.5^-1", "12.32e+14", "1.3x10^6".
+  auto exponent_at = [&](std::size_t k, std::size_t* end, double* exp) {
+    int sign = 1;
+    while (k < toks.size() && !toks[k].space_before && toks[k].kind == TokenKind::kSymbol &&
+           (toks[k].symbol == '+' || toks[k].symbol == '-')) {
+      if (toks[k].symbol == '-') sign = -sign;
+      ++k;
+    }
+    if (k >= toks.size() || toks[k].space_before || toks[k].kind != TokenKind::kNumeral) {
+      return false;
+    }
+    *exp = sign * toks[k].value;
+    *end = k;
+    return true;
+  };
+  double exp = 0;
+  std::size_t end = 0;
+  if (j < toks.size() && !toks[j].space_before) {
+    const Token& next = toks[j];
+    const std::string_view lower = tt_.Lower(next);
+    if (next.kind == TokenKind::kSymbol && next.symbol == '^' && exponent_at(j + 1, &end, &exp)) {
+      out->value = std::pow(out->value, exp);
+      out->last = end;
+      out->plain_integer = false;
+      return;
+    }
+    if (next.kind == TokenKind::kWord && lower == "e" && exponent_at(j + 1, &end, &exp)) {
+      out->value *= std::pow(10.0, exp);
+      out->last = end;
+      out->plain_integer = false;
+      return;
+    }
+    if (next.kind == TokenKind::kWord && lower == "x" && tt_.Attached(j) &&
+        j + 2 < toks.size() && toks[j + 1].kind == TokenKind::kNumeral &&
+        toks[j + 1].value == 10 && tt_.IsSymbol(j + 2, '^') && !toks[j + 2].space_before &&
+        exponent_at(j + 3, &end, &exp)) {
+      out->value *= std::pow(10.0, exp);
+      out->last = end;
+      out->plain_integer = false;
+      return;
+    }
+    if (next.kind == TokenKind::kSymbol && VulgarFraction(next.symbol) != 0 && t.integer) {
+      out->value += VulgarFraction(next.symbol);
+      out->last = j;
+      out->fraction = true;
+      out->plain_integer = false;
+      return;
+    }
+    if (next.kind == TokenKind::kWord) {
+      out->plain_integer = false;
+      if (t.integer && (lower == "st" || lower == "nd" || lower == "rd" || lower == "th")) {
+        out->ordinal = true;
+        out->last = j;
+        return;
+      }
+      const double mag = AttachedMagnitude(tt_.Raw(next), lower, next.info, !t.integer,
+                                           after_currency);
+      if (mag != 0 && !(tt_.Attached(j) && j + 1 < toks.size() &&
+                        toks[j + 1].kind == TokenKind::kNumeral)) {
+        out->value *= mag;
+        out->has_magnitude = true;
+        out->magnitude = mag;
+        out->last = j;
+        return;
+      }
+      if (lower == "fold" || lower == "x") {
+        out->multiplier = true;
+        out->last = j;
+        return;
+      }
+      out->attached_letters = true;
+      return;
+    }
+  }
+  if (j < toks.size() && toks[j].space_before && toks[j].kind == TokenKind::kWord) {
+    const std::string_view raw = tt_.Raw(toks[j]);
+    const std::string_view lower = tt_.Lower(toks[j]);
+    const bool abbreviation = lower == "k" || lower == "bn" || lower == "bln" || lower == "mn" ||
+                              lower == "mln" || lower == "mil" || lower == "tn" ||
+                              lower == "tln" || lower == "trn" || raw == "M";
+    if (abbreviation && !tt_.Attached(j)) {
+      const double mag = raw == "M" ? 1e6 : toks[j].info->suffix_magnitude;
+      out->value *= mag;
+      out->has_magnitude = true;
+      out->magnitude = mag;
+      out->last = j;
+      out->plain_integer = false;
+      return;
+    }
+  }
+  // Mixed fractions: "2 1/4".
+  if (t.integer && j + 2 < toks.size() && toks[j].space_before &&
+      toks[j].kind == TokenKind::kNumeral && toks[j].integer && tt_.IsSymbol(j + 1, '/') &&
+      !toks[j + 1].space_before && !toks[j + 2].space_before &&
+      toks[j + 2].kind == TokenKind::kNumeral && toks[j + 2].integer &&
+      toks[j].value < toks[j + 2].value && !tt_.Attached(j + 2)) {
+    out->value += toks[j].value / toks[j + 2].value;
+    out->last = j + 2;
+    out->fraction = true;
+    out->plain_integer = false;
+  }
+}
+
+bool NumberParser::ParseSigned(std::size_t i, NumberPhrase* out) const {
+  const auto& toks = tt_.tokens;
+  const Token& t = toks[i];
+  if (VulgarFraction(t.symbol) != 0) {
+    *out = NumberPhrase{};
+    out->first = out->last = i;
+    out->value = VulgarFraction(t.symbol);
+    out->fraction = true;
+    return true;
+  }
+  if (!IsDash(t.symbol) || t.symbol == 0x2014 || i + 1 >= toks.size()) return false;
+  const bool prev_ok = i == 0 || t.line_start ||
+                       (t.space_before && toks[i - 1].kind != TokenKind::kNumeral) ||
+                       tt_.IsSymbol(i - 1, '(');
+  const bool glued = !toks[i + 1].space_before;
+  // "-1", and "- 1 4/5" only at the start of a line (elsewhere a spaced dash
+  // is punctuation or a range).
+  if (!prev_ok || (!glued && !t.line_start) || toks[i + 1].kind != TokenKind::kNumeral) {
+    return false;
+  }
+  if (!ParseWordsOrNumerals(i + 1, out) || out->ordinal) return false;
+  out->first = i;
+  out->value = -out->value;
+  out->plain_integer = false;
+  return true;
+}
+
+bool NumberParser::ParseVague(std::size_t i, NumberPhrase* out) const {
+  const auto& toks = tt_.tokens;
+  std::size_t p = i;
+  const WordInfo* info = toks[p].info;
+  if (tt_.IsWord(p, "a") && tt_.IsWord(p + 1, "few")) info = toks[++p].info;
+  if (info == nullptr) return false;
+  if (info->vague_high != 0) {  // "several", "few" + magnitude words
+    double product = 1;
+    std::size_t k = p + 1;
+    while (k < toks.size() && toks[k].info != nullptr &&
+           (toks[k].info->cardinal_class == NumClass::kHundred ||
+            toks[k].info->cardinal_class == NumClass::kScale ||
+            tt_.Lower(toks[k]) == "dozen")) {
+      product *= toks[k].info->cardinal;
+      ++k;
+    }
+    if (k == p + 1) return false;
+    *out = NumberPhrase{};
+    out->first = i;
+    out->last = k - 1;
+    out->vague = out->words = out->has_magnitude = true;
+    out->low = info->vague_low * product;
+    out->high = info->vague_high * product;
+    out->magnitude = product;
+    return true;
+  }
+  if (!info->plural_magnitude || p != i) return false;
+  // "hundreds", "hundreds of thousands", "tens of billions".
+  const double first = info->vague_low;
+  double product = first;
+  std::size_t last = p;
+  std::size_t k = p + 1;
+  int chain = 1;
+  while (k + 1 < toks.size() && tt_.IsWord(k, "of") && toks[k + 1].info != nullptr &&
+         toks[k + 1].info->plural_magnitude && toks[k + 1].info->vague_low > product) {
+    product *= toks[k + 1].info->vague_low;
+    last = k + 1;
+    k += 2;
+    ++chain;
+  }
+  const bool small_unit = first == 10 || first == 12 || first == 20;
+  if (small_unit && chain == 1 && !tt_.IsWord(last + 1, "of")) return false;
+  *out = NumberPhrase{};
+  out->first = i;
+  out->last = last;
+  out->vague = out->words = out->has_magnitude = true;
+  out->low = small_unit && chain == 1 ? 2 * first : product;
+  if (chain > 1) out->high = product / first * (first >= 1000 ? first * 1000 : first * 10);
+  out->magnitude = product;
+  return true;
+}
+
+bool NumberParser::ParseRelative(std::size_t i, NumberPhrase* out) const {
+  const auto& toks = tt_.tokens;
+  auto word = [&](std::size_t k, std::string_view w) { return tt_.IsWord(k, w); };
+  auto set = [&](std::size_t last, double offset, const char* relative_to) {
+    *out = NumberPhrase{};
+    out->first = i;
+    out->last = last;
+    out->ordinal = true;
+    out->value = offset;
+    out->relative_to = relative_to;
+    return true;
+  };
+  // "one" after next/current is part of the phrase unless a noun follows.
+  auto with_one = [&](std::size_t k) {
+    return word(k + 1, "one") && !(k + 2 < toks.size() && toks[k + 2].kind == TokenKind::kWord)
+               ? k + 1
+               : k;
+  };
+  if (word(i, "the") && word(i + 1, "one") && word(i + 2, "before") && word(i + 3, "the") &&
+      word(i + 4, "last")) {
+    return set(word(i + 5, "one") ? i + 5 : i + 4, -1, "end");
+  }
+  if (word(i, "next") && word(i + 1, "to") && word(i + 2, "last")) return set(i + 2, -1, "end");
+  if (word(i, "penultimate")) return set(i, -1, "end");
+  if (word(i, "antepenultimate")) return set(i, -2, "end");
+  if (word(i, "last")) return set(i, 0, "end");
+  if (word(i, "next")) return set(with_one(i), 1, "current");
+  if (word(i, "previous")) return set(i, -1, "current");
+  if (word(i, "current")) return set(with_one(i), 0, "current");
+  return false;
+}
+
+void NumberParser::ApplyTails(const std::vector<Element>& elems, NumberPhrase* out) const {
+  const auto& toks = tt_.tokens;
+  std::size_t j = out->last + 1;
+  auto scale_at = [&](std::size_t k) -> double {
+    if (k < toks.size() && toks[k].info != nullptr &&
+        toks[k].info->cardinal_class == NumClass::kScale) {
+      return toks[k].info->cardinal;
+    }
+    return 0;
+  };
+  if (out->fraction) {  // "three quarters billion"
+    if (const double s = scale_at(j); s != 0) {
+      out->value *= s;
+      out->last = j;
+      out->has_magnitude = true;
+      out->magnitude = s;
+      out->fraction = false;
+    }
+    return;
+  }
+  if (out->ordinal || !out->words) {
+    if (out->ordinal || !tt_.IsWord(j, "and")) return;
+  }
+  // "two hundred point seventy-one": digits after "point" are read one by one.
+  if (out->words && tt_.IsWord(j, "point")) {
+    double scale = 0.1;
+    double decimals = 0;
+    std::size_t k = j + 1;
+    std::size_t last = 0;
+    while (k < toks.size() && toks[k].info != nullptr) {
+      const WordInfo& w = *toks[k].info;
+      if (w.cardinal_class == NumClass::kUnit) {
+        decimals += w.cardinal * scale;
+        scale /= 10;
+      } else if (w.cardinal_class == NumClass::kTens || w.cardinal_class == NumClass::kTeen) {
+        double v = w.cardinal;
+        if (w.cardinal_class == NumClass::kTens && k + 2 < toks.size() &&
+            tt_.IsSymbol(k + 1, '-') && toks[k + 2].info != nullptr &&
+            toks[k + 2].info->cardinal_class == NumClass::kUnit) {
+          v += toks[k + 2].info->cardinal;
+          k += 2;
+        }
+        decimals += v * scale / 10;
+        scale /= 100;
+      } else {
+        break;
+      }
+      last = k;
+      ++k;
+    }
+    if (last != 0) {
+      out->value += out->value < 0 ? -decimals : decimals;
+      out->last = last;
+    }
+    return;
+  }
+  // "one and a half", "3 million and a half", "five billion and three quarters".
+  double fraction = 0;
+  std::size_t last = 0;
+  if (tt_.IsWord(j, "and") && ParseFractionAfterAnd(j + 1, &fraction, &last)) {
+    double unit = 1;
+    if (const double s = scale_at(last + 1); s != 0) {
+      unit = s;
+      ++last;
+    } else if (!elems.empty() && elems.back().cls == NumClass::kScale && !elems.back().numeral) {
+      unit = elems.back().value;
+    } else if (out->has_magnitude && out->magnitude >= 1000) {
+      unit = out->magnitude;
+    }
+    out->value += fraction * unit;
+    out->last = last;
+    out->fraction = true;
+    out->words = true;
+    out->plain_integer = false;
+  }
+}
+
+bool NumberParser::ParseFractionAfterAnd(std::size_t p, double* fraction,
+                                         std::size_t* last) const {
+  if (p >= tt_.tokens.size()) return false;
+  std::vector<Element> elems;
+  CollectRun(p, &elems);
+  if (elems.size() < 2 || !elems.back().ordinal || elems[0].numeral) return false;
+  NumberPhrase phrase;
+  if (!EvaluateOrdinalRun(elems, &phrase) || !phrase.fraction) return false;
+  *fraction = phrase.value;
+  *last = phrase.last;
+  return true;
+}
+
+bool NumberParser::ParseMultiplierWord(std::size_t i, NumberPhrase* out) const {
+  const std::string_view w = tt_.Lower(tt_.tokens[i]);
+  double value = 0;
+  if (w == "twice") {
+    value = 2;
+  } else if (w == "thrice") {
+    value = 3;
+  } else if (w.size() > 4 && w.ends_with("fold")) {  // "sixfold", "tenfold"
+    auto it = lexicon_.find(w.substr(0, w.size() - 4));
+    if (it != lexicon_.end() && it->second.cardinal_class != NumClass::kNone &&
+        it->second.cardinal_class != NumClass::kDozen) {
+      value = it->second.cardinal;
+    }
+  }
+  if (value == 0) return false;
+  *out = NumberPhrase{};
+  out->first = out->last = i;
+  out->value = value;
+  out->words = true;
+  out->multiplier = true;
+  return true;
+}
+
+}  // namespace newsx::extract::internal

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "newsx/extract/quantity_extractor.h"
+#include "quantity/number_parser_internal.h"
+#include "quantity/tokenizer.h"
+
+namespace newsx::extract::internal {
+
+// One number phrase: "1,234.5", "two million", "1.5bn", "twenty-first",
+// "two thirds", "several hundred thousand", "hundreds of thousands".
+struct NumberPhrase {
+  std::size_t first = 0;  // Token indices, inclusive.
+  std::size_t last = 0;
+  double value = 0;
+  // Vague amounts: value unset, low (and maybe high) set.
+  bool vague = false;
+  double low = 0;
+  double high = 0;  // 0 when open-ended ("billions").
+  bool ordinal = false;
+  bool fraction = false;
+  bool words = false;          // Written (at least partly) in words.
+  bool has_magnitude = false;  // Ends in a magnitude ("million", "bn", "k").
+  double magnitude = 1;        // That magnitude's factor.
+  bool multiplier = false;     // "twice", "sixfold".
+  bool attached_letters = false;  // A numeral glued to non-magnitude letters ("5nm").
+  bool plain_integer = false;  // One integer numeral, nothing else ("2019").
+  bool article = false;        // Starts with "a"/"an" ("a dozen").
+  const char* relative_to = nullptr;  // Relative ordinals: "end", "current".
+};
+
+// Finds number phrases in tokenized text.
+// Thread-compatible; holds references to its inputs.
+class NumberParser {
+ public:
+  NumberParser(const TokenizedText& text, const Lexicon& lexicon, const QuantityOptions& options)
+      : tt_(text), lexicon_(lexicon), options_(options) {}
+
+  // Appends the number phrases of the text, in order, non-overlapping.
+  void FindAll(std::vector<NumberPhrase>* out) const;
+
+  // Parses the longest number phrase starting exactly at token i.
+  bool ParseAt(std::size_t i, NumberPhrase* out) const;
+
+ private:
+  using Element = NumberParserElement;
+  bool MaybeStart(std::size_t i) const;
+  bool ReadElement(std::size_t p, bool first, Element* e) const;
+  std::size_t CollectRun(std::size_t i, std::vector<Element>* elems) const;
+  bool ParseWordsOrNumerals(std::size_t i, NumberPhrase* out) const;
+  bool ParseVague(std::size_t i, NumberPhrase* out) const;
+  bool ParseRelative(std::size_t i, NumberPhrase* out) const;
+  bool ParseSigned(std::size_t i, NumberPhrase* out) const;
+  bool ParseMultiplierWord(std::size_t i, NumberPhrase* out) const;
+  bool EvaluateOrdinalRun(const std::vector<Element>& elems, NumberPhrase* out) const;
+  void ApplyNumeralForms(NumberPhrase* out) const;
+  void ApplyTails(const std::vector<Element>& elems, NumberPhrase* out) const;
+  bool ParseFractionAfterAnd(std::size_t p, double* fraction, std::size_t* last) const;
+  bool IsIdentifierPart(std::size_t i) const;
+  bool IsDateOrTime(std::size_t i) const;
+
+  const TokenizedText& tt_;
+  const Lexicon& lexicon_;
+  const QuantityOptions& options_;
+};
+
+}  // namespace newsx::extract::internal
