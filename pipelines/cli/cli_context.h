@@ -69,6 +69,9 @@ Command AddBackfillCommand(CLI::App& root);
 Command AddQueryCommand(CLI::App& root);
 Command AddStatsCommand(CLI::App& root);
 Command AddConfigCommand(CLI::App& root);
+Command AddExportCommand(CLI::App& root);
+Command AddReprocessCommand(CLI::App& root);
+Command AddVerifyCommand(CLI::App& root);
 
 // Prints `status` for `item` on stderr through the logger and returns
 // kExitFailure (or kExitUsage for kInvalidArgument of user input when

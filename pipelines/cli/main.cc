@@ -26,6 +26,11 @@ int main(int argc, char** argv) {
       AddBackfillCommand(app),
       AddConfigCommand(app),
       AddExtractCommand(app),
+      AddExportCommand(app),
+      AddQueryCommand(app),
+      AddReprocessCommand(app),
+      AddStatsCommand(app),
+      AddVerifyCommand(app),
   };
 
   try {

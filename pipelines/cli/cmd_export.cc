@@ -1,0 +1,137 @@
+// `newsx export`: the database as JSON Lines files, incrementally.
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+
+#include "cli_context.h"
+#include "export_rows.h"
+#include "jsonl_file.h"
+
+namespace newsx::cli {
+
+namespace {
+
+struct ExportFlags {
+  std::string out;
+  bool gzip = false;
+  bool full = false;
+  std::string cursor = "default";
+};
+
+// The four output files, written together.
+struct ExportFiles {
+  std::unique_ptr<JsonlFile> articles, entities, mentions, events;
+
+  static Result<ExportFiles> Create(const std::string& dir, bool gzip) {
+    ExportFiles f;
+    NEWSX_ASSIGN_OR_RETURN(f.articles, JsonlFile::Create(dir, "articles.jsonl", gzip));
+    NEWSX_ASSIGN_OR_RETURN(f.entities, JsonlFile::Create(dir, "entities.jsonl", gzip));
+    NEWSX_ASSIGN_OR_RETURN(f.mentions, JsonlFile::Create(dir, "mentions.jsonl", gzip));
+    NEWSX_ASSIGN_OR_RETURN(f.events, JsonlFile::Create(dir, "events.jsonl", gzip));
+    return f;
+  }
+
+  Status WriteArticle(const ExtractedArticle& x) {
+    NEWSX_RETURN_IF_ERROR(articles->Write(ArticleRow(x.article)));
+    for (const std::string& row : MentionRows(x)) NEWSX_RETURN_IF_ERROR(mentions->Write(row));
+    for (const Event& e : x.events) NEWSX_RETURN_IF_ERROR(events->Write(EventRow(e)));
+    return Status::Ok();
+  }
+
+  Status Commit() {
+    for (JsonlFile* f : {articles.get(), entities.get(), mentions.get(), events.get()}) {
+      NEWSX_RETURN_IF_ERROR(f->Commit());
+    }
+    return Status::Ok();
+  }
+};
+
+Status ExportAll(const store::ArticleStore& store, ExportFiles& files) {
+  Status write_error;
+  NEWSX_RETURN_IF_ERROR(store.ScanArticles([&](const ExtractedArticle& x) {
+    write_error = files.WriteArticle(x);
+    return write_error.ok();
+  }));
+  NEWSX_RETURN_IF_ERROR(write_error);
+  NEWSX_RETURN_IF_ERROR(store.ScanEntities([&](const store::StoredEntity& e) {
+    write_error = files.entities->Write(EntityRow(e));
+    return write_error.ok();
+  }));
+  return write_error;
+}
+
+// Records changed in (after, last]: their current state. Entities that no
+// article mentions any more are written with zero counts, so that consumers
+// see the change.
+Status ExportChanges(const store::ArticleStore& store, std::uint64_t after, std::uint64_t last,
+                     ExportFiles& files) {
+  constexpr std::size_t kBatch = 4096;
+  while (after < last) {
+    NEWSX_ASSIGN_OR_RETURN(std::vector<store::Change> changes, store.ReadChanges(after, kBatch));
+    if (changes.empty()) break;
+    for (const store::Change& change : changes) {
+      if (change.seq > last) return Status::Ok();
+      after = change.seq;
+      if (change.kind == store::Change::Kind::kArticle) {
+        NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, store.GetArticle(change.id));
+        NEWSX_RETURN_IF_ERROR(files.WriteArticle(x));
+      } else {
+        NEWSX_ASSIGN_OR_RETURN(store::StoredEntity e, store.GetEntity(change.id));
+        NEWSX_RETURN_IF_ERROR(files.entities->Write(EntityRow(e)));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status RunExport(const ExportFlags& flags, const CliContext& ctx) {
+  NEWSX_ASSIGN_OR_RETURN(
+      std::unique_ptr<store::ArticleStore> store,
+      store::ArticleStore::Open({.path = ctx.config().db_path, .create_if_missing = false}));
+  std::error_code ec;
+  std::filesystem::create_directories(flags.out, ec);
+  if (ec) return IoError("cannot create " + flags.out + ": " + ec.message());
+  const std::string checkpoint = "export:" + flags.cursor;
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> cursor, store->GetCheckpoint(checkpoint));
+  std::uint64_t after = 0;
+  if (cursor) std::from_chars(cursor->data(), cursor->data() + cursor->size(), after);
+  const bool full = flags.full || !cursor;
+  NEWSX_ASSIGN_OR_RETURN(const std::uint64_t last, store->LastChangeSeq());
+  NEWSX_ASSIGN_OR_RETURN(ExportFiles files, ExportFiles::Create(flags.out, flags.gzip));
+  NEWSX_RETURN_IF_ERROR(full ? ExportAll(*store, files)
+                             : ExportChanges(*store, after, last, files));
+  NEWSX_RETURN_IF_ERROR(files.Commit());
+  // Only once the files are complete: a failed export is simply redone.
+  NEWSX_RETURN_IF_ERROR(store->PutCheckpoint(checkpoint, std::to_string(last)));
+  std::printf("export: %llu articles, %llu entities, %llu mentions, %llu events to %s (%s; "
+              "cursor %s now at change %llu)\n",
+              static_cast<unsigned long long>(files.articles->lines()),
+              static_cast<unsigned long long>(files.entities->lines()),
+              static_cast<unsigned long long>(files.mentions->lines()),
+              static_cast<unsigned long long>(files.events->lines()), flags.out.c_str(),
+              full ? "full" : ("changes after " + std::to_string(after)).c_str(),
+              flags.cursor.c_str(), static_cast<unsigned long long>(last));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Command AddExportCommand(CLI::App& root) {
+  auto flags = std::make_shared<ExportFlags>();
+  CLI::App* app = root.add_subcommand(
+      "export",
+      "Write articles.jsonl, entities.jsonl, mentions.jsonl and events.jsonl: everything new "
+      "or changed since the previous export (the first export, or --full, writes everything)");
+  app->add_option("--out", flags->out, "Output directory (created if missing)")->required();
+  app->add_flag("--gzip", flags->gzip, "Write .jsonl.gz files");
+  app->add_flag("--full", flags->full, "Export everything, not only what changed");
+  app->add_option("--cursor", flags->cursor,
+                  "Name of the export cursor, one per downstream consumer (default: default)");
+  return Command{app, [flags](const CliContext& ctx) {
+                   const Status s = RunExport(*flags, ctx);
+                   return s.ok() ? kExitOk : ReportError(ctx, s, flags->out);
+                 }};
+}
+
+}  // namespace newsx::cli
