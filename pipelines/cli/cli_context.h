@@ -72,6 +72,7 @@ Command AddConfigCommand(CLI::App& root);
 Command AddExportCommand(CLI::App& root);
 Command AddReprocessCommand(CLI::App& root);
 Command AddVerifyCommand(CLI::App& root);
+Command AddFeedCommand(CLI::App& root);
 
 // Prints `status` for `item` on stderr through the logger and returns
 // kExitFailure (or kExitUsage for kInvalidArgument of user input when

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
       AddReprocessCommand(app),
       AddStatsCommand(app),
       AddVerifyCommand(app),
+      AddFeedCommand(app),
   };
 
   try {

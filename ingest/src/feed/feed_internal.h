@@ -18,6 +18,10 @@ Result<Feed> ParseJsonFeed(std::string_view utf8, const FeedParseOptions& option
 // Empty when there is none.
 std::string FindEntityProblem(std::string_view xml);
 
+// A copy of `xml` with the general entities declared in its internal DTD
+// subset (<!ENTITY name "value">) replaced by their values after the DOCTYPE.
+std::string ExpandInternalEntities(std::string_view xml);
+
 // A copy of `xml` with bare '&' escaped and control characters that XML
 // forbids replaced by spaces: the usual damage in hand-made feeds.
 std::string RepairXml(std::string_view xml);

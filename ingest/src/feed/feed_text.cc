@@ -68,6 +68,10 @@ std::string InnerXml(const pugi::xml_node& node) {
   if (out.find("xhtml:") != std::string::npos) {
     EraseAll(&out, "xhtml:");
   }
+  // pugixml writes "<br/>"; HTML readers and feedparser expect "<br />".
+  for (std::size_t pos = out.find("/>"); pos != std::string::npos; pos = out.find("/>", pos + 3)) {
+    if (pos > 0 && out[pos - 1] != ' ') out.insert(pos, 1, ' ');
+  }
   return std::string(TrimView(out));
 }
 
@@ -184,6 +188,33 @@ std::string BaseAt(const pugi::xml_node& node, std::string_view feed_url) {
   std::string base(feed_url);
   for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = ResolveLink(base, *it);
   return base;
+}
+
+std::string ResolveHtmlLinks(std::string_view html, std::string_view base) {
+  if (base.empty()) return std::string(html);
+  std::string out;
+  std::size_t done = 0;
+  for (std::size_t pos = html.find('='); pos != std::string_view::npos; pos = html.find('=', pos + 1)) {
+    const bool href = pos >= 5 && html.substr(pos - 5, 5) == " href";
+    const bool src = pos >= 4 && html.substr(pos - 4, 4) == " src";
+    if ((!href && !src) || pos + 1 >= html.size()) continue;
+    const char quote = html[pos + 1];
+    if (quote != '"' && quote != '\'') continue;
+    const std::size_t close = html.find(quote, pos + 2);
+    if (close == std::string_view::npos) break;
+    const std::string_view ref = html.substr(pos + 2, close - pos - 2);
+    if (ref.find("://") != std::string_view::npos || ref.rfind("mailto:", 0) == 0 ||
+        ref.rfind("#", 0) == 0 || ref.rfind("data:", 0) == 0) {
+      continue;
+    }
+    out.append(html.substr(done, pos + 2 - done));
+    out.append(ResolveLink(base, ref));
+    done = close;
+    pos = close;
+  }
+  if (done == 0) return std::string(html);
+  out.append(html.substr(done));
+  return out;
 }
 
 std::optional<std::int64_t> ParseFeedDate(std::string_view text) {

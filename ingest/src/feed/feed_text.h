@@ -43,6 +43,10 @@ std::string ResolveLink(std::string_view base, std::string_view ref);
 // root down to `node` applied.
 std::string BaseAt(const pugi::xml_node& node, std::string_view feed_url);
 
+// `html` with relative href="..." and src="..." values resolved against
+// `base` (unchanged when `base` is empty).
+std::string ResolveHtmlLinks(std::string_view html, std::string_view base);
+
 // ParseDateTime on the trimmed text; nullopt when empty or unparseable.
 std::optional<std::int64_t> ParseFeedDate(std::string_view text);
 

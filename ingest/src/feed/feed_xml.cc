@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "feed/feed_charset.h"
 #include "feed/feed_internal.h"
 #include "feed/feed_text.h"
 
@@ -110,7 +111,18 @@ std::string AtomText(const pugi::xml_node& node) {
     return InnerXml(div);
   }
   if (mode == "xml" || (type.find("xml") != std::string_view::npos)) return InnerXml(node);
+  // RFC 4287 4.1.3.3: other non-text media types are base64.
+  if (type.find('/') != std::string_view::npos && type.substr(0, 5) != "text/") {
+    std::optional<std::string> decoded = DecodeBase64(node.text().get());
+    if (decoded && IsValidUtf8(*decoded)) return std::string(TrimView(*decoded));
+  }
   return TextOf(node);
+}
+
+// Markup fields keep their links working once lifted out of the feed.
+std::string ResolvedHtml(std::string text, const pugi::xml_node& node, const FeedParseOptions& options) {
+  if (text.find(" href=") == std::string::npos && text.find(" src=") == std::string::npos) return text;
+  return ResolveHtmlLinks(text, BaseAt(node, options.feed_url));
 }
 
 std::string PlainTitle(std::string text) {
@@ -172,7 +184,8 @@ void SetDate(std::optional<std::int64_t>* field, const pugi::xml_node& node) {
 }
 
 // Dublin Core and friends, shared by RSS items and Atom entries.
-bool ExtensionField(const QName& q, const pugi::xml_node& child, FeedEntry* entry) {
+bool ExtensionField(const QName& q, const pugi::xml_node& child, const Context& ctx,
+                    FeedEntry* entry) {
   if (q.ns == "dc") {
     if (q.local == "creator" || q.local == "author") {
       AddPerson(&entry->authors, ParsePersonText(TextOf(child)));
@@ -188,12 +201,12 @@ bool ExtensionField(const QName& q, const pugi::xml_node& child, FeedEntry* entr
     return true;
   }
   if (q.ns == "dcterms") {
-    if (q.local == "issued") SetDate(&entry->published_unix_s, child);
+    if (q.local == "issued" || q.local == "created") SetDate(&entry->published_unix_s, child);
     else if (q.local == "modified") SetDate(&entry->updated_unix_s, child);
     return true;
   }
   if (q.Is("content", "encoded")) {
-    if (entry->content.empty()) entry->content = TextOf(child);
+    if (entry->content.empty()) entry->content = ResolvedHtml(TextOf(child), child, ctx.options);
     return true;
   }
   if (q.Is("xhtml", "body") || q.Is("xhtml", "div")) {
@@ -210,7 +223,7 @@ FeedEntry ParseAtomEntry(const pugi::xml_node& node, const Context& ctx) {
     if (child.type() != pugi::node_element) continue;
     const QName q = ctx.names.Of(child);
     if (!q.ns.empty()) {
-      ExtensionField(q, child, &entry);
+      ExtensionField(q, child, ctx, &entry);
       continue;
     }
     const std::string_view l = q.local;
@@ -227,9 +240,9 @@ FeedEntry ParseAtomEntry(const pugi::xml_node& node, const Context& ctx) {
     } else if (l == "author") {
       AddPerson(&entry.authors, AtomPerson(child, ctx));
     } else if (l == "summary") {
-      if (entry.summary.empty()) entry.summary = AtomText(child);
+      if (entry.summary.empty()) entry.summary = ResolvedHtml(AtomText(child), child, ctx.options);
     } else if (l == "content") {
-      if (entry.content.empty()) entry.content = AtomText(child);
+      if (entry.content.empty()) entry.content = ResolvedHtml(AtomText(child), child, ctx.options);
     } else if (l == "category") {
       std::string term = child.attribute("term").value();
       if (term.empty()) term = child.attribute("label").value();
@@ -249,7 +262,7 @@ FeedEntry ParseRssItem(const pugi::xml_node& node, const Context& ctx) {
     if (child.type() != pugi::node_element) continue;
     const QName q = ctx.names.Of(child);
     if (!q.ns.empty()) {
-      if (ExtensionField(q, child, &entry)) continue;
+      if (ExtensionField(q, child, ctx, &entry)) continue;
       if (q.Is("atom", "link")) AtomLink(child, ctx, &atom_link, &atom_link_is_html, nullptr);
       continue;
     }
@@ -267,7 +280,9 @@ FeedEntry ParseRssItem(const pugi::xml_node& node, const Context& ctx) {
         guid_is_permalink = permalink != "false" && permalink != "False";
       }
     } else if (l == "description") {
-      if (entry.summary.empty()) entry.summary = TextOf(child);
+      if (entry.summary.empty()) entry.summary = ResolvedHtml(TextOf(child), child, ctx.options);
+    } else if (l == "fullitem") {
+      if (entry.content.empty()) entry.content = TextOf(child);
     } else if (l == "author") {
       AddPerson(&entry.authors, ParsePersonText(TextOf(child)));
     } else if (l == "category") {
@@ -303,7 +318,7 @@ void ParseAtomFeed(const pugi::xml_node& root, const Context& ctx, Feed* feed) {
     if (l == "entry") {
       feed->entries.push_back(ParseAtomEntry(child, ctx));
     } else if (l == "title") {
-      if (feed->title.empty()) feed->title = PlainTitle(AtomText(child));
+      if (feed->title.empty()) feed->title = ResolvedHtml(PlainTitle(AtomText(child)), child, ctx.options);
     } else if (l == "subtitle" || l == "tagline") {
       if (feed->description.empty()) feed->description = AtomText(child);
     } else if (l == "link") {
@@ -312,8 +327,13 @@ void ParseAtomFeed(const pugi::xml_node& root, const Context& ctx, Feed* feed) {
       if (feed->id.empty()) feed->id = TextOf(child);
     } else if (l == "updated" || l == "modified") {
       SetDate(&feed->updated_unix_s, child);
+    } else if (l == "published" || l == "issued") {
+      SetDate(&feed->published_unix_s, child);
     } else if (l == "author") {
       AddPerson(&feed->authors, AtomPerson(child, ctx));
+    } else if (l == "category") {
+      std::string term = child.attribute("term").value();
+      if (!term.empty()) feed->categories.push_back(std::move(term));
     }
   }
   if (const char* lang = root.attribute("xml:lang").value(); *lang != '\0') feed->language = lang;
@@ -337,17 +357,23 @@ void ParseRssChannel(const pugi::xml_node& channel, const Context& ctx, Feed* fe
         if (feed->description.empty()) feed->description = TextOf(child);
       } else if (l == "language") {
         feed->language = TextOf(child);
-      } else if (l == "lastBuildDate" || l == "pubDate") {
+      } else if (l == "lastBuildDate") {
         SetDate(&feed->updated_unix_s, child);
-      } else if (l == "managingEditor") {
+      } else if (l == "pubDate") {
+        SetDate(&feed->published_unix_s, child);
+      } else if (l == "category") {
+        if (std::string c = TextOf(child); !c.empty()) feed->categories.push_back(std::move(c));
+      } else if (l == "managingEditor" || l == "author") {
         AddPerson(&feed->authors, ParsePersonText(TextOf(child)));
       }
     } else if (q.ns == "dc") {
       if (l == "creator" || l == "author") AddPerson(&feed->authors, ParsePersonText(TextOf(child)));
       else if (l == "date") SetDate(&feed->updated_unix_s, child);
+      else if (l == "subject") feed->categories.push_back(TextOf(child));
       else if (l == "language" && feed->language.empty()) feed->language = TextOf(child);
-    } else if (q.Is("dcterms", "modified")) {
-      SetDate(&feed->updated_unix_s, child);
+    } else if (q.ns == "dcterms") {
+      if (l == "modified") SetDate(&feed->updated_unix_s, child);
+      else if (l == "issued" || l == "created") SetDate(&feed->published_unix_s, child);
     }
   }
 }
@@ -414,6 +440,11 @@ constexpr unsigned kParseFlags = pugi::parse_default;
 
 Result<Feed> ParseXmlFeed(std::string_view utf8, const FeedParseOptions& options) {
   Feed feed;
+  std::string expanded;
+  if (utf8.find("<!ENTITY") != std::string_view::npos) {
+    expanded = ExpandInternalEntities(utf8);
+    utf8 = expanded;
+  }
   pugi::xml_document doc;
   const pugi::xml_parse_result result =
       doc.load_buffer(utf8.data(), utf8.size(), kParseFlags, pugi::encoding_utf8);

@@ -1,6 +1,8 @@
 // Detection and repair of the ill-formed XML found in real feeds.
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "feed/feed_internal.h"
 
@@ -71,6 +73,34 @@ std::string FindEntityProblem(std::string_view xml) {
     return true;
   });
   return problem;
+}
+
+std::string ExpandInternalEntities(std::string_view xml) {
+  std::vector<std::pair<std::string, std::string>> entities;
+  std::size_t pos = 0;
+  while ((pos = xml.find("<!ENTITY", pos)) != std::string_view::npos) {
+    pos += 8;
+    while (pos < xml.size() && (xml[pos] == ' ' || xml[pos] == '\t' || xml[pos] == '\n')) ++pos;
+    if (pos < xml.size() && xml[pos] == '%') continue;  // Parameter entity.
+    const std::size_t name_end = xml.find_first_of(" \t\n", pos);
+    const std::size_t quote = xml.find_first_of("\"'", name_end);
+    if (name_end == std::string_view::npos || quote == std::string_view::npos) break;
+    const std::size_t close = xml.find(xml[quote], quote + 1);
+    if (close == std::string_view::npos) break;
+    entities.emplace_back("&" + std::string(xml.substr(pos, name_end - pos)) + ";",
+                          std::string(xml.substr(quote + 1, close - quote - 1)));
+    pos = close;
+  }
+  const std::size_t subset_end = xml.find("]>");
+  if (entities.empty() || subset_end == std::string_view::npos) return std::string(xml);
+  std::string out(xml.substr(0, subset_end + 2));
+  std::string rest(xml.substr(subset_end + 2));
+  for (const auto& [ref, value] : entities) {
+    for (std::size_t at = rest.find(ref); at != std::string::npos; at = rest.find(ref, at + value.size())) {
+      rest.replace(at, ref.size(), value);
+    }
+  }
+  return out + rest;
 }
 
 std::string RepairXml(std::string_view xml) {

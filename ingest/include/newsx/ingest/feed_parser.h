@@ -54,8 +54,10 @@ struct Feed {
   std::string id;
   std::string description;  // RSS description / Atom subtitle.
   std::string language;
+  std::optional<std::int64_t> published_unix_s;
   std::optional<std::int64_t> updated_unix_s;
   std::vector<FeedPerson> authors;
+  std::vector<std::string> categories;
   std::vector<FeedEntry> entries;
   std::string encoding;     // Charset the bytes were decoded from ("UTF-8", "windows-1251"...).
   // False when the document is not well-formed XML/JSON; entries are then

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "newsx/core/result.h"
+#include "newsx/extract/article_extractor.h"
+#include "newsx/ingest/fetch_options.h"
+#include "newsx/pipelines/crawl_state.h"
+#include "newsx/pipelines/ingest_pipeline.h"
+#include "newsx/pipelines/logger.h"
+#include "newsx/store/article_store.h"
+
+namespace newsx::pipelines {
+
+struct CrawlOptions {
+  std::vector<std::string> feeds;  // Feed URLs.
+  ingest::FetchOptions fetch;      // Client and politeness settings.
+  ScheduleOptions schedule;
+  IngestOptions ingest;            // Extract/store workers and queues (no fetch stage).
+  bool force = false;              // Fetch every feed, due or not. Default: false.
+  // Entries remembered per feed for dedup. Default: 1000.
+  std::size_t max_seen_per_feed = 1000;
+};
+
+// What one crawl pass did.
+struct CrawlReport {
+  std::uint64_t feeds_due = 0;
+  std::uint64_t feeds_fetched = 0;       // 200 with a feed parsed.
+  std::uint64_t feeds_not_modified = 0;  // 304.
+  std::uint64_t feeds_failed = 0;
+  std::uint64_t entries_new = 0;         // Entries whose article was queued for fetching.
+  std::uint64_t articles_fetched = 0;
+  IngestReport ingest;                   // extract -> store of the fetched articles.
+  std::int64_t next_due_unix_s = 0;      // Earliest next due time over all feeds (0 if none).
+};
+
+// One crawl pass: fetches the due feeds (conditional GET), parses them,
+// fetches each new entry's article once (canonical URL not seen before for
+// the feed, nor stored), and sends the pages through extract -> store.
+// Feed states are saved as each feed finishes. Per-feed and per-article
+// failures are recorded (feed state, dead letters) and the pass goes on;
+// returns an error only when the store or the pipeline fails. A stop
+// request ends intake; in-flight articles drain. Thread: runs the fetcher in
+// the calling thread, extract/store stages in their own.
+Result<CrawlReport> RunCrawlPass(const CrawlOptions& options,
+                                 const extract::ArticleExtractor& extractor,
+                                 store::ArticleStore& store, Logger& log, std::stop_token stop);
+
+}  // namespace newsx::pipelines

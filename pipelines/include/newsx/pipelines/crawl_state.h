@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsx/core/result.h"
+
+namespace newsx::pipelines {
+
+// What the crawler remembers about one feed between runs, stored as JSON
+// through ArticleStore::PutFeedState (keyed by feed URL).
+struct FeedState {
+  std::string etag;           // Validators of the last 200 response.
+  std::string last_modified;
+  std::int64_t last_fetch_unix_s = 0;
+  std::int64_t last_success_unix_s = 0;
+  std::int64_t last_failure_unix_s = 0;
+  std::string last_error;     // Status text of the last failure.
+  int consecutive_failures = 0;
+  std::int64_t interval_s = 0;      // Current poll interval; 0 before the first fetch.
+  std::int64_t next_due_unix_s = 0; // 0: due now.
+  std::uint64_t fetches = 0;
+  std::uint64_t new_entries = 0;    // Entries first seen, over the feed's life.
+  // Canonical URLs of the feed's recent entries (newest first, bounded), so
+  // that an entry is fetched once even when its article is not stored
+  // (extraction failed, or the page names another canonical URL).
+  std::vector<std::string> seen_urls;
+};
+
+// Bounds of the adaptive interval. Defaults: 10 minutes and 1 day.
+struct ScheduleOptions {
+  std::int64_t min_interval_s = 600;
+  std::int64_t max_interval_s = 86400;
+};
+
+std::string FeedStateToJson(const FeedState& state);
+// kInvalidArgument for text that is not a FeedState JSON object; unknown
+// keys are ignored (forward compatibility).
+Result<FeedState> FeedStateFromJson(std::string_view json);
+
+// Schedules the next poll after a successful fetch (200 or 304).
+// `entry_times_unix_s` are the feed's entry dates (published, else updated;
+// any order); `new_entries` how many were first seen now. The interval is
+// half the median gap between recent entries when the feed has dates, else
+// it halves after news and grows by half after none; always within bounds.
+void ScheduleAfterSuccess(FeedState* state, std::int64_t now_unix_s, std::size_t new_entries,
+                          std::vector<std::int64_t> entry_times_unix_s,
+                          const ScheduleOptions& options);
+
+// Schedules the next poll after a failure: min_interval * 2^(failures-1),
+// at most max_interval, and no earlier than `retry_after_s` when the server
+// sent one.
+void ScheduleAfterFailure(FeedState* state, std::int64_t now_unix_s, const std::string& error,
+                          std::int64_t retry_after_s, const ScheduleOptions& options);
+
+}  // namespace newsx::pipelines
