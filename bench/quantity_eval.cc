@@ -1,6 +1,7 @@
 // Scores QuantityExtractor against Recognizers-Text style spec files.
 //
 //   quantity_eval [--verbose] FILE.json...
+//   quantity_eval --text "some text"     (prints what is found, one per line)
 //
 // The model is taken from the file name (NumberModel, NumberRangeModel,
 // PercentModel, CurrencyModel, OrdinalModel, DimensionModel, AgeModel,
@@ -118,9 +119,11 @@ Item Expected(Model model, const json& r) {
 Item Found(Model model, const QuantityMatch& m) {
   const newsx::Quantity& q = m.quantity;
   Item g;
-  g.begin = q.span.begin;
-  g.end = q.span.end;
-  if (model == Model::kRange && q.low && q.high && *q.low == *q.high && !q.value) {
+  // Recognizers marks the amount, not the counted noun phrase after it.
+  const newsx::Span span = model == Model::kRange ? m.bounded_span : m.amount_span;
+  g.begin = span.begin;
+  g.end = span.end;
+  if (model == Model::kRange && q.low && q.high && *q.low == *q.high) {
     g.has_value = true;
     g.value = *q.low;
   } else {
@@ -133,6 +136,12 @@ Item Found(Model model, const QuantityMatch& m) {
     g.low_in = m.low_inclusive;
     g.high_in = m.high_inclusive;
   }
+  if (model != Model::kRange && !g.has_value && g.has_low != g.has_high) {
+    // Only the range model scores bounds: "more than $ 247 million" is $247m.
+    g.has_value = true;
+    g.value = g.has_low ? g.low : g.high;
+    g.has_low = g.has_high = false;
+  }
   if (model == Model::kOrdinal) g.unit = m.relative_to.empty() ? "start" : m.relative_to;
   if (model == Model::kCurrency) g.unit = q.currency;
   return g;
@@ -141,7 +150,11 @@ Item Found(Model model, const QuantityMatch& m) {
 bool Keep(Model model, const QuantityMatch& m) {
   const std::string& k = m.quantity.kind;
   switch (model) {
-    case Model::kRange: return (k == "range" || m.quantity.op != "=" || m.quantity.low) && m.quantity.op != "~" && !m.quantity.value;
+    case Model::kRange: {
+      const std::string& op = m.quantity.op;
+      return k == "range" || op == ">" || op == ">=" || op == "<" || op == "<=" ||
+             (m.quantity.low && m.quantity.high);
+    }
     case Model::kPercent: return k == "percent";
     case Model::kCurrency: return k == "money";
     case Model::kOrdinal: return k == "ordinal";
@@ -161,7 +174,10 @@ bool ModelOf(const std::string& path, Model* model, QuantityOptions* options) {
   else if (starts("NumberModel")) { *model = Model::kNumber; options->math_fractions = true; }
   else if (starts("PercentModel")) { *model = Model::kPercent; options->unit_mentions = true; }
   else if (starts("CurrencyModel")) { *model = Model::kCurrency; options->unit_mentions = true; }
-  else if (starts("OrdinalModel")) { *model = Model::kOrdinal; options->relative_ordinals = true; }
+  else if (starts("OrdinalModel")) {
+    *model = Model::kOrdinal;
+    options->relative_ordinals = name.find("SuppressExtendedTypes") == std::string::npos;
+  }
   else if (starts("DimensionModel")) *model = Model::kDimension;
   else if (starts("AgeModel")) *model = Model::kAge;
   else if (starts("TemperatureModel")) *model = Model::kTemperature;
@@ -190,6 +206,20 @@ int main(int argc, char** argv) {
     const std::string path = argv[a];
     if (path == "--verbose") {
       verbose = true;
+      continue;
+    }
+    if (path == "--text" && a + 1 < argc) {
+      auto extractor = QuantityExtractor::Create(QuantityOptions{});
+      if (!extractor.ok()) return 1;
+      for (const auto& m : (*extractor)->ExtractMatches(argv[++a])) {
+        const newsx::Quantity& q = m.quantity;
+        std::printf("%-40s kind=%s", ("\"" + q.text + "\"").c_str(), q.kind.c_str());
+        if (q.value) std::printf(" value=%g", *q.value);
+        if (q.low) std::printf(" low=%g", *q.low);
+        if (q.high) std::printf(" high=%g", *q.high);
+        std::printf(" op=%s%s unit=%s currency=%s\n", q.op.c_str(), q.approx ? " approx" : "",
+                    q.unit.c_str(), q.currency.c_str());
+      }
       continue;
     }
     Model model;

@@ -42,7 +42,8 @@ void QuantityBuilder::ReadAmount(const NumberPhrase& phrase, std::size_t floor, 
     // "USD 5 million" is read by the number grammar; "75 USD million" below.
   }
   if (phrase.attached_letters) {
-    if (!ReadUnitSuffix(a)) a->kind = "";  // An identifier such as "3b2".
+    // "115USD", "5nm"; else an identifier such as "3b2".
+    if (!ReadCurrencySuffix(a) && !ReadUnitSuffix(a)) a->kind = "";
     return;
   }
   if (ReadPercent(a)) return;

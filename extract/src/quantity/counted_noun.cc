@@ -27,7 +27,32 @@ bool DemonymLike(std::string_view lower) {
          lower.ends_with("ch") || lower.ends_with("i");
 }
 
+// Words that usually modify a singular head rather than being it.
+bool LooksAdjective(std::string_view lower) {
+  static constexpr std::string_view kSuffixes[] = {"al", "ic", "ive", "ous", "ful", "less",
+                                                   "able", "ible", "ed", "est", "ing", "ese",
+                                                   "ian", "ish"};
+  static constexpr std::string_view kWords[] = {
+      "major", "large", "big", "small", "new", "old", "high", "low", "top", "key", "main",
+      "single", "full", "whole", "initial", "final", "great", "long", "short", "senior",
+      "chief", "former", "other", "only", "early", "late", "recent", "most", "least", "more"};
+  for (auto w : kWords) {
+    if (lower == w) return true;
+  }
+  for (auto suffix : kSuffixes) {
+    if (lower.size() > suffix.size() + 2 && lower.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
 bool IsDashLike(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+bool AllCapsPrefix(std::string_view raw) {
+  for (char c : raw) {
+    if (!std::isupper(static_cast<unsigned char>(c))) return false;
+  }
+  return !raw.empty();
+}
 
 bool AllCaps(std::string_view raw) {
   bool letters = false;
@@ -36,6 +61,11 @@ bool AllCaps(std::string_view raw) {
     letters |= std::isupper(static_cast<unsigned char>(c)) != 0;
   }
   return letters;
+}
+
+// Acronym plurals ("GPUs", "CPUs") are common nouns despite the capitals.
+bool AcronymPlural(std::string_view raw) {
+  return raw.size() >= 3 && raw.back() == 's' && AllCapsPrefix(raw.substr(0, raw.size() - 1));
 }
 
 }  // namespace
@@ -64,7 +94,7 @@ void QuantityBuilder::FindCountedNoun(const Amount& a, std::size_t limit, Quanti
       ++k;  // "Chinese-made"
       continue;
     }
-    if (t.kind != TokenKind::kWord) break;
+    if (t.kind != TokenKind::kWord || t.line_start) break;
     const WordInfo* info = t.info;
     if (info != nullptr &&
         (info->stop || info->cardinal_class != NumClass::kNone ||
@@ -89,16 +119,24 @@ void QuantityBuilder::FindCountedNoun(const Amount& a, std::size_t limit, Quanti
   for (std::size_t w = 0; w < n; ++w) {
     const Token& t = toks[words[w]];
     if (word_last[w] != words[w]) continue;
-    if (plural ? LooksPlural(tt_.Lower(t), t.info) : w == n - 1) {
+    const std::string_view lower = tt_.Lower(t);
+    if (plural ? (LooksPlural(lower, t.info) || AcronymPlural(tt_.Raw(t)))
+               : (w == n - 1 || !(LooksAdjective(lower) || AllCaps(tt_.Raw(t)) || t.capitalized))) {
       head = w;
       break;
     }
   }
   if (head == n) return;
   const Token& h = toks[words[head]];
-  if (AllCaps(tt_.Raw(h)) || h.end - h.begin < 2) return;
+  // Capitalized heads are names or headline case ("First Nvidia H200 AI
+  // Chip Imports"): too unreliable to lemmatize.
+  const bool acronym = AcronymPlural(tt_.Raw(h));
+  if (!acronym && (h.capitalized || AllCaps(tt_.Raw(h)))) return;
+  if (h.end - h.begin < 2) return;
   m->unit_span = CpSpan(words[head], words[head]);
-  m->quantity.unit = Singularize(tt_.Lower(h), lexicon_);
+  const std::string_view lower = tt_.Lower(h);
+  m->quantity.unit = acronym ? std::string(lower.substr(0, lower.size() - 1))
+                             : Singularize(lower, lexicon_);
   // The quantity's text covers the noun phrase when it holds only common
   // words: "three large Chinese internet companies", but not "two million
   // H200 chips", whose modifiers name an entity for the linker.
@@ -110,7 +148,7 @@ void QuantityBuilder::FindCountedNoun(const Amount& a, std::size_t limit, Quanti
       modifiers_proper = true;
     }
   }
-  if (!modifiers_proper && !h.capitalized) *text_last = words[head];
+  if (!modifiers_proper) *text_last = words[head];
 }
 
 }  // namespace newsx::extract::internal

@@ -219,7 +219,10 @@ std::string_view CurrencyPrefix(const TokenizedText& tt, std::size_t before, std
     }
     return iso;
   }
-  if (t.kind == TokenKind::kWord && t.info != nullptr && t.info->currency_code) {
+  // Codes ("USD 5"), and singular currency names ("dollar 22.5 million").
+  if (t.kind == TokenKind::kWord && t.info != nullptr &&
+      (t.info->currency_code || (!t.info->currency.empty() && !t.info->currency_needs_amount &&
+                                 tt.Lower(t).back() != 's' && t.info->currency_scale == 1))) {
     *first = before;
     return t.info->currency;
   }

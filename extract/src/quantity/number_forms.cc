@@ -63,7 +63,10 @@ bool NumberParser::MaybeStart(std::size_t i) const {
   }
   if (t.info != nullptr) return true;
   const std::string_view w = tt_.Lower(t);
-  if (w == "a" || w == "an" || w == "minus" || w == "negative") return true;
+  if (w == "a" || w == "an" || w == "minus" || w == "negative" || w == "twice" ||
+      w == "thrice") {
+    return true;
+  }
   if (w.size() > 4 && w.ends_with("fold")) return true;
   return options_.relative_ordinals &&
          (w == "penultimate" || w == "antepenultimate" || w == "previous" || w == "the");
@@ -444,7 +447,7 @@ bool NumberParser::ParseFractionAfterAnd(std::size_t p, double* fraction,
                                          std::size_t* last) const {
   if (p >= tt_.tokens.size()) return false;
   std::vector<Element> elems;
-  CollectRun(p, &elems);
+  CollectRun(p, &elems, /*nested=*/true);
   if (elems.size() < 2 || !elems.back().ordinal || elems[0].numeral) return false;
   NumberPhrase phrase;
   if (!EvaluateOrdinalRun(elems, &phrase) || !phrase.fraction) return false;

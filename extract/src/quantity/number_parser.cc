@@ -161,7 +161,8 @@ bool NumberParser::ReadElement(std::size_t p, bool first, Element* e) const {
   return false;
 }
 
-std::size_t NumberParser::CollectRun(std::size_t i, std::vector<Element>* elems) const {
+std::size_t NumberParser::CollectRun(std::size_t i, std::vector<Element>* elems,
+                                     bool nested) const {
   const auto& toks = tt_.tokens;
   RunState state;
   Element e;
@@ -186,7 +187,11 @@ std::size_t NumberParser::CollectRun(std::size_t i, std::vector<Element>* elems)
       } else {
         break;
       }
-    } else if (tt_.IsWord(p, "and")) {
+    } else if (tt_.IsWord(p, "and") && !nested) {
+      // "one hundred and three fifths": the fraction is added, not joined.
+      double fraction = 0;
+      std::size_t fraction_last = 0;
+      if (!nested && ParseFractionAfterAnd(p + 1, &fraction, &fraction_last)) break;
       and_joined = true;
       ++p;
     }
@@ -213,7 +218,19 @@ std::size_t NumberParser::CollectRun(std::size_t i, std::vector<Element>* elems)
                           next.cls == NumClass::kDozen)) {
       break;
     }
-    if (!Follows(prev, next, state)) break;
+    if (prev.article && !(next.cls == NumClass::kHundred || next.cls == NumClass::kScale ||
+                          next.cls == NumClass::kDozen)) {
+      // "a twenty-first": only a fraction denominator may follow.
+      if (!nested && AppendDenominator(p, hyphen, elems)) return elems->back().last + 1;
+      break;
+    }
+    if (!Follows(prev, next, state)) {
+      // "three twenty-firsts", "twenty twenty fifths": a denominator run.
+      if (!nested && !hyphen && !and_joined && AppendDenominator(p, false, elems)) {
+        return elems->back().last + 1;
+      }
+      break;
+    }
     next.hyphen_joined = hyphen;
     elems->push_back(next);
     Advance(next, &state);
@@ -221,6 +238,18 @@ std::size_t NumberParser::CollectRun(std::size_t i, std::vector<Element>* elems)
     e = next;
   }
   return pos;
+}
+
+bool NumberParser::AppendDenominator(std::size_t p, bool hyphen,
+                                     std::vector<Element>* elems) const {
+  std::vector<Element> tail;
+  CollectRun(p, &tail, /*nested=*/true);
+  if (tail.size() < 2 || !tail.back().ordinal || tail[0].numeral || tail[0].article) {
+    return false;
+  }
+  tail[0].hyphen_joined = hyphen;
+  elems->insert(elems->end(), tail.begin(), tail.end());
+  return true;
 }
 
 bool NumberParser::EvaluateOrdinalRun(const std::vector<Element>& elems, NumberPhrase* out) const {
@@ -290,6 +319,11 @@ bool NumberParser::ParseWordsOrNumerals(std::size_t i, NumberPhrase* out) const 
   // A trailing article or an "and" never ends a phrase.
   while (!elems.empty() && elems.back().article) elems.pop_back();
   if (elems.empty()) return false;
+  if (elems[0].article && !elems.back().ordinal && elems.size() > 1 &&
+      !(elems[1].cls == NumClass::kHundred || elems[1].cls == NumClass::kScale ||
+        elems[1].cls == NumClass::kDozen)) {
+    return false;
+  }
   *out = NumberPhrase{};
   out->first = i;
   for (const auto& e : elems) out->words |= !e.numeral;

@@ -48,7 +48,10 @@ class NumberParser {
   using Element = NumberParserElement;
   bool MaybeStart(std::size_t i) const;
   bool ReadElement(std::size_t p, bool first, Element* e) const;
-  std::size_t CollectRun(std::size_t i, std::vector<Element>* elems) const;
+  bool AppendDenominator(std::size_t p, bool hyphen, std::vector<Element>* elems) const;
+  // `nested` runs (a denominator or a fraction after "and") do not look
+  // ahead again, which keeps the work per start token bounded.
+  std::size_t CollectRun(std::size_t i, std::vector<Element>* elems, bool nested = false) const;
   bool ParseWordsOrNumerals(std::size_t i, NumberPhrase* out) const;
   bool ParseVague(std::size_t i, NumberPhrase* out) const;
   bool ParseRelative(std::size_t i, NumberPhrase* out) const;

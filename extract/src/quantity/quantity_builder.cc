@@ -39,14 +39,11 @@ QuantityBuilder::Bound QuantityBuilder::MatchPrefix(std::size_t before, std::siz
     bound.approx = p.approx;
     break;
   }
-  if (bound.op.empty() || bound.op == "~") return bound;
-  // A hedge before the bound: "approximately more than", "about up to".
-  if (bound.first >= 1 && bound.first - 1 >= floor) {
-    const std::string_view w = tt_.Lower(tt_.tokens[bound.first - 1]);
-    if (w == "about" || w == "approximately" || w == "roughly" || w == "around") {
-      --bound.first;
-      bound.approx = true;
-    }
+  // "=>30" and "x>=10" glued to other symbols are not bounds.
+  const Token& head = tt_.tokens[bound.first];
+  if (!bound.op.empty() && head.kind == TokenKind::kSymbol && bound.first >= 1 &&
+      !head.space_before && tt_.tokens[bound.first - 1].kind == TokenKind::kSymbol) {
+    return Bound{};
   }
   return bound;
 }
@@ -239,9 +236,10 @@ void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
           if (bound.op == ">") bound.op = ">=";
           if (bound.op == "<") bound.op = "<=";
         } else {
+          // "about five hundred or more": the suffix decides the bound.
+          if (bound.op == "~") first = a.first;
           bound.op = suffix_op;
           bound.approx |= suffix_approx;
-          if (first > a.first && bound.first != first) first = a.first;
         }
       }
     }
@@ -280,7 +278,8 @@ void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
     q.approx = a.approx || bound.approx || hi.approx;
     q.unit = a.unit;
     q.currency = std::string(a.currency);
-    m.amount_span = CpSpan(first, last);
+    m.bounded_span = CpSpan(first, last);
+    m.amount_span = CpSpan(a.first, range ? hi.last : a.last);
     std::size_t text_last = last;
     if (a.kind == "number" || a.kind == "ordinal") {
       const std::size_t limit = k + 1 < phrases.size() ? phrases[k + 1].first : toks.size();
@@ -319,7 +318,7 @@ void QuantityBuilder::AddUnitMentions(std::vector<QuantityMatch>* matches) const
       continue;
     }
     m.unit_only = true;
-    m.quantity.span = m.amount_span = CpSpan(i, i);
+    m.quantity.span = m.amount_span = m.bounded_span = CpSpan(i, i);
     m.quantity.text = std::string(tt_.Raw(t));
     mentions.push_back(std::move(m));
   }

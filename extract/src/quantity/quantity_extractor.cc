@@ -16,15 +16,50 @@ using internal::NumberPhrase;
 using internal::QuantityBuilder;
 using internal::TokenizedText;
 
+namespace {
+
+// Texts are processed in chunks cut at a line end after kChunkBytes (or at a
+// space, or anywhere between code points, for very long lines), so that
+// memory stays proportional to a chunk whatever the input.
+constexpr std::size_t kChunkBytes = 16 * 1024;
+constexpr std::size_t kMaxChunkBytes = 256 * 1024;
+
+std::size_t ChunkEnd(std::string_view text, std::size_t begin) {
+  if (text.size() - begin <= kChunkBytes) return text.size();
+  const std::size_t soft = begin + kChunkBytes;
+  const std::size_t hard = std::min(text.size(), begin + kMaxChunkBytes);
+  std::size_t newline = text.find('\n', soft);
+  if (newline != std::string_view::npos && newline < hard) return newline + 1;
+  for (std::size_t i = soft; i < hard; ++i) {
+    if (text[i] == ' ') return i + 1;
+  }
+  std::size_t cut = hard;
+  while (cut > soft && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+}  // namespace
+
 struct QuantityExtractor::Impl {
   QuantityOptions options;
   internal::Lexicon lexicon;
   internal::ModifierTables tables;
 
-  // Tokenizes and finds number phrases: the first pass, linear in the text.
-  void Scan(std::string_view text, TokenizedText* tt, std::vector<NumberPhrase>* phrases) const {
-    internal::Tokenize(text, lexicon, tt);
-    NumberParser(*tt, lexicon, options).FindAll(phrases);
+  // Calls fn(tokenized chunk, number phrases) for each chunk of `text`.
+  template <typename Fn>
+  void ForEachChunk(std::string_view text, Fn fn) const {
+    TokenizedText tt;
+    std::vector<NumberPhrase> phrases;
+    std::uint32_t cp_base = 0;
+    for (std::size_t begin = 0; begin < text.size();) {
+      const std::size_t end = ChunkEnd(text, begin);
+      internal::Tokenize(text.substr(begin, end - begin), cp_base, lexicon, &tt);
+      phrases.clear();
+      NumberParser(tt, lexicon, options).FindAll(&phrases);
+      fn(tt, phrases);
+      cp_base += tt.cp_count;
+      begin = end;
+    }
   }
 };
 
@@ -41,15 +76,15 @@ QuantityExtractor::QuantityExtractor(std::unique_ptr<Impl> impl) : impl_(std::mo
 QuantityExtractor::~QuantityExtractor() = default;
 
 std::vector<QuantityMatch> QuantityExtractor::ExtractMatches(std::string_view utf8_text) const {
-  TokenizedText tt;
-  std::vector<NumberPhrase> phrases;
-  impl_->Scan(utf8_text, &tt, &phrases);
   std::vector<QuantityMatch> matches;
-  QuantityBuilder(tt, impl_->lexicon, impl_->tables, impl_->options).Build(phrases, &matches);
-  if (impl_->options.unit_mentions) {
-    QuantityBuilder(tt, impl_->lexicon, impl_->tables, impl_->options)
-        .AddUnitMentions(&matches);
-  }
+  impl_->ForEachChunk(utf8_text, [&](const TokenizedText& tt, const auto& phrases) {
+    QuantityBuilder builder(tt, impl_->lexicon, impl_->tables, impl_->options);
+    std::vector<QuantityMatch> chunk;
+    builder.Build(phrases, &chunk);
+    if (impl_->options.unit_mentions) builder.AddUnitMentions(&chunk);
+    matches.insert(matches.end(), std::make_move_iterator(chunk.begin()),
+                   std::make_move_iterator(chunk.end()));
+  });
   return matches;
 }
 
@@ -63,11 +98,10 @@ std::vector<Quantity> QuantityExtractor::Extract(std::string_view utf8_text) con
 }
 
 std::vector<Quantity> QuantityExtractor::ExtractNumbers(std::string_view utf8_text) const {
-  TokenizedText tt;
-  std::vector<NumberPhrase> phrases;
-  impl_->Scan(utf8_text, &tt, &phrases);
   std::vector<Quantity> out;
-  QuantityBuilder(tt, impl_->lexicon, impl_->tables, impl_->options).BuildNumbers(phrases, &out);
+  impl_->ForEachChunk(utf8_text, [&](const TokenizedText& tt, const auto& phrases) {
+    QuantityBuilder(tt, impl_->lexicon, impl_->tables, impl_->options).BuildNumbers(phrases, &out);
+  });
   return out;
 }
 

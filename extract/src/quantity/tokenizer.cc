@@ -131,7 +131,8 @@ std::size_t ScanNumeral(std::string_view text, std::size_t i, bool prev_is_numer
       const std::size_t after = j + 1 + run;
       const bool list = after + 1 < text.size() && (text[after] == ',' || text[after] == '.') &&
                         IsDigit(static_cast<unsigned char>(text[after + 1]));
-      if (!list && int_len <= 3) {
+      const bool in_list = i > 0 && text[i - 1] == ',';
+      if (!list && !in_list && int_len <= 3) {
         append(".");
         append(text.substr(j + 1, run));
         t->integer = false;
@@ -194,15 +195,17 @@ std::size_t UrlLength(std::string_view lower, std::size_t i) {
 
 }  // namespace
 
-void Tokenize(std::string_view text, const Lexicon& lexicon, TokenizedText* out) {
+void Tokenize(std::string_view text, std::uint32_t cp_base, const Lexicon& lexicon,
+              TokenizedText* out) {
   out->text = text;
+  out->cp_base = cp_base;
   out->lower.assign(text);
   for (char& c : out->lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
   out->tokens.clear();
   const std::string_view lower = out->lower;
-  std::uint32_t cp = 0;  // Code points before byte i.
+  std::uint32_t cp = cp_base;  // Code points before byte i.
   bool space = true;
   bool line_start = true;
   std::size_t i = 0;
@@ -303,6 +306,7 @@ void Tokenize(std::string_view text, const Lexicon& lexicon, TokenizedText* out)
     line_start = false;
     out->tokens.push_back(t);
   }
+  out->cp_count = cp - cp_base;
 }
 
 }  // namespace newsx::extract::internal

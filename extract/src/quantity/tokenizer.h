@@ -38,6 +38,8 @@ struct Token {
 // The text split into tokens, with an ASCII-lower-cased copy for lookups.
 struct TokenizedText {
   std::string_view text;
+  std::uint32_t cp_base = 0;   // Code points before `text` in the caller's text.
+  std::uint32_t cp_count = 0;  // Code points in `text`.
   std::string lower;
   std::vector<Token> tokens;
 
@@ -58,9 +60,10 @@ struct TokenizedText {
   }
 };
 
-// Splits `text` into tokens (whitespace dropped, URLs and e-mail addresses
-// skipped). Invalid UTF-8 bytes become one-code-point symbol tokens.
-// Reuses out's buffers.
-void Tokenize(std::string_view text, const Lexicon& lexicon, TokenizedText* out);
+// Splits `text` into tokens (whitespace dropped, URLs skipped). Invalid
+// UTF-8 bytes become one-code-point symbol tokens. Code-point offsets start
+// at `cp_base`. Reuses out's buffers.
+void Tokenize(std::string_view text, std::uint32_t cp_base, const Lexicon& lexicon,
+              TokenizedText* out);
 
 }  // namespace newsx::extract::internal

@@ -34,8 +34,13 @@ struct QuantityMatch {
   // phrase when that phrase holds only common words ("two anonymous
   // sources"); quantity.of is always empty.
   Quantity quantity;
-  // The amount alone, without the counted noun phrase ("two").
+  // The amount with its unit markers but without bounds, hedges or the
+  // counted noun phrase: "$ 14 million" in "about $ 14 million", "two" in
+  // "more than two sources". For ranges, from the first amount to the last.
   Span amount_span;
+  // amount_span plus bound and hedge words ("more than two", "between 20
+  // and 30", "five hundred or more"), without the counted noun phrase.
+  Span bounded_span;
   // The counted noun's head word as written ("sources"), or empty span when
   // no counted noun follows. quantity.unit holds its singular lemma. The
   // tokens between amount_span.end and unit_span.begin (e.g. "Nvidia H200
