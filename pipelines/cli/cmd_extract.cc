@@ -1,5 +1,6 @@
 // `newsx extract`: HTML pages or plain text in, one JSON record per input out.
 
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -27,11 +28,50 @@ Result<std::string> ReadInput(const std::string& input) {
   return ingest::ReadMaybeGzippedFile(input, 256ull << 20);
 }
 
+// Batch mode: every saved page under `dir` (recursively, sorted), one JSON
+// line each, in one process. Returns the number of pages that failed.
+int ExtractDirectory(const extract::ArticleExtractor& extractor, const ExtractFlags& flags,
+                     const std::string& dir, const CliContext& ctx) {
+  auto source = ingest::SavedPageSource::Open({dir});
+  if (!source.ok()) {
+    ReportError(ctx, source.status(), dir);
+    return 1;
+  }
+  int failures = 0;
+  while (true) {
+    Result<std::optional<ingest::SourceItem>> item = (*source)->Next();
+    if (!item.ok()) {
+      ReportError(ctx, item.status(), dir);
+      return failures + 1;
+    }
+    if (!item->has_value()) return failures;
+    ingest::SourceItem& page = **item;
+    if (!page.error.ok()) {
+      ReportError(ctx, page.error, page.position);
+      ++failures;
+      continue;
+    }
+    page.document.hint_published = flags.published;
+    Result<ExtractedArticle> x = extractor.Extract(page.document);
+    if (!x.ok()) {
+      ReportError(ctx, x.status(), page.position);
+      ++failures;
+      continue;
+    }
+    std::cout << ToJson(*x) << '\n';
+  }
+}
+
 int Run(const ExtractFlags& flags, const CliContext& ctx) {
   auto extractor = ctx.MakeExtractor();
   if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
   int failures = 0;
   for (const std::string& input : flags.inputs) {
+    std::error_code ec;
+    if (!flags.text && std::filesystem::is_directory(input, ec)) {
+      failures += ExtractDirectory(**extractor, flags, input, ctx);
+      continue;
+    }
     Result<std::string> bytes = ReadInput(input);
     if (!bytes.ok()) {
       ReportError(ctx, bytes.status(), input);
@@ -69,7 +109,8 @@ Command AddExtractCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand(
       "extract", "Extract article, entities, quantities, dates and events from pages (no "
                  "database); prints one JSON line per input");
-  app->add_option("inputs", flags->inputs, "HTML files (.html or .html.gz), or - for stdin")
+  app->add_option("inputs", flags->inputs, "HTML files (.html or .html.gz), directories of them (batch mode: "
+                  "all pages in one process), or - for stdin")
       ->required();
   app->add_flag("--text", flags->text, "Inputs are plain text, not HTML");
   app->add_option("--url", flags->url, "URL of the page (for ids and relative links)");
