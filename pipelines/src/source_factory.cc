@@ -3,12 +3,13 @@
 #include <filesystem>
 
 #include "newsx/ingest/saved_page_source.h"
+#include "newsx/ingest/warc_source.h"
 
 namespace newsx::pipelines {
 
 namespace {
 
-enum class InputKind { kSavedPages, kUnknown };
+enum class InputKind { kSavedPages, kWarc, kUnknown };
 
 InputKind KindOf(const std::string& path) {
   std::error_code ec;
@@ -18,6 +19,7 @@ InputKind KindOf(const std::string& path) {
   if (name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml")) {
     return InputKind::kSavedPages;
   }
+  if (name.ends_with(".warc") || name.ends_with(".arc")) return InputKind::kWarc;
   return InputKind::kUnknown;
 }
 
@@ -40,11 +42,15 @@ Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std
       NEWSX_ASSIGN_OR_RETURN(auto source, ingest::SavedPageSource::Open(paths));
       return std::unique_ptr<ingest::DocumentSource>(std::move(source));
     }
+    case InputKind::kWarc: {
+      NEWSX_ASSIGN_OR_RETURN(auto source, ingest::WarcSource::Open(paths));
+      return std::unique_ptr<ingest::DocumentSource>(std::move(source));
+    }
     case InputKind::kUnknown:
       break;
   }
   return InvalidArgumentError(paths.front() +
-                              ": not a recognized input (directory or .html/.htm(.gz) file)");
+                              ": not a recognized input (directory, .html/.htm(.gz) or .warc/.arc(.gz) file)");
 }
 
 }  // namespace newsx::pipelines
