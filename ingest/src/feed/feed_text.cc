@@ -42,6 +42,24 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 40> kHtmlEnt
     {"szlig", "\u00DF"}, {"acirc", "\u00E2"}, {"ecirc", "\u00EA"},  {"sect", "\u00A7"},
 }};
 
+void AppendUtf8(std::uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
 int Base64Value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
   if (c >= 'a' && c <= 'z') return c - 'a' + 26;
@@ -128,6 +146,25 @@ std::string DecodeHtmlEntities(std::string_view text) {
     const std::size_t semi = text.find(';', amp);
     if (semi == std::string_view::npos || semi - amp > 10) continue;
     const std::string_view name = text.substr(amp + 1, semi - amp - 1);
+    if (name.size() > 1 && name[0] == '#') {
+      std::uint32_t cp = 0;
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      bool ok = name.size() > (hex ? 2u : 1u);
+      for (std::size_t i = hex ? 2 : 1; i < name.size() && ok; ++i) {
+        const char c = name[i];
+        const int digit = (c >= '0' && c <= '9') ? c - '0'
+                          : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+                          : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+        ok = digit >= 0 && cp < 0x110000;
+        cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+      }
+      if (ok && cp > 0 && cp < 0x110000 && (cp < 0xD800 || cp > 0xDFFF)) {
+        out.append(text.substr(done, amp - done));
+        AppendUtf8(cp, &out);
+        done = semi + 1;
+      }
+      continue;
+    }
     for (const auto& [entity, utf8] : kHtmlEntities) {
       if (entity == name) {
         out.append(text.substr(done, amp - done));
