@@ -428,8 +428,16 @@ void NumberParser::ApplyTails(const std::vector<Element>& elems, NumberPhrase* o
   if (tt_.IsWord(j, "and") && ParseFractionAfterAnd(j + 1, &fraction, &last)) {
     double unit = 1;
     if (const double s = scale_at(last + 1); s != 0) {
-      unit = s;
       ++last;
+      if (!out->has_magnitude) {  // "one and a half million"
+        out->value = (out->value + fraction) * s;
+        out->last = last;
+        out->fraction = out->words = out->has_magnitude = true;
+        out->magnitude = s;
+        out->plain_integer = false;
+        return;
+      }
+      unit = s;  // "one billion and a half million"
     } else if (!elems.empty() && elems.back().cls == NumClass::kScale && !elems.back().numeral) {
       unit = elems.back().value;
     } else if (out->has_magnitude && out->magnitude >= 1000) {

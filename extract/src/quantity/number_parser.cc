@@ -258,15 +258,17 @@ bool NumberParser::EvaluateOrdinalRun(const std::vector<Element>& elems, NumberP
   if (n == 1) {
     if (ord.denominator_only) {
       // "half million", "quarter billion"; "half" alone is no amount.
-      const std::size_t next = ord.last + 1;
+      std::size_t next = ord.last + 1;
       const auto& toks = tt_.tokens;
+      // "half a million".
+      if (tt_.IsWord(next, "a") || tt_.IsWord(next, "an")) ++next;
       if (next >= toks.size() || toks[next].info == nullptr ||
           toks[next].info->cardinal_class != NumClass::kScale || ord.plural_ordinal) {
         return false;
       }
       out->fraction = true;
       out->value = 1 / ord.value;
-      out->last = ord.last;
+      out->last = next - 1;  // ApplyTails multiplies by the scale word.
       return true;
     }
     out->ordinal = true;

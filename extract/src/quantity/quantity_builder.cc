@@ -283,7 +283,9 @@ void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
     std::size_t text_last = last;
     if (a.kind == "number" || a.kind == "ordinal") {
       const std::size_t limit = k + 1 < phrases.size() ? phrases[k + 1].first : toks.size();
-      FindCountedNoun(a, limit, &m, &text_last);
+      Amount anchor = range ? hi : a;
+      anchor.last = last;  // After "or more" and the range's second amount.
+      FindCountedNoun(anchor, limit, &m, &text_last);
       if (range) text_last = std::max(text_last, last);
     }
     q.span = CpSpan(first, text_last);
