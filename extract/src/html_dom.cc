@@ -1,6 +1,7 @@
 #include "html_dom.h"
 
 #include <climits>
+#include <cstdint>
 
 namespace newsx::extract::internal {
 
@@ -70,6 +71,78 @@ std::string CollapseSpace(std::string_view s) {
     space = false;
     out += c;
   }
+  return out;
+}
+
+namespace {
+
+void AppendUtf8(std::uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out += static_cast<char>(0xC0 | (cp >> 6));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out += static_cast<char>(0xE0 | (cp >> 12));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (cp >> 18));
+    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// The code point of the reference body `ref` (between '&' and ';'), or 0.
+std::uint32_t ReferenceValue(std::string_view ref) {
+  if (ref.size() >= 2 && ref[0] == '#') {
+    const bool hex = ref[1] == 'x' || ref[1] == 'X';
+    std::uint32_t cp = 0;
+    const std::string_view digits = ref.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7) return 0;
+    for (const char c : digits) {
+      int d;
+      if (c >= '0' && c <= '9') {
+        d = c - '0';
+      } else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
+        d = (c | 0x20) - 'a' + 10;
+      } else {
+        return 0;
+      }
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+    }
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return cp;
+  }
+  const std::string name(ref);
+  const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+  return entity == nullptr ? 0 : entity->value;
+}
+
+}  // namespace
+
+std::string DecodeEntities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t amp = s.find('&', i);
+    if (amp == std::string_view::npos) break;
+    out.append(s.substr(i, amp - i));
+    const std::size_t semi = s.find(';', amp + 1);
+    const std::uint32_t cp =
+        semi != std::string_view::npos && semi - amp <= 10 ? ReferenceValue(s.substr(amp + 1, semi - amp - 1)) : 0;
+    if (cp == 0) {
+      out += '&';
+      i = amp + 1;
+    } else {
+      AppendUtf8(cp, &out);
+      i = semi + 1;
+    }
+  }
+  out.append(s.substr(i));
   return out;
 }
 

@@ -48,6 +48,11 @@ std::string TextOf(const xmlNode* node);
 // trims both ends.
 std::string CollapseSpace(std::string_view s);
 
+// Decodes character references (&amp;, &#039;, &#x2013;, &eacute;...) left in
+// text that a site escaped twice, as metadata often is. Unknown or invalid
+// references stay as they are.
+std::string DecodeEntities(std::string_view s);
+
 // ASCII lower-case copy.
 std::string Lower(std::string_view s);
 

@@ -172,6 +172,9 @@ bool LooksLikeName(std::string_view s) {
       s.find('/') != std::string_view::npos) {
     return false;
   }
+  // "Cleveland.com", "NJ Advance Media for NJ.com": a publication, not a person.
+  static const RE2 kDomain("(?i)\\w\\.(?:com|net|org|co|info|news|in|uk|de|fr|au|ca)\\b");
+  if (RE2::PartialMatch(s, kDomain)) return false;
   return std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) == 0;
 }
 
@@ -250,7 +253,9 @@ PageMetadata ExtractMetadata(const xmlDoc* doc, std::string_view page_url,
   PageMetadata m;
   m.site = FirstMeta(raw, {"og:site_name", "application-name", "al:iphone:app_name"});
   if (m.site.empty()) m.site = CollapseSpace(ld.publisher);
-  if (m.site.empty()) m.site = UrlHost(page_url);
+  if (m.site.rfind("http://", 0) == 0 || m.site.rfind("https://", 0) == 0) m.site = UrlHost(m.site);
+  const std::string_view scheme = SplitUrl(page_url).scheme;
+  if (m.site.empty() && (scheme == "http" || scheme == "https")) m.site = UrlHost(page_url);
 
   std::string title = CollapseSpace(ld.headline);
   if (title.empty()) title = FirstMeta(raw, {"og:title", "twitter:title"});
@@ -315,6 +320,12 @@ PageMetadata ExtractMetadata(const xmlDoc* doc, std::string_view page_url,
   if (image.empty()) image = raw.image_src;
   m.image = Absolute(page_url, image);
   m.json_ld_body = CollapseSpace(ld.article_body);
+  m.title = DecodeEntities(m.title);
+  m.site = DecodeEntities(m.site);
+  m.description = DecodeEntities(m.description);
+  m.section = DecodeEntities(m.section);
+  for (std::string& tag : m.tags) tag = DecodeEntities(tag);
+  for (std::string& author : m.authors) author = DecodeEntities(author);
   return m;
 }
 

@@ -2,18 +2,66 @@
 
 #include <utility>
 
+#include "analysis/analysis_model.h"
+#include "analysis/builtin_lexicons.h"
+#include "analysis/date_resolver.h"
+#include "analysis/doc_state.h"
+#include "analysis/entity_recognizer.h"
+#include "analysis/event_assembler.h"
+#include "analysis/quantity_linker.h"
+#include "newsx/core/time_format.h"
+
 namespace newsx::extract {
 
-// Placeholder until the entity, quantity and event recognizers land.
-struct TextAnalyzer::Impl {};
+struct TextAnalyzer::Impl {
+  std::unique_ptr<internal::AnalysisModel> model;
+  std::vector<internal::DateWord> date_words;
+  std::unique_ptr<QuantityExtractor> quantities;
+};
 
-Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const AnalyzerOptions&) {
-  return std::unique_ptr<TextAnalyzer>(new TextAnalyzer(std::make_unique<Impl>()));
+std::vector<LexiconFile> TextAnalyzer::BuiltinLexicons() {
+  std::vector<LexiconFile> out;
+  for (const EmbeddedFile& f : internal::BuiltinLexiconFiles()) {
+    out.push_back(LexiconFile{std::string(f.name), std::string(f.content)});
+  }
+  return out;
+}
+
+Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const AnalyzerOptions& options) {
+  std::vector<internal::LexiconSource> files;
+  for (const EmbeddedFile& f : internal::BuiltinLexiconFiles()) files.push_back({f.name, f.content});
+  for (const LexiconFile& f : options.lexicons) files.push_back({f.name, f.content});
+  auto impl = std::make_unique<Impl>();
+  NEWSX_ASSIGN_OR_RETURN(impl->model, internal::BuildAnalysisModel(files));
+  impl->date_words = internal::BuildDateWords(&impl->model->vocab);
+  NEWSX_ASSIGN_OR_RETURN(impl->quantities, QuantityExtractor::Create(QuantityOptions{}));
+  return std::unique_ptr<TextAnalyzer>(new TextAnalyzer(std::move(impl)));
 }
 
 TextAnalyzer::TextAnalyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TextAnalyzer::~TextAnalyzer() = default;
 
-void TextAnalyzer::Analyze(ExtractedArticle*) const {}
+void TextAnalyzer::Analyze(ExtractedArticle* x) const {
+  AnalyzeStages(x, /*with_events=*/true);
+}
+
+void TextAnalyzer::AnalyzeStages(ExtractedArticle* x, bool with_events) const {
+  internal::DocState d(*impl_->model, x->article.text);
+  internal::MatchLexicon(&d);
+  internal::FindChipsByRule(&d);
+  internal::FindOrgsByRule(&d);
+  internal::FindPersons(&d);
+  internal::ResolveCoreference(&d);
+
+  std::optional<std::int64_t> published_day;
+  if (const auto s = ParseDateTime(x->article.published)) {
+    published_day = *s >= 0 ? *s / 86400 : (*s - 86399) / 86400;
+  }
+  x->dates = internal::FindDates(&d, impl_->date_words, published_day);
+  x->quantities = internal::FindQuantities(&d, *impl_->quantities);
+  x->events.clear();
+  if (with_events) x->events = internal::AssembleEvents(d, x->quantities, x->dates, x->article.id);
+  x->entities = d.Finish();
+}
 
 }  // namespace newsx::extract

@@ -181,7 +181,7 @@ void QuantityBuilder::ReadCents(Amount* a) const {
   std::size_t k = c + 1;
   const bool and_joined = tt_.IsWord(k, "and");
   if (and_joined) ++k;
-  NumberParser parser(tt_, lexicon_, options_);
+  NumberParser parser(tt_, options_);
   NumberPhrase cents;
   if (!parser.ParseAt(k, &cents) || cents.ordinal || cents.vague || cents.fraction ||
       cents.value >= 100 || cents.value < 0 || cents.attached_letters) {

@@ -196,11 +196,29 @@ constexpr Irregular kIrregularPlurals[] = {
     {"chips", "chip"},    {"wafers", "wafer"},    {"gas", "gas"},
 };
 
+struct Multiplier {
+  std::string_view word;
+  double value;
+};
+
+constexpr Multiplier kMultipliers[] = {
+    {"twice", 2},        {"thrice", 3},        {"twofold", 2},      {"threefold", 3},
+    {"fourfold", 4},     {"fivefold", 5},      {"sixfold", 6},      {"sevenfold", 7},
+    {"eightfold", 8},    {"ninefold", 9},      {"tenfold", 10},     {"twelvefold", 12},
+    {"fifteenfold", 15}, {"twentyfold", 20},   {"thirtyfold", 30},  {"fiftyfold", 50},
+    {"hundredfold", 100}, {"thousandfold", 1000},
+};
+
+// Words outside the number tables that open a number phrase.
+constexpr std::string_view kStarters[] = {"a", "an", "minus", "negative"};
+constexpr std::string_view kRelativeOrdinals[] = {"last", "next", "previous", "current",
+                                                  "penultimate", "antepenultimate", "the"};
+
 WordInfo& At(Lexicon& lexicon, std::string_view word) { return lexicon[word]; }
 
 }  // namespace
 
-Lexicon BuildLexicon() {
+Lexicon BuildLexicon(bool relative_ordinals) {
   Lexicon lexicon;
   lexicon.reserve(1024);
   for (const auto& w : kCardinals) {
@@ -242,6 +260,16 @@ Lexicon BuildLexicon() {
   for (auto w : kDeterminers) At(lexicon, w).determiner = true;
   for (auto w : kStopWords) At(lexicon, w).stop = true;
   for (const auto& w : kIrregularPlurals) At(lexicon, w.plural).singular = w.singular;
+  for (const auto& m : kMultipliers) At(lexicon, m.word).multiplier = m.value;
+  for (auto& [word, info] : lexicon) {
+    info.starts_number = info.cardinal_class != NumClass::kNone ||
+                         info.ordinal_class != NumClass::kNone || info.plural_magnitude ||
+                         info.vague_low != 0 || info.multiplier != 0;
+  }
+  for (auto w : kStarters) At(lexicon, w).starts_number = true;
+  if (relative_ordinals) {
+    for (auto w : kRelativeOrdinals) At(lexicon, w).starts_number = true;
+  }
   return lexicon;
 }
 

@@ -39,13 +39,25 @@ struct WordInfo {
   bool determiner = false;         // "this", "that", "the": "that one" is no number.
   bool stop = false;               // Ends a counted noun phrase ("of", "said").
   std::string_view singular;       // Irregular plural's lemma ("people" -> "person").
+  double multiplier = 0;           // "twice" -> 2, "sixfold" -> 6.
+  bool starts_number = false;      // May open a number phrase (set by BuildLexicon).
 };
 
-using Lexicon = std::unordered_map<std::string_view, WordInfo>;
+// FNV-1a: lexicon keys are short words, for which it beats std::hash.
+struct WordHash {
+  std::size_t operator()(std::string_view word) const {
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h);
+  }
+};
+
+using Lexicon = std::unordered_map<std::string_view, WordInfo, WordHash>;
 
 // Builds the English tables (number words, magnitudes, currencies...).
+// With `relative_ordinals`, "last", "next"... may open a number phrase.
 // The keys point to static storage.
-Lexicon BuildLexicon();
+Lexicon BuildLexicon(bool relative_ordinals);
 
 // Returns the lemma of a lower-case plural noun ("companies" -> "company");
 // unchanged when it does not look plural.

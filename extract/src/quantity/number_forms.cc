@@ -61,15 +61,9 @@ bool NumberParser::MaybeStart(std::size_t i) const {
   if (t.kind == TokenKind::kSymbol) {
     return IsDash(t.symbol) || VulgarFraction(t.symbol) != 0;
   }
-  if (t.info != nullptr) return true;
-  const std::string_view w = tt_.Lower(t);
-  if (w == "a" || w == "an" || w == "minus" || w == "negative" || w == "twice" ||
-      w == "thrice") {
-    return true;
-  }
-  if (w.size() > 4 && w.ends_with("fold")) return true;
-  return options_.relative_ordinals &&
-         (w == "penultimate" || w == "antepenultimate" || w == "previous" || w == "the");
+  // Called for every token: the lexicon marks the words that may open a
+  // number phrase ("two", "a", "several", "sixfold"); "6-fold" starts at 6.
+  return t.info != nullptr && t.info->starts_number;
 }
 
 bool NumberParser::IsIdentifierPart(std::size_t p) const {
@@ -465,19 +459,8 @@ bool NumberParser::ParseFractionAfterAnd(std::size_t p, double* fraction,
 }
 
 bool NumberParser::ParseMultiplierWord(std::size_t i, NumberPhrase* out) const {
-  const std::string_view w = tt_.Lower(tt_.tokens[i]);
-  double value = 0;
-  if (w == "twice") {
-    value = 2;
-  } else if (w == "thrice") {
-    value = 3;
-  } else if (w.size() > 4 && w.ends_with("fold")) {  // "sixfold", "tenfold"
-    auto it = lexicon_.find(w.substr(0, w.size() - 4));
-    if (it != lexicon_.end() && it->second.cardinal_class != NumClass::kNone &&
-        it->second.cardinal_class != NumClass::kDozen) {
-      value = it->second.cardinal;
-    }
-  }
+  const WordInfo* info = tt_.tokens[i].info;
+  const double value = info != nullptr ? info->multiplier : 0;
   if (value == 0) return false;
   *out = NumberPhrase{};
   out->first = out->last = i;

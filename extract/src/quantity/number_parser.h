@@ -35,8 +35,8 @@ struct NumberPhrase {
 // Thread-compatible; holds references to its inputs.
 class NumberParser {
  public:
-  NumberParser(const TokenizedText& text, const Lexicon& lexicon, const QuantityOptions& options)
-      : tt_(text), lexicon_(lexicon), options_(options) {}
+  NumberParser(const TokenizedText& text, const QuantityOptions& options)
+      : tt_(text), options_(options) {}
 
   // Appends the number phrases of the text, in order, non-overlapping.
   void FindAll(std::vector<NumberPhrase>* out) const;
@@ -65,7 +65,6 @@ class NumberParser {
   bool IsDateOrTime(std::size_t i) const;
 
   const TokenizedText& tt_;
-  const Lexicon& lexicon_;
   const QuantityOptions& options_;
 };
 

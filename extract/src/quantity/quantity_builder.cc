@@ -54,7 +54,7 @@ std::size_t QuantityBuilder::MatchSuffix(std::size_t after, std::string_view* op
     if (!MatchWords(after, s.words)) continue;
     std::size_t end = after + s.words.size();
     // "equal to 5000 or less than 5000" is two quantities.
-    NumberParser parser(tt_, lexicon_, options_);
+    NumberParser parser(tt_, options_);
     NumberPhrase next;
     if (end < tt_.tokens.size() && parser.ParseAt(end, &next)) return 0;
     if (s.words.back() == "than" && end < tt_.tokens.size()) {

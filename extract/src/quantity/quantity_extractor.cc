@@ -55,7 +55,7 @@ struct QuantityExtractor::Impl {
       const std::size_t end = ChunkEnd(text, begin);
       internal::Tokenize(text.substr(begin, end - begin), cp_base, lexicon, &tt);
       phrases.clear();
-      NumberParser(tt, lexicon, options).FindAll(&phrases);
+      NumberParser(tt, options).FindAll(&phrases);
       fn(tt, phrases);
       cp_base += tt.cp_count;
       begin = end;
@@ -67,7 +67,7 @@ Result<std::unique_ptr<QuantityExtractor>> QuantityExtractor::Create(
     const QuantityOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->lexicon = internal::BuildLexicon();
+  impl->lexicon = internal::BuildLexicon(options.relative_ordinals);
   impl->tables = internal::BuildModifierTables();
   return std::unique_ptr<QuantityExtractor>(new QuantityExtractor(std::move(impl)));
 }
