@@ -10,6 +10,15 @@ namespace {
 
 bool IsWordToken(const Token& t) { return t.kind == TokenKind::kWord; }
 
+// The singular period of an age ("months" -> "month"), or empty.
+std::string_view AgePeriod(std::string_view w) {
+  if (w == "year" || w == "years") return "year";
+  if (w == "month" || w == "months") return "month";
+  if (w == "week" || w == "weeks") return "week";
+  if (w == "day" || w == "days") return "day";
+  return {};
+}
+
 }  // namespace
 
 void QuantityBuilder::ReadAmount(const NumberPhrase& phrase, std::size_t floor, Amount* a) const {
@@ -69,7 +78,14 @@ void QuantityBuilder::ReadAmount(const NumberPhrase& phrase, std::size_t floor, 
     a->last = k + 1;
     return;
   }
-  ReadUnitSuffix(a);
+  if (ReadUnitSuffix(a)) return;
+  // "aged 30", "a man of age 87".
+  if (a->first >= 1 && a->first - 1 >= floor &&
+      (tt_.IsWord(a->first - 1, "aged") || tt_.IsWord(a->first - 1, "age"))) {
+    a->kind = "age";
+    a->unit = "year";
+    a->first -= 1;
+  }
 }
 
 bool QuantityBuilder::ReadPercent(Amount* a) const {
@@ -219,27 +235,49 @@ bool QuantityBuilder::ReadUnitSuffix(Amount* a) const {
   if (tt_.IsSymbol(k, '-') && tt_.Attached(k) && !toks[k].space_before) ++k;
   if (k >= toks.size() || !IsWordToken(toks[k])) return false;
   const std::string_view w = tt_.Lower(toks[k]);
-  // Ages: "a 10-year-old", "aged 30", "30 years old".
-  if ((w == "year" || w == "years") && tt_.IsWord(k + 2, "old") &&
-      (tt_.IsSymbol(k + 1, '-') || tt_.IsWord(k + 1, "old"))) {
-    a->kind = "age";
-    a->unit = "year";
-    a->last = k + 2;
-    return true;
+  // Ages: "a 10-year-old", "30 years old", "18 months of age", "87 yo".
+  const std::string_view period = AgePeriod(w);
+  if (!period.empty()) {
+    std::size_t last = 0;
+    if (tt_.IsWord(k + 1, "old")) {
+      last = k + 1;
+    } else if (tt_.IsSymbol(k + 1, '-') && tt_.IsWord(k + 2, "old")) {
+      last = k + 2;
+    } else if (tt_.IsWord(k + 1, "of") && tt_.IsWord(k + 2, "age")) {
+      last = k + 2;
+    }
+    if (last != 0) {
+      a->kind = "age";
+      a->unit = std::string(period);
+      a->last = last;
+      return true;
+    }
   }
-  if (w == "years" && tt_.IsWord(k + 1, "old")) {
+  if (w == "yo") {
     a->kind = "age";
     a->unit = "year";
-    a->last = k + 1;
+    a->last = k;
     return true;
   }
   const UnitWord* unit = FindUnitWord(w);
   if (unit == nullptr) return false;
   // A lone "m"/"g"/"w" is a unit only when glued to the numeral ("5m").
   if (w.size() == 1 && toks[k].space_before) return false;
+  // "45 degrees angle" is an angle, not a temperature.
+  if (unit->kind == "temperature" && tt_.IsWord(k + 1, "angle")) return false;
   a->kind = unit->kind;
   a->unit = std::string(unit->unit);
   a->last = k;
+  // Two-word units: "square metres", "cubic feet", "metric tons".
+  if (unit->kind == "prefix") {
+    const UnitWord* base = k + 1 < toks.size() ? FindUnitWord(tt_.Lower(toks[k + 1])) : nullptr;
+    if (base == nullptr || base->kind != "dimension") return false;
+    a->kind = base->kind;
+    a->unit = std::string(unit->unit) + std::string(base->unit);
+    a->last = k + 1;
+    return true;
+  }
+  if (unit->kind == "temperature" && tt_.IsSymbol(k + 1, '.') && w == "deg") a->last = k + 1;
   if (unit->kind == "temperature" && k + 1 < toks.size()) {
     const std::string_view scale = tt_.Lower(toks[k + 1]);
     if (scale == "celsius" || scale == "c" || scale == "centigrade") {

@@ -32,6 +32,10 @@ double VulgarFraction(char32_t c) {
   }
 }
 
+bool IsCommonDenominator(double d) {
+  return d == 2 || d == 3 || d == 4 || d == 5 || d == 8 || d == 10 || d == 16 || d == 100;
+}
+
 bool IsCurrencySymbol(char32_t c) {
   return c == '$' || c == 0xA3 || c == 0xA5 || c == 0x20AC || c == 0x20B9 || c == 0x20A9 ||
          c == 0x20A1 || c == 0x20AD || c == 0x20BD || c == 0x20BA || c == 0x20AB || c == 0x20AA;
@@ -93,6 +97,16 @@ bool NumberParser::IsDateOrTime(std::size_t p) const {
   }
   if (p >= 2 && !t.space_before && tt_.IsSymbol(p - 1, ':') &&
       toks[p - 2].kind == TokenKind::kNumeral) {
+    return true;
+  }
+  // "3/12/2024", "24/7", "555/1234": dates, slogans and phone numbers.
+  const bool slash_after = tt_.Attached(p) && tt_.IsSymbol(p + 1, '/') && tt_.Attached(p + 1) &&
+                           p + 2 < toks.size() && toks[p + 2].kind == TokenKind::kNumeral;
+  const bool slash_before = p >= 2 && !t.space_before && tt_.IsSymbol(p - 1, '/') &&
+                            !toks[p - 1].space_before && toks[p - 2].kind == TokenKind::kNumeral;
+  if (slash_before) return true;
+  if (slash_after && !(t.integer && t.value < toks[p + 2].value &&
+                       IsCommonDenominator(toks[p + 2].value) && !tt_.Attached(p + 2))) {
     return true;
   }
   auto month_at = [&](std::size_t k) {
@@ -184,6 +198,19 @@ void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
         exponent_at(j + 3, &end, &exp)) {
       out->value *= std::pow(10.0, exp);
       out->last = end;
+      out->plain_integer = false;
+      return;
+    }
+    // "1/4", "3/8" (common denominators only: "3/12" is likelier a date and
+    // "2222/2222" a phone number).
+    if (next.kind == TokenKind::kSymbol && next.symbol == '/' && t.integer && tt_.Attached(j) &&
+        toks[j + 1].kind == TokenKind::kNumeral && toks[j + 1].integer &&
+        t.value < toks[j + 1].value && IsCommonDenominator(toks[j + 1].value) &&
+        !(tt_.Attached(j + 1) && j + 2 < toks.size() && toks[j + 2].kind == TokenKind::kSymbol) &&
+        !(i >= 1 && !t.space_before && toks[i - 1].kind == TokenKind::kSymbol)) {
+      out->value /= toks[j + 1].value;
+      out->last = j + 1;
+      out->fraction = true;
       out->plain_integer = false;
       return;
     }
