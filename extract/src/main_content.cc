@@ -145,7 +145,7 @@ class ContentFinder {
     // page, less its boilerplate, rather than one arbitrary fragment.
     if (best_score_ <= 0) best_ = root;
     PreferMarkedBody();
-    Emit(best_, 0, false);
+    Emit(best_, 0);
     FlushLine();
     return std::move(out_);
   }
@@ -253,14 +253,12 @@ class ContentFinder {
     }
   }
 
-  void Emit(const xmlNode* node, int depth, bool in_link) {
+  void Emit(const xmlNode* node, int depth) {
     if (depth > kMaxDomDepth) return;
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         if (n->content == nullptr) continue;
-        const std::size_t before = line_.size();
         line_ += reinterpret_cast<const char*>(n->content);
-        if (in_link) line_link_bytes_ += line_.size() - before;
         continue;
       }
       if (!IsElement(n) || n->_private == nullptr) continue;
@@ -272,7 +270,7 @@ class ContentFinder {
         continue;
       }
       if (kind == TagKind::kInline) {
-        Emit(n, depth + 1, in_link || Name(n) == "a");
+        Emit(n, depth + 1);
         continue;
       }
       const std::string_view name = Name(n);
@@ -284,13 +282,13 @@ class ContentFinder {
       if (quote_depth_ == 0 && IsLinkList(s.text, s.link)) continue;
       if (name == "td" || name == "th") {
         line_ += ' ';
-        Emit(n, depth + 1, in_link);
+        Emit(n, depth + 1);
         continue;
       }
       const bool quote = name == "blockquote";
       FlushLine();
       quote_depth_ += quote;
-      Emit(n, depth + 1, in_link);
+      Emit(n, depth + 1);
       FlushLine();
       quote_depth_ -= quote;
     }
@@ -299,11 +297,8 @@ class ContentFinder {
   void FlushLine() {
     if (line_.empty()) return;
     std::string line = CollapseSpace(line_);
-    const bool link_heavy = quote_depth_ == 0 && IsLinkList(static_cast<int>(line_.size()),
-                                       static_cast<int>(line_link_bytes_));
     line_.clear();
-    line_link_bytes_ = 0;
-    if (line.empty() || link_heavy || line == title_ || IsFurnitureLine(line)) return;
+    if (line.empty() || line == title_ || IsFurnitureLine(line)) return;
     if (!out_.empty()) out_ += '\n';
     out_ += line;
   }
@@ -315,7 +310,6 @@ class ContentFinder {
   const xmlNode* marked_body_ = nullptr;
   double best_score_ = 0;
   std::string line_;
-  std::size_t line_link_bytes_ = 0;
   int quote_depth_ = 0;  // Number of <blockquote> elements being emitted.
   std::string out_;
 };
