@@ -73,6 +73,7 @@ Command AddExportCommand(CLI::App& root);
 Command AddReprocessCommand(CLI::App& root);
 Command AddVerifyCommand(CLI::App& root);
 Command AddFeedCommand(CLI::App& root);
+Command AddCrawlCommand(CLI::App& root);
 
 // Prints `status` for `item` on stderr through the logger and returns
 // kExitFailure (or kExitUsage for kInvalidArgument of user input when

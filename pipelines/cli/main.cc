@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
       AddStatsCommand(app),
       AddVerifyCommand(app),
       AddFeedCommand(app),
+      AddCrawlCommand(app),
   };
 
   try {

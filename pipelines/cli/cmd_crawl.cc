@@ -1,0 +1,131 @@
+// `newsx crawl`: fetch the due feeds once (or keep going with --watch),
+// fetch each new article once, extract and store it.
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+
+#include "cli_context.h"
+#include "newsx/core/time_format.h"
+#include "newsx/ingest/http_fetcher.h"
+#include "newsx/ingest/opml_parser.h"
+#include "newsx/ingest/saved_page_source.h"
+#include "newsx/pipelines/crawl.h"
+#include "newsx/store/article_store.h"
+
+namespace newsx::cli {
+
+namespace {
+
+struct CrawlFlags {
+  std::vector<std::string> feeds;
+  std::string feed_list;
+  bool watch = false;
+  bool force = false;
+};
+
+Result<std::vector<std::string>> CollectFeeds(const CrawlFlags& flags,
+                                              const pipelines::Config& config) {
+  std::vector<std::string> feeds = config.feeds;
+  for (const std::string& feed : flags.feeds) feeds.push_back(feed);
+  for (const std::string& path : {config.feed_list, flags.feed_list}) {
+    if (path.empty()) continue;
+    NEWSX_ASSIGN_OR_RETURN(std::string bytes, ingest::ReadMaybeGzippedFile(path, 64ull << 20));
+    Result<std::vector<ingest::FeedSubscription>> list = ingest::ParseFeedList(bytes);
+    if (!list.ok()) return list.status().WithContext(path);
+    for (const ingest::FeedSubscription& sub : *list) feeds.push_back(sub.url);
+  }
+  return feeds;
+}
+
+pipelines::CrawlOptions MakeOptions(const pipelines::Config& c, std::vector<std::string> feeds,
+                                    bool force) {
+  pipelines::CrawlOptions options;
+  options.feeds = std::move(feeds);
+  options.force = force;
+  options.fetch.user_agent = c.user_agent;
+  options.fetch.per_host_concurrency = c.per_host_concurrency;
+  options.fetch.per_host_delay_ms = c.per_host_delay_ms;
+  options.fetch.max_crawl_delay_s = c.max_crawl_delay_s;
+  options.fetch.respect_robots = c.respect_robots;
+  options.fetch.timeout_ms = c.timeout_ms;
+  options.fetch.max_body_bytes = c.max_body_bytes;
+  options.fetch.max_concurrent_transfers = c.max_concurrent_transfers;
+  options.schedule.min_interval_s = c.min_interval_s;
+  options.schedule.max_interval_s = c.max_interval_s;
+  options.ingest.extract_workers = c.extract_workers;
+  options.ingest.store_workers = c.store_workers;
+  options.ingest.queue_capacity = c.queue_capacity;
+  return options;
+}
+
+// Sleeps until `until_unix_s` or a stop request; false if stopped.
+bool SleepUntil(std::int64_t until_unix_s, std::stop_token stop) {
+  std::mutex mu;
+  std::condition_variable_any cv;
+  std::unique_lock<std::mutex> lock(mu);
+  const auto until = std::chrono::system_clock::time_point(std::chrono::seconds(until_unix_s));
+  cv.wait_until(lock, stop, until, [] { return false; });
+  return !stop.stop_requested();
+}
+
+int Run(const CrawlFlags& flags, const CliContext& ctx) {
+  const pipelines::Config& config = ctx.config();
+  auto feeds = CollectFeeds(flags, config);
+  if (!feeds.ok()) {
+    ReportError(ctx, feeds.status(), "feed list");
+    return kExitUsage;
+  }
+  if (feeds->empty()) {
+    ctx.log().Error("no feeds: give --feed URL, --feeds FILE, or [crawl] feeds / feed_list in the config");
+    return kExitUsage;
+  }
+  if (Status s = ingest::InitHttpGlobal(); !s.ok()) return ReportError(ctx, s, "libcurl");
+  auto extractor = ctx.MakeExtractor();
+  if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
+  auto store = store::ArticleStore::Open({.path = config.db_path});
+  if (!store.ok()) return ReportError(ctx, store.status(), config.db_path);
+  const pipelines::CrawlOptions options = MakeOptions(config, std::move(feeds).value(), flags.force);
+  const std::stop_token stop = ctx.shutdown().token();
+  while (true) {
+    auto report = pipelines::RunCrawlPass(options, **extractor, **store, ctx.log(), stop);
+    if (!report.ok()) return ReportError(ctx, report.status(), "crawl");
+    std::printf("crawl: %llu feeds due, %llu fetched, %llu not modified, %llu failed; "
+                "%llu new entries, %llu articles fetched, %llu stored, %llu failed in %.2f s\n",
+                static_cast<unsigned long long>(report->feeds_due),
+                static_cast<unsigned long long>(report->feeds_fetched),
+                static_cast<unsigned long long>(report->feeds_not_modified),
+                static_cast<unsigned long long>(report->feeds_failed),
+                static_cast<unsigned long long>(report->entries_new),
+                static_cast<unsigned long long>(report->articles_fetched),
+                static_cast<unsigned long long>(report->ingest.stored),
+                static_cast<unsigned long long>(report->ingest.failed), report->ingest.elapsed_s);
+    std::fflush(stdout);
+    if (report->ingest.interrupted || stop.stop_requested()) return kExitInterrupted;
+    if (!flags.watch) return kExitOk;
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+    // Wake for the next due feed; at least 1 s apart, at most the longest interval.
+    const std::int64_t wake = std::clamp<std::int64_t>(report->next_due_unix_s, now + 1,
+                                                       now + config.max_interval_s);
+    ctx.log().Info("waiting for the next due feed", {{"until", FormatIsoUtc(wake)}});
+    if (!SleepUntil(wake, stop)) return kExitInterrupted;
+  }
+}
+
+}  // namespace
+
+Command AddCrawlCommand(CLI::App& root) {
+  auto flags = std::make_shared<CrawlFlags>();
+  CLI::App* app = root.add_subcommand(
+      "crawl", "Fetch the due feeds (conditional GET, robots.txt, per-host limits), then each "
+               "new article once; extract and store them");
+  app->add_option("--feed", flags->feeds, "Feed URL (repeatable; adds to the config's feeds)");
+  app->add_option("--feeds", flags->feed_list, "Feed list: OPML, or one URL a line");
+  app->add_flag("--watch", flags->watch, "Keep running, waking for each due feed");
+  app->add_flag("--force", flags->force, "Fetch every feed now, due or not");
+  return Command{app, [flags](const CliContext& ctx) { return Run(*flags, ctx); }};
+}
+
+}  // namespace newsx::cli

@@ -1,0 +1,25 @@
+#include "newsx/pipelines/crawl.h"
+
+#include "crawl/crawl_source.h"
+
+namespace newsx::pipelines {
+
+Result<CrawlReport> RunCrawlPass(const CrawlOptions& options,
+                                 const extract::ArticleExtractor& extractor,
+                                 store::ArticleStore& store, Logger& log, std::stop_token stop) {
+  NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<ingest::HttpFetcher> fetcher,
+                         ingest::HttpFetcher::Create(options.fetch));
+  CrawlReport report;
+  internal::CrawlSource source(options, std::move(fetcher), &store, &log, &report, stop);
+  NEWSX_RETURN_IF_ERROR(source.Start());
+  IngestOptions ingest = options.ingest;
+  ingest.checkpoint_name.clear();  // Feed states are the crawl's memory.
+  ingest.resume = false;
+  ingest.fetch = nullptr;          // The source fetches, politely, in one thread.
+  NEWSX_ASSIGN_OR_RETURN(report.ingest, RunIngest(source, extractor, store, ingest, log, stop));
+  NEWSX_RETURN_IF_ERROR(source.store_status());
+  report.next_due_unix_s = source.NextDueUnixS();
+  return report;
+}
+
+}  // namespace newsx::pipelines

@@ -1,0 +1,192 @@
+#include "crawl/crawl_source.h"
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_set>
+#include <utility>
+
+#include "newsx/core/time_format.h"
+#include "newsx/core/url.h"
+
+namespace newsx::pipelines::internal {
+namespace {
+
+// Article requests carry this bit in their tag; feed requests do not.
+constexpr std::uint64_t kArticleTag = std::uint64_t{1} << 63;
+
+std::int64_t NowUnixS() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+CrawlSource::CrawlSource(const CrawlOptions& options, std::unique_ptr<ingest::HttpFetcher> fetcher,
+                         store::ArticleStore* store, Logger* log, CrawlReport* report,
+                         std::stop_token stop)
+    : options_(options), fetcher_(std::move(fetcher)), store_(store), log_(log), report_(report),
+      stop_(std::move(stop)) {}
+
+Status CrawlSource::Start() {
+  const std::int64_t now = NowUnixS();
+  for (const std::string& url : options_.feeds) {
+    if (states_.count(url) != 0) continue;
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> json, store_->GetFeedState(url));
+    FeedState state;
+    if (json) {
+      Result<FeedState> parsed = FeedStateFromJson(*json);
+      if (parsed.ok()) {
+        state = std::move(parsed).value();
+      } else {
+        log_->Warn("ignoring unreadable feed state", {{"feed", url}, {"error", parsed.status().message()}});
+      }
+    }
+    const bool due = options_.force || state.next_due_unix_s <= now;
+    if (due) {
+      ++report_->feeds_due;
+      fetcher_->Add(ingest::FetchRequest{url, state.etag, state.last_modified, feed_urls_.size()});
+      feed_urls_.push_back(url);
+    } else {
+      log_->Debug("feed not due", {{"feed", url}, {"next_due", FormatIsoUtc(state.next_due_unix_s)}});
+    }
+    states_.emplace(url, std::move(state));
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<ingest::SourceItem>> CrawlSource::Next() {
+  while (ready_.empty()) {
+    if (stop_.stop_requested() || fetcher_->pending() == 0) return std::optional<ingest::SourceItem>();
+    fetcher_->Poll(200, [this](ingest::FetchResponse&& r) { OnResponse(std::move(r)); });
+  }
+  ingest::SourceItem item = std::move(ready_.front());
+  ready_.pop_front();
+  ++items_done_;
+  return std::optional<ingest::SourceItem>(std::move(item));
+}
+
+ingest::SourceProgress CrawlSource::Progress() const {
+  ingest::SourceProgress progress;
+  progress.items_done = items_done_;
+  return progress;
+}
+
+std::int64_t CrawlSource::NextDueUnixS() const {
+  std::int64_t next = 0;
+  for (const auto& [url, state] : states_) {
+    if (next == 0 || state.next_due_unix_s < next) next = state.next_due_unix_s;
+  }
+  return next;
+}
+
+void CrawlSource::OnResponse(ingest::FetchResponse&& response) {
+  if ((response.request.tag & kArticleTag) != 0) OnArticle(std::move(response));
+  else OnFeed(std::move(response));
+}
+
+void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
+  const std::string& url = feed_urls_[response.request.tag];
+  FeedState& state = states_[url];
+  const std::int64_t now = NowUnixS();
+  const ScheduleOptions& schedule = options_.schedule;
+  if (!response.status.ok()) {
+    ++report_->feeds_failed;
+    log_->Warn("feed fetch failed", {{"feed", url}, {"error", response.status.ToString()}});
+    ScheduleAfterFailure(&state, now, response.status.ToString(), response.retry_after_s.value_or(0),
+                         schedule);
+    SaveState(url, state);
+    return;
+  }
+  if (response.not_modified) {
+    ++report_->feeds_not_modified;
+    log_->Debug("feed not modified", {{"feed", url}});
+    ScheduleAfterSuccess(&state, now, 0, {}, schedule);
+    SaveState(url, state);
+    return;
+  }
+  ingest::FeedParseOptions parse_options;
+  parse_options.feed_url = response.document.url;
+  parse_options.content_type = response.document.content_type;
+  Result<ingest::Feed> feed = ingest::ParseFeed(response.document.body, parse_options);
+  if (!feed.ok()) {
+    ++report_->feeds_failed;
+    log_->Warn("feed unreadable", {{"feed", url}, {"error", feed.status().ToString()}});
+    ScheduleAfterFailure(&state, now, feed.status().ToString(), 0, schedule);
+    SaveState(url, state);
+    return;
+  }
+  for (const std::string& problem : feed->problems) {
+    log_->Warn("feed problem", {{"feed", url}, {"problem", problem}});
+  }
+  ++report_->feeds_fetched;
+  state.etag = response.etag;
+  state.last_modified = response.last_modified;
+  std::size_t new_entries = 0;
+  QueueNewEntries(url, *feed, &state, &new_entries);
+  std::vector<std::int64_t> times;
+  for (const ingest::FeedEntry& entry : feed->entries) {
+    if (entry.published_unix_s) times.push_back(*entry.published_unix_s);
+    else if (entry.updated_unix_s) times.push_back(*entry.updated_unix_s);
+  }
+  ScheduleAfterSuccess(&state, now, new_entries, std::move(times), schedule);
+  log_->Info("feed fetched", {{"feed", url}, {"entries", std::to_string(feed->entries.size())},
+                              {"new", std::to_string(new_entries)},
+                              {"next_due", FormatIsoUtc(state.next_due_unix_s)}});
+  SaveState(url, state);
+}
+
+void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Feed& feed,
+                                  FeedState* state, std::size_t* new_entries) {
+  const std::unordered_set<std::string> seen(state->seen_urls.begin(), state->seen_urls.end());
+  std::vector<std::string> current;
+  for (const ingest::FeedEntry& entry : feed.entries) {
+    const std::string canonical = CanonicalizeUrl(entry.link);
+    if (canonical.empty()) continue;
+    current.push_back(canonical);
+    if (seen.count(canonical) != 0 || !queued_urls_.insert(canonical).second) continue;
+    Result<bool> stored = store_->ContainsUrl(canonical);
+    if (!stored.ok()) {
+      if (store_status_.ok()) store_status_ = stored.status();
+      continue;
+    }
+    if (*stored) continue;
+    const std::optional<std::int64_t> when =
+        entry.published_unix_s ? entry.published_unix_s : entry.updated_unix_s;
+    articles_.push_back(EntryHint{feed_url, entry.title, when ? FormatIsoUtc(*when) : ""});
+    fetcher_->Add(ingest::FetchRequest{canonical, "", "", kArticleTag | (articles_.size() - 1)});
+    ++*new_entries;
+  }
+  report_->entries_new += *new_entries;
+  // Remember what the feed lists now, then older URLs, up to the bound.
+  std::unordered_set<std::string> kept(current.begin(), current.end());
+  for (const std::string& url : state->seen_urls) {
+    if (current.size() >= options_.max_seen_per_feed) break;
+    if (kept.insert(url).second) current.push_back(url);
+  }
+  if (current.size() > options_.max_seen_per_feed) current.resize(options_.max_seen_per_feed);
+  state->seen_urls = std::move(current);
+}
+
+void CrawlSource::OnArticle(ingest::FetchResponse&& response) {
+  const EntryHint& hint = articles_[response.request.tag & ~kArticleTag];
+  ingest::SourceItem item;
+  item.position = response.request.url;
+  if (!response.status.ok()) {
+    item.error = response.status;
+    ready_.push_back(std::move(item));
+    return;
+  }
+  ++report_->articles_fetched;
+  item.document = std::move(response.document);
+  item.document.source = hint.feed_url;
+  item.document.hint_title = hint.title;
+  item.document.hint_published = hint.published;
+  ready_.push_back(std::move(item));
+}
+
+void CrawlSource::SaveState(const std::string& feed_url, const FeedState& state) {
+  const Status status = store_->PutFeedState(feed_url, FeedStateToJson(state));
+  if (!status.ok() && store_status_.ok()) store_status_ = status;
+}
+
+}  // namespace newsx::pipelines::internal
