@@ -27,6 +27,10 @@ find_path(HTTPLIB_INCLUDE_DIR httplib.h REQUIRED)
 add_library(newsx_httplib INTERFACE)
 target_include_directories(newsx_httplib SYSTEM INTERFACE ${HTTPLIB_INCLUDE_DIR})
 target_link_libraries(newsx_httplib INTERFACE Threads::Threads)
+# Debian builds it as a library with OpenSSL, zlib and brotli support; the
+# header must see the same CPPHTTPLIB_* macros (pkg-config gives them).
+pkg_check_modules(CPPHTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+target_link_libraries(newsx_httplib INTERFACE PkgConfig::CPPHTTPLIB)
 
 # toml++: Debian ships a compiled library whose exported target forces
 # exceptions on; we use it header-only with exceptions off (config.cc), so
