@@ -26,8 +26,8 @@ void PrintTable(const store::StoreStats& s) {
   for (const auto& [name, n] : s.keys_by_family) families.AddRow({name, std::to_string(n)});
   families.Print(std::cout);
   std::cout << '\n';
-  TableWriter sites({"source (site)", "articles"});
-  for (const auto& [site, n] : s.articles_by_site) sites.AddRow({site, std::to_string(n)});
+  TableWriter sites({"source", "articles"});
+  for (const auto& [site, n] : s.articles_by_source) sites.AddRow({site, std::to_string(n)});
   sites.Print(std::cout);
   if (!s.dead_letters_by_reason.empty()) {
     std::cout << '\n';
@@ -47,7 +47,7 @@ void PrintJson(const store::StoreStats& s) {
                          {"dead_letters", s.dead_letters},
                          {"live_data_bytes", s.live_data_bytes},
                          {"keys_by_family", s.keys_by_family},
-                         {"articles_by_site", s.articles_by_site},
+                         {"articles_by_source", s.articles_by_source},
                          {"dead_letters_by_reason", s.dead_letters_by_reason}};
   std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

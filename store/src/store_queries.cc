@@ -46,6 +46,20 @@ bool Matches(const Event& e, const EventQuery& q, const std::string& text_lower)
   return MatchesText(e, text_lower);
 }
 
+// The source an article is counted under in Stats: its site, else its host,
+// else where it was read from (a WARC file without the record offset, the
+// folder of a saved page).
+std::string SourceGroup(const Article& a) {
+  if (!a.site.empty()) return a.site;
+  std::string host = UrlHost(a.url);
+  if (!host.empty()) return host;
+  std::string_view source = a.source;
+  source = source.substr(0, source.rfind('@'));
+  const std::size_t slash = source.rfind('/');
+  if (slash != std::string_view::npos && slash > 0) source = source.substr(0, slash);
+  return source.empty() ? "(unknown)" : std::string(source);
+}
+
 }  // namespace
 
 Status ArticleStore::ScanArticles(
@@ -205,8 +219,7 @@ Result<StoreStats> ArticleStore::Stats() const {
     return true;
   }));
   NEWSX_RETURN_IF_ERROR(ScanArticles([&](const ExtractedArticle& x) {
-    const std::string site = x.article.site.empty() ? UrlHost(x.article.url) : x.article.site;
-    ++stats.articles_by_site[site.empty() ? "(unknown)" : site];
+    ++stats.articles_by_source[SourceGroup(x.article)];
     return true;
   }));
   NEWSX_ASSIGN_OR_RETURN(std::vector<DeadLetter> dead, ListDeadLetters());

@@ -54,7 +54,7 @@ TEST_CASE("ArticleStore stores, reopens and reads back", "[store]") {
   CHECK(stats->entities == 1);
   CHECK(stats->mentions == 1);
   CHECK(stats->events == 1);
-  CHECK(stats->articles_by_site["example.com"] == 1);
+  CHECK(stats->articles_by_source["example.com"] == 1);
   CHECK(stats->keys_by_family["raw"] == 1);
   CHECK(store->GetArticle("nope").status().code() == StatusCode::kNotFound);
   auto by_url = store->GetArticleByUrl("https://example.com/a");

@@ -24,7 +24,8 @@ struct StoreStats {
   std::uint64_t dead_letters = 0;
   std::map<std::string, std::uint64_t> dead_letters_by_reason;  // "stage/code" -> count.
   std::map<std::string, std::uint64_t> keys_by_family;          // Column family -> keys.
-  std::map<std::string, std::uint64_t> articles_by_site;        // Article site (or host).
+  // Articles per source: site name, else host, else input (WARC file, folder).
+  std::map<std::string, std::uint64_t> articles_by_source;
   std::uint64_t live_data_bytes = 0;  // RocksDB's estimate of live SST data.
 };
 
