@@ -136,10 +136,10 @@ class ContentFinder {
     Measure(root, 0, false, &page);
     page_text_ = page.text - page.link;
     // Pass 2: block scores with boilerplate removed.
-    Chunk top;
-    Score(root, 0, false, &top);
+    Chunk outside;  // Text outside the root element: none.
+    Score(root, 0, false, &outside);
     best_ = root;
-    best_score_ = Stats(root).score + ScoreChunk(top);
+    best_score_ = Stats(root).score;
     FindBest(root, 0);
     // No block reads like prose (a page of short lines): keep the whole
     // page, less its boilerplate, rather than one arbitrary fragment.
@@ -187,14 +187,17 @@ class ContentFinder {
     const int raw_text = s.text;
     const int raw_prose = s.text - s.link;
     s = NodeStats{};
-    const Boilerplate boilerplate = ClassifyBoilerplate(node);
+    const std::string_view name = Name(node);
+    // Pages hide <html> or <body> until their scripts run; they are never
+    // boilerplate.
+    const Boilerplate boilerplate =
+        name == "html" || name == "body" ? Boilerplate::kNo : ClassifyBoilerplate(node);
     if (boilerplate == Boilerplate::kCertain ||
         (boilerplate == Boilerplate::kNamed && raw_prose <= kProtectedShare * page_text_) ||
         IsTeaserList(node) || IsTeaserCard(node, raw_text)) {
       s.removed = true;
       return;
     }
-    const std::string_view name = Name(node);
     // A table row reads as one line: its cells are not separate blocks.
     const bool block = KindOf(name) != TagKind::kInline && name != "td" && name != "th";
     Chunk own;

@@ -14,26 +14,26 @@
 namespace newsx::extract {
 
 struct TextAnalyzer::Impl {
-  std::unique_ptr<internal::AnalysisModel> model;
-  std::vector<internal::DateWord> date_words;
+  std::unique_ptr<analysis::AnalysisModel> model;
+  std::vector<analysis::DateWord> date_words;
   std::unique_ptr<QuantityExtractor> quantities;
 };
 
 std::vector<LexiconFile> TextAnalyzer::BuiltinLexicons() {
   std::vector<LexiconFile> out;
-  for (const EmbeddedFile& f : internal::BuiltinLexiconFiles()) {
+  for (const EmbeddedFile& f : analysis::BuiltinLexiconFiles()) {
     out.push_back(LexiconFile{std::string(f.name), std::string(f.content)});
   }
   return out;
 }
 
 Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const AnalyzerOptions& options) {
-  std::vector<internal::LexiconSource> files;
-  for (const EmbeddedFile& f : internal::BuiltinLexiconFiles()) files.push_back({f.name, f.content});
+  std::vector<analysis::LexiconSource> files;
+  for (const EmbeddedFile& f : analysis::BuiltinLexiconFiles()) files.push_back({f.name, f.content});
   for (const LexiconFile& f : options.lexicons) files.push_back({f.name, f.content});
   auto impl = std::make_unique<Impl>();
-  NEWSX_ASSIGN_OR_RETURN(impl->model, internal::BuildAnalysisModel(files));
-  impl->date_words = internal::BuildDateWords(&impl->model->vocab);
+  NEWSX_ASSIGN_OR_RETURN(impl->model, analysis::BuildAnalysisModel(files));
+  impl->date_words = analysis::BuildDateWords(&impl->model->vocab);
   NEWSX_ASSIGN_OR_RETURN(impl->quantities, QuantityExtractor::Create(QuantityOptions{}));
   return std::unique_ptr<TextAnalyzer>(new TextAnalyzer(std::move(impl)));
 }
@@ -46,21 +46,21 @@ void TextAnalyzer::Analyze(ExtractedArticle* x) const {
 }
 
 void TextAnalyzer::AnalyzeStages(ExtractedArticle* x, bool with_events) const {
-  internal::DocState d(*impl_->model, x->article.text);
-  internal::MatchLexicon(&d);
-  internal::FindChipsByRule(&d);
-  internal::FindOrgsByRule(&d);
-  internal::FindPersons(&d);
-  internal::ResolveCoreference(&d);
+  analysis::DocState d(*impl_->model, x->article.text);
+  analysis::MatchLexicon(&d);
+  analysis::FindChipsByRule(&d);
+  analysis::FindOrgsByRule(&d);
+  analysis::FindPersons(&d);
+  analysis::ResolveCoreference(&d);
 
   std::optional<std::int64_t> published_day;
   if (const auto s = ParseDateTime(x->article.published)) {
     published_day = *s >= 0 ? *s / 86400 : (*s - 86399) / 86400;
   }
-  x->dates = internal::FindDates(&d, impl_->date_words, published_day);
-  x->quantities = internal::FindQuantities(&d, *impl_->quantities);
+  x->dates = analysis::FindDates(&d, impl_->date_words, published_day);
+  x->quantities = analysis::FindQuantities(&d, *impl_->quantities);
   x->events.clear();
-  if (with_events) x->events = internal::AssembleEvents(d, x->quantities, x->dates, x->article.id);
+  if (with_events) x->events = analysis::AssembleEvents(d, x->quantities, x->dates, x->article.id);
   x->entities = d.Finish();
 }
 

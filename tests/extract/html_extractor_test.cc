@@ -104,6 +104,15 @@ TEST_CASE("ExtractArticle outputs NFC", "[extract]") {
   CHECK(article->text.find("Caf\xC3\xA9") != std::string::npos);
 }
 
+TEST_CASE("ExtractArticle reads pages that hide their body until scripts run", "[extract]") {
+  auto article = extract::ExtractArticle(
+      Page("<html style=\"visibility:hidden\"><body style=\"display:none\" class=\"sidebar-open\">"
+           "<div><p>The body of this page is hidden by a style that its scripts remove once "
+           "they have loaded, as some sites do.</p></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The body of this page") == 0);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);

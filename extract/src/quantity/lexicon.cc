@@ -116,7 +116,7 @@ constexpr Currency kCurrencies[] = {
     {"penny", "GBP", false, true, 0.01}, {"yen", "JPY", false, false, 1},
     {"jpy", "JPY", true, false, 1},      {"won", "KRW", false, true, 1},
     {"krw", "KRW", true, false, 1},      {"rupee", "INR", false, false, 1},
-    {"rupees", "INR", false, false, 1},  {"inr", "INR", true, false, 1},
+    {"rupees", "INR", false, false, 1},  {"inr", "INR", true, false, 1},      {"rs", "INR", true, false, 1},
     {"franc", "CHF", false, false, 1},   {"francs", "CHF", false, false, 1},
     {"chf", "CHF", true, false, 1},      {"rouble", "RUB", false, false, 1},
     {"roubles", "RUB", false, false, 1}, {"ruble", "RUB", false, false, 1},

@@ -253,7 +253,8 @@ void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
     const bool abbreviation = lower == "k" || lower == "bn" || lower == "bln" || lower == "mn" ||
                               lower == "mln" || lower == "mil" || lower == "tn" ||
                               lower == "tln" || lower == "trn" || raw == "M";
-    if (abbreviation && !tt_.Attached(j)) {
+    const bool glued_more = tt_.Attached(j) && toks[j + 1].kind != TokenKind::kSymbol;
+    if (abbreviation && !glued_more) {
       const double mag = raw == "M" ? 1e6 : toks[j].info->suffix_magnitude;
       out->value *= mag;
       out->has_magnitude = true;

@@ -199,7 +199,11 @@ std::size_t NumberParser::CollectRun(std::size_t i, std::vector<Element>* elems,
     if (!ReadElement(p, false, &next)) break;
     const Element& prev = elems->back();
     if (next.ordinal) {
-      if (and_joined) break;
+      // "one hundred and first"; but "two and a third" is a fraction tail.
+      if (and_joined && (next.denominator_only ||
+                         !(prev.cls == NumClass::kHundred || prev.cls == NumClass::kScale))) {
+        break;
+      }
       next.hyphen_joined = hyphen;
       elems->push_back(next);
       pos = p + 1;

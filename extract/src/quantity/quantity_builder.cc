@@ -52,6 +52,7 @@ std::size_t QuantityBuilder::MatchSuffix(std::size_t after, std::string_view* op
                                          bool* approx) const {
   for (const auto& s : tables_.suffixes) {
     if (!MatchWords(after, s.words)) continue;
+    if (s.words[0] == "+" && tt_.tokens[after].space_before) continue;  // "10+", not "10 + 5"
     std::size_t end = after + s.words.size();
     // "equal to 5000 or less than 5000" is two quantities.
     NumberParser parser(tt_, options_);
@@ -168,8 +169,7 @@ void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
     std::size_t next = 0;
     const bool between = bound.op == "between";
     const bool from = bound.op == "from";
-    if (k + 1 < phrases.size() && a.kind != "ordinal" && !a.vague &&
-        (between || from || bound.op.empty() || bound.op == "~") &&
+    if (k + 1 < phrases.size() && a.kind != "ordinal" && !a.vague && bound.op != "=" &&
         RangeSeparator(a.last + 1, between, from, &next)) {
       const NumberPhrase& second = phrases[k + 1];
       ReadAmount(second, next, &hi);
@@ -181,9 +181,10 @@ void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
         // "+1-222-2222" and "1995-01" are not ranges.
         const bool chain_before = a.first >= 1 && !toks[a.first].space_before &&
                                   toks[a.first - 1].kind == TokenKind::kSymbol;
-        const bool chain_after = hi.last + 2 < toks.size() && tt_.Attached(hi.last) &&
-                                 toks[hi.last + 1].kind == TokenKind::kSymbol &&
-                                 toks[hi.last + 2].kind == TokenKind::kNumeral;
+        const std::size_t s = second.last;
+        const bool chain_after = s + 2 < toks.size() && tt_.Attached(s) &&
+                                 (tt_.IsSymbol(s + 1, '-') || tt_.IsSymbol(s + 1, '/')) &&
+                                 toks[s + 2].kind == TokenKind::kNumeral;
         ok = !chain_before && !chain_after && !toks[second.first].leading_zero;
       }
       if (ok && !between && !dash) {
@@ -191,6 +192,8 @@ void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
              (from || hi.kind != "number" || a.phrase->words == hi.phrase->words);
       }
       if (ok && from && dash) ok = !PrecededByChangeVerb(bound.first, floor);
+      // "more than 10 and less than 40" is a combined bound, not "10 and 40".
+      if (ok && !between && !from && !bound.op.empty() && bound.op != "~" && !dash) ok = false;
       if (ok) {
         range = true;
         last = hi.last;
