@@ -109,6 +109,22 @@ bool NumberParser::IsDateOrTime(std::size_t p) const {
                        IsCommonDenominator(toks[p + 2].value) && !tt_.Attached(p + 2))) {
     return true;
   }
+  // "+1-222-2222-2222", "2024-01-05", "1995-01": numbers joined by dashes
+  // into a code or a date.
+  auto dash_link = [&](std::size_t left) {  // numeral at left, '-', numeral
+    return left + 2 < toks.size() && toks[left].kind == TokenKind::kNumeral &&
+           tt_.IsSymbol(left + 1, '-') && tt_.Attached(left) && tt_.Attached(left + 1) &&
+           toks[left + 2].kind == TokenKind::kNumeral;
+  };
+  std::size_t chain_first = p;
+  while (chain_first >= 2 && dash_link(chain_first - 2)) chain_first -= 2;
+  std::size_t chain_last = p;
+  while (dash_link(chain_last)) chain_last += 2;
+  if (chain_last - chain_first >= 4) return true;
+  if (chain_last != chain_first &&
+      (toks[chain_first].leading_zero || toks[chain_last].leading_zero)) {
+    return true;
+  }
   auto month_at = [&](std::size_t k) {
     return k < toks.size() && toks[k].info != nullptr && toks[k].info->month;
   };
