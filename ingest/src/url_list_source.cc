@@ -101,6 +101,7 @@ Result<std::optional<SourceItem>> UrlListSource::Next() {
     }
     item.document.url.assign(text);
     item.document.source = item.position;
+    item.document.needs_fetch = true;
     return std::optional<SourceItem>(std::move(item));
   }
   return std::optional<SourceItem>();

@@ -3,13 +3,15 @@
 #include <filesystem>
 
 #include "newsx/ingest/saved_page_source.h"
+#include "newsx/ingest/sitemap_source.h"
+#include "newsx/ingest/url_list_source.h"
 #include "newsx/ingest/warc_source.h"
 
 namespace newsx::pipelines {
 
 namespace {
 
-enum class InputKind { kSavedPages, kWarc, kUnknown };
+enum class InputKind { kSavedPages, kWarc, kSitemap, kUrlList, kUnknown };
 
 InputKind KindOf(const std::string& path) {
   std::error_code ec;
@@ -20,6 +22,10 @@ InputKind KindOf(const std::string& path) {
     return InputKind::kSavedPages;
   }
   if (name.ends_with(".warc") || name.ends_with(".arc")) return InputKind::kWarc;
+  if (name.ends_with(".xml") || name.ends_with("robots.txt")) return InputKind::kSitemap;
+  if (name.ends_with(".txt") || name.ends_with(".urls") || name.ends_with(".lst")) {
+    return InputKind::kUrlList;
+  }
   return InputKind::kUnknown;
 }
 
@@ -46,11 +52,20 @@ Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std
       NEWSX_ASSIGN_OR_RETURN(auto source, ingest::WarcSource::Open(paths));
       return std::unique_ptr<ingest::DocumentSource>(std::move(source));
     }
+    case InputKind::kSitemap: {
+      NEWSX_ASSIGN_OR_RETURN(auto source, ingest::SitemapSource::Open(paths));
+      return std::unique_ptr<ingest::DocumentSource>(std::move(source));
+    }
+    case InputKind::kUrlList: {
+      NEWSX_ASSIGN_OR_RETURN(auto source, ingest::UrlListSource::Open(paths));
+      return std::unique_ptr<ingest::DocumentSource>(std::move(source));
+    }
     case InputKind::kUnknown:
       break;
   }
   return InvalidArgumentError(paths.front() +
-                              ": not a recognized input (directory, .html/.htm(.gz) or .warc/.arc(.gz) file)");
+                              ": not a recognized input (directory, .html/.htm(.gz), .warc/.arc(.gz), "
+                              "sitemap .xml(.gz), robots.txt, or a .txt/.urls/.lst URL list)");
 }
 
 }  // namespace newsx::pipelines

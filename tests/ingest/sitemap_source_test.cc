@@ -90,6 +90,7 @@ TEST_CASE("SitemapSource yields URL-only items with news hints", "[ingest][sitem
   const RawDocument& first = items[0].document;
   CHECK(first.url == "https://news.example.com/business/2026/01/28/chip-imports");
   CHECK(first.body.empty());
+  CHECK(first.needs_fetch);
   CHECK(first.hint_published == "2026-01-28T01:30:00Z");
   CHECK(first.hint_title == "China approves first H200 chip imports");
   CHECK(first.source == kDir + "news-sitemap.xml");

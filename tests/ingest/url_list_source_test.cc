@@ -44,6 +44,7 @@ TEST_CASE("UrlListSource yields one URL per line", "[ingest][url_list]") {
                                                    "http://news.example.com/c"});
   CHECK(items[0].document.source == kList + ":2");
   CHECK(items[0].document.body.empty());
+  CHECK(items[0].document.needs_fetch);
   CHECK(items[2].error.code() == StatusCode::kInvalidArgument);
   CHECK((*source)->duplicate_urls() == 1);
   const auto progress = (*source)->Progress();

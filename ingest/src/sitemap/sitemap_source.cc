@@ -113,6 +113,7 @@ std::optional<SourceItem> SitemapSource::NextUnskipped() {
       item.document.source = current_path_;
       item.document.hint_published = std::move(url.published);
       item.document.hint_title = std::move(url.title);
+      item.document.needs_fetch = true;
       return item;
     }
     if (queue_.empty()) return std::nullopt;

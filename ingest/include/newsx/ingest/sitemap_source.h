@@ -29,8 +29,8 @@ struct SitemapSourceStats {
   std::uint64_t errors = 0;          // Error items yielded.
 };
 
-// URL-only documents (RawDocument with url and an empty body, for the fetch
-// stage) from local sitemap files: urlsets, sitemap indexes, gzipped
+// URL-only documents (RawDocument with url, an empty body and needs_fetch,
+// for the fetch stage) from local sitemap files: urlsets, sitemap indexes, gzipped
 // sitemaps (.gz or gzip magic) and robots.txt files (their "Sitemap:" lines).
 // Index and robots entries are followed when they name a local file: a
 // file:// URL, a path relative to the referring file, or an http(s) URL

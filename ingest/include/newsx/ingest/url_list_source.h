@@ -16,7 +16,7 @@ struct UrlListOptions {
   std::size_t max_line_bytes = 8u << 10;
 };
 
-// URL-only documents (url set, empty body, for the fetch stage) from text
+// URL-only documents (url set, empty body, needs_fetch) from text
 // files with one URL per line. Blank lines and lines starting with '#' are
 // skipped; surrounding whitespace is trimmed. A line that is not an
 // absolute http(s) URL becomes an error item ("<path>:<line>"). Duplicates
