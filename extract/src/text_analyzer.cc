@@ -29,7 +29,8 @@ std::vector<LexiconFile> TextAnalyzer::BuiltinLexicons() {
 
 Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const AnalyzerOptions& options) {
   std::vector<analysis::LexiconSource> files;
-  for (const EmbeddedFile& f : analysis::BuiltinLexiconFiles()) files.push_back({f.name, f.content});
+  for (const EmbeddedFile& f : analysis::BuiltinLexiconFiles())
+    files.push_back({f.name, f.content});
   for (const LexiconFile& f : options.lexicons) files.push_back({f.name, f.content});
   auto impl = std::make_unique<Impl>();
   NEWSX_ASSIGN_OR_RETURN(impl->model, analysis::BuildAnalysisModel(files));
@@ -41,9 +42,7 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const AnalyzerOptions
 TextAnalyzer::TextAnalyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TextAnalyzer::~TextAnalyzer() = default;
 
-void TextAnalyzer::Analyze(ExtractedArticle* x) const {
-  AnalyzeStages(x, /*with_events=*/true);
-}
+void TextAnalyzer::Analyze(ExtractedArticle* x) const { AnalyzeStages(x, /*with_events=*/true); }
 
 void TextAnalyzer::AnalyzeStages(ExtractedArticle* x, bool with_events) const {
   analysis::DocState d(*impl_->model, x->article.text);

@@ -9,15 +9,18 @@
 
 namespace newsx::extract {
 
-// A lexicon or rule file's name (e.g. "chips.tsv") and content. Files with
-// the same name as a built-in one extend it.
+// A lexicon or rule file's name (e.g. "chips.tsv") and content. The name's
+// prefix says its kind (chips, orgs, places, persons, titles, words, events;
+// see the comment header of each built-in file for its columns); user files
+// extend the built-ins, and an entity line with a known id replaces it.
+// Files whose name does not end in ".tsv" are ignored.
 struct LexiconFile {
   std::string name;
   std::string content;
 };
 
 struct AnalyzerOptions {
-  // Lexicons and rules in addition to the built-in ones.
+  // Lexicons and rules in addition to the built-in ones. Default: none.
   std::vector<LexiconFile> lexicons;
 };
 
@@ -36,6 +39,14 @@ class TextAnalyzer {
   // x->quantities, x->dates and x->events. Never fails: text it does not
   // understand yields fewer findings.
   void Analyze(ExtractedArticle* x) const;
+
+  // As Analyze(); with `with_events` false, skips event assembly (x->events
+  // is left empty), so that benchmarks can time the stages apart.
+  void AnalyzeStages(ExtractedArticle* x, bool with_events) const;
+
+  // The built-in lexicon and rule files (the repository's lexicons/*.tsv,
+  // compiled into the binary), e.g. for `newsx` to list or copy them.
+  static std::vector<LexiconFile> BuiltinLexicons();
 
  private:
   struct Impl;

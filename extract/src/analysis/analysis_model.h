@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+
+#include "analysis/lexicon.h"
+#include "analysis/phrase_matcher.h"
+#include "analysis/tokenizer.h"
+#include "newsx/core/result.h"
+
+namespace newsx::extract::analysis {
+
+// Vocabulary ids of the function words the rules look at (-1 never occurs:
+// every one is added to the vocabulary).
+struct CommonWords {
+  std::int32_t comma, period, possessive_s, apostrophe, hyphen;
+  std::int32_t a, an, the, of, for_, at, to, and_, such, as, including, like, with, from, in;
+  std::int32_t by, on, said;
+};
+
+// Everything compiled once from the lexicons: immutable, shared by all
+// Analyze() calls.
+struct AnalysisModel {
+  Lexicon lexicon;
+  Vocabulary vocab;
+  PhraseMatcher matcher;
+  CommonWords words{};
+  // Vocabulary ids of each event rule's context phrases, one vector of ids
+  // per phrase.
+  std::vector<std::vector<std::vector<std::int32_t>>> rule_context;
+  // Vocabulary ids of each slot's after_words, per rule, per slot;
+  // kRightAfterTrigger stands for "-".
+  static constexpr std::int32_t kRightAfterTrigger = -2;
+  std::vector<std::vector<std::vector<std::int32_t>>> slot_after_words;
+};
+
+Result<std::unique_ptr<AnalysisModel>> BuildAnalysisModel(std::span<const LexiconSource> files);
+
+}  // namespace newsx::extract::analysis

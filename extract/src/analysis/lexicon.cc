@@ -1,0 +1,345 @@
+#include "analysis/lexicon.h"
+
+#include <unordered_map>
+
+namespace newsx::extract::analysis {
+
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t pos = s.find(sep, start);
+    out.push_back(s.substr(start, pos == std::string_view::npos ? s.npos : pos - start));
+    if (pos == std::string_view::npos) return out;
+    start = pos + 1;
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// "-" means "none" in every optional column.
+std::string Optional(std::string_view s) { return s == "-" ? std::string() : std::string(s); }
+
+std::vector<std::string> List(std::string_view s) {
+  std::vector<std::string> out;
+  if (s == "-" || s.empty()) return out;
+  for (std::string_view item : Split(s, '|')) {
+    item = Trim(item);
+    if (!item.empty()) out.emplace_back(item);
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+class Parser {
+ public:
+  explicit Parser(Lexicon* lex) : lex_(lex) {}
+
+  Status ParseFile(const LexiconSource& file) {
+    const std::string_view name = file.name;
+    if (name.size() < 4 || name.substr(name.size() - 4) != ".tsv") return Status();
+    using Fn = Status (Parser::*)(const std::vector<std::string_view>&);
+    struct Kind {
+      std::string_view prefix;
+      std::size_t min_columns;
+      Fn fn;
+    };
+    static constexpr Kind kKinds[] = {
+        {"chips", 5, &Parser::Chip},   {"orgs", 5, &Parser::Org},
+        {"places", 7, &Parser::Place}, {"persons", 4, &Parser::Person},
+        {"titles", 3, &Parser::Title}, {"words", 2, &Parser::Words},
+        {"events", 5, &Parser::Event},
+    };
+    const Kind* kind = nullptr;
+    for (const Kind& k : kKinds) {
+      if (name.substr(0, k.prefix.size()) == k.prefix) kind = &k;
+    }
+    if (kind == nullptr) {
+      return InvalidArgumentError(std::string(name) +
+                                  ": unknown lexicon kind (name must start with chips, orgs, "
+                                  "places, persons, titles, words or events)");
+    }
+    std::size_t line_no = 0;
+    for (std::string_view line : Split(file.content, '\n')) {
+      ++line_no;
+      line = Trim(line);
+      if (line.empty() || line.front() == '#') continue;
+      std::vector<std::string_view> cols = Split(line, '\t');
+      for (std::string_view& c : cols) c = Trim(c);
+      Status status;
+      if (cols.size() < kind->min_columns) {
+        status = InvalidArgumentError("expected " + std::to_string(kind->min_columns) +
+                                      " tab-separated columns, got " + std::to_string(cols.size()));
+      } else {
+        for (std::size_t i = 0; i < kind->min_columns && status.ok(); ++i) {
+          if (cols[i].empty())
+            status = InvalidArgumentError("empty column " + std::to_string(i + 1));
+        }
+        if (status.ok()) status = (this->*(kind->fn))(cols);
+      }
+      if (!status.ok()) {
+        return InvalidArgumentError(std::string(name) + ":" + std::to_string(line_no) + ": " +
+                                    status.message());
+      }
+    }
+    return Status();
+  }
+
+  void Finish() {
+    for (std::size_t i = 0; i < lex_->entities.size(); ++i) {
+      const Entity& e = lex_->entities[i].entity;
+      AddPhrase(e.name, PhraseKind::kEntity, static_cast<std::uint32_t>(i));
+      for (const std::string& a : e.aliases)
+        AddPhrase(a, PhraseKind::kEntity, static_cast<std::uint32_t>(i));
+    }
+    for (const auto& [text, index] : demonyms_) AddPhrase(text, PhraseKind::kDemonym, index);
+    lex_->entity_index.insert(by_id_.begin(), by_id_.end());
+  }
+
+ private:
+  void AddPhrase(std::string_view text, PhraseKind kind, std::uint32_t ref) {
+    lex_->phrases.push_back(Phrase{std::string(text), kind, ref});
+  }
+
+  Status CheckId(std::string_view id, std::string_view prefix) {
+    if (id.substr(0, prefix.size()) != prefix || id.size() == prefix.size()) {
+      return InvalidArgumentError("id \"" + std::string(id) + "\" must start with " +
+                                  std::string(prefix));
+    }
+    return Status();
+  }
+
+  // Adds or replaces (same id) a known entity; returns its index.
+  std::uint32_t Define(EntityDef def) {
+    auto [it, inserted] =
+        by_id_.emplace(def.entity.id, static_cast<std::uint32_t>(lex_->entities.size()));
+    if (inserted) {
+      lex_->entities.push_back(std::move(def));
+    } else {
+      lex_->entities[it->second] = std::move(def);
+    }
+    return it->second;
+  }
+
+  Status Chip(const std::vector<std::string_view>& c) {
+    NEWSX_RETURN_IF_ERROR(CheckId(c[0], "chip:"));
+    EntityDef d;
+    d.entity =
+        Entity{.id = std::string(c[0]), .type = EntityType::kChip, .name = std::string(c[1])};
+    d.entity.vendor = Optional(c[2]);
+    d.entity.family = Optional(c[3]);
+    d.entity.aliases = List(c[4]);
+    Define(std::move(d));
+    return Status();
+  }
+
+  Status Org(const std::vector<std::string_view>& c) {
+    NEWSX_RETURN_IF_ERROR(CheckId(c[0], "org:"));
+    static constexpr std::string_view kKinds[] = {"company", "agency", "government", "media",
+                                                  "other"};
+    bool known = false;
+    for (std::string_view k : kKinds) known |= (c[2] == k);
+    if (!known) return InvalidArgumentError("unknown org kind \"" + std::string(c[2]) + "\"");
+    EntityDef d;
+    d.entity = Entity{.id = std::string(c[0]), .type = EntityType::kOrg, .name = std::string(c[1])};
+    d.entity.kind = std::string(c[2]);
+    d.entity.country = Optional(c[3]);
+    d.entity.aliases = List(c[4]);
+    Define(std::move(d));
+    return Status();
+  }
+
+  Status Place(const std::vector<std::string_view>& c) {
+    NEWSX_RETURN_IF_ERROR(CheckId(c[0], "place:"));
+    if (c[2] != "country" && c[2] != "city" && c[2] != "region") {
+      return InvalidArgumentError("unknown place kind \"" + std::string(c[2]) + "\"");
+    }
+    EntityDef d;
+    d.entity =
+        Entity{.id = std::string(c[0]), .type = EntityType::kPlace, .name = std::string(c[1])};
+    d.entity.kind = std::string(c[2]);
+    d.entity.country = Optional(c[3]);
+    d.entity.aliases = List(c[4]);
+    d.metonym = Optional(c[6]);
+    const std::uint32_t index = Define(std::move(d));
+    for (std::string& demonym : List(c[5])) demonyms_.emplace_back(std::move(demonym), index);
+    return Status();
+  }
+
+  Status Person(const std::vector<std::string_view>& c) {
+    NEWSX_RETURN_IF_ERROR(CheckId(c[0], "person:"));
+    EntityDef d;
+    d.entity =
+        Entity{.id = std::string(c[0]), .type = EntityType::kPerson, .name = std::string(c[1])};
+    d.entity.aliases = List(c[2]);
+    for (const std::string& role : List(c[3])) {
+      const std::size_t at = role.find('@');
+      if (at == std::string::npos)
+        return InvalidArgumentError("role \"" + role + "\" needs title@org");
+      d.entity.roles.push_back(Role{role.substr(0, at), Optional(role.substr(at + 1))});
+    }
+    Define(std::move(d));
+    return Status();
+  }
+
+  Status Title(const std::vector<std::string_view>& c) {
+    lex_->titles.push_back(TitleDef{std::string(c[1]), Optional(c[2])});
+    AddPhrase(c[0], PhraseKind::kTitle, static_cast<std::uint32_t>(lex_->titles.size() - 1));
+    return Status();
+  }
+
+  Status Words(const std::vector<std::string_view>& c) {
+    static const std::unordered_map<std::string_view, WordClass> kClasses = {
+        {"org_suffix", kOrgSuffix}, {"chip_noun", kChipNoun},   {"group_noun", kGroupNoun},
+        {"locative", kLocative},    {"name_stop", kNameStop},   {"say_verb", kSayVerb},
+        {"negation", kNegation},    {"report_cue", kReportCue}, {"possible_cue", kPossibleCue},
+        {"anaphor", kAnaphor},
+    };
+    const auto it = kClasses.find(c[0]);
+    if (it == kClasses.end())
+      return InvalidArgumentError("unknown word class \"" + std::string(c[0]) + "\"");
+    for (const std::string& w : List(c[1])) AddPhrase(w, PhraseKind::kWordClass, it->second);
+    return Status();
+  }
+
+  Status Slot(std::string_view spec, RoleSlot* slot) {
+    static const std::unordered_map<std::string_view, std::uint32_t> kClasses = {
+        {"chip", kArgChip},
+        {"company", kArgCompany},
+        {"agency", kArgAgency},
+        {"government", kArgGovernment},
+        {"media", kArgMedia},
+        {"org", kArgCompany | kArgAgency | kArgGovernment | kArgMedia | kArgOtherOrg},
+        {"person", kArgPerson},
+        {"country", kArgCountry},
+        {"city", kArgCity},
+        {"region", kArgRegion},
+        {"place", kArgCountry | kArgCity | kArgRegion},
+        {"count", kArgCount},
+        {"money", kArgMoney},
+        {"percent", kArgPercent},
+        {"multiple", kArgMultiple},
+        {"quantity", kArgQuantities},
+    };
+    const std::size_t eq = spec.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+      return InvalidArgumentError("role rule \"" + std::string(spec) + "\" needs role=classes");
+    slot->role = std::string(spec.substr(0, eq));
+    std::string_view rest = spec.substr(eq + 1);
+    std::string_view where;
+    if (const std::size_t at = rest.find('@'); at != std::string_view::npos) {
+      where = rest.substr(at + 1);
+      rest = rest.substr(0, at);
+    }
+    for (std::string_view cls : Split(rest, ',')) {
+      const auto it = kClasses.find(cls);
+      if (it == kClasses.end())
+        return InvalidArgumentError("unknown argument class \"" + std::string(cls) + "\"");
+      slot->classes |= it->second;
+    }
+    if (where.empty() || where == "any") {
+      slot->where = RoleSlot::Where::kAny;
+    } else if (where == "before") {
+      slot->where = RoleSlot::Where::kBefore;
+    } else if (where == "after") {
+      slot->where = RoleSlot::Where::kAfter;
+    } else if (where.substr(0, 6) == "after:" && where.size() > 6) {
+      slot->where = RoleSlot::Where::kAfter;
+      for (std::string_view word : Split(where.substr(6), '/')) {
+        if (word.empty())
+          return InvalidArgumentError("empty word in \"" + std::string(where) + "\"");
+        slot->after_words.push_back(Lower(word));
+      }
+    } else {
+      return InvalidArgumentError("unknown position \"" + std::string(where) + "\"");
+    }
+    return Status();
+  }
+
+  Status Event(const std::vector<std::string_view>& c) {
+    EventRule rule;
+    rule.type = std::string(c[0]);
+    for (const std::string& ctx : List(c[2])) rule.context.push_back(Lower(ctx));
+    for (std::string_view spec : Split(c[3], ' ')) {
+      if (spec.empty() || spec == "-") continue;
+      RoleSlot slot;
+      NEWSX_RETURN_IF_ERROR(Slot(spec, &slot));
+      rule.slots.push_back(std::move(slot));
+    }
+    for (std::string_view opt : Split(c[4], ' ')) {
+      if (opt.empty() || opt == "-") continue;
+      const std::size_t eq = opt.find('=');
+      const std::string_view key = opt.substr(0, eq);
+      const std::string_view value = eq == std::string_view::npos ? "" : opt.substr(eq + 1);
+      if (key == "require" && !value.empty()) {
+        rule.require.push_back(List(value));
+      } else if (key == "home" && !value.empty()) {
+        rule.home_type = std::string(value);
+      } else if (key == "item_carry") {
+        rule.item_carry = value == "1";
+      } else {
+        return InvalidArgumentError("unknown option \"" + std::string(opt) + "\"");
+      }
+    }
+    const std::uint32_t rule_index = static_cast<std::uint32_t>(lex_->rules.size());
+    lex_->rules.push_back(std::move(rule));
+    for (const std::string& trigger : List(c[1])) {
+      const std::string key = Lower(trigger);
+      auto [it, inserted] = trigger_index_.emplace(key, lex_->triggers.size());
+      if (inserted) {
+        lex_->triggers.emplace_back();
+        AddPhrase(key, PhraseKind::kTrigger, static_cast<std::uint32_t>(it->second));
+      }
+      lex_->triggers[it->second].rules.push_back(rule_index);
+    }
+    return Status();
+  }
+
+  Lexicon* lex_;
+  std::unordered_map<std::string, std::uint32_t> by_id_;
+  std::unordered_map<std::string, std::size_t> trigger_index_;
+  std::vector<std::pair<std::string, std::uint32_t>> demonyms_;
+};
+
+}  // namespace
+
+std::string Slugify(std::string_view name) {
+  std::string out;
+  for (const char ch : name) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 0x80) {
+      out += static_cast<char>(c);  // Keep non-ASCII letters as they are.
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+Result<Lexicon> ParseLexicons(std::span<const LexiconSource> files) {
+  Lexicon lex;
+  Parser parser(&lex);
+  for (const LexiconSource& f : files) NEWSX_RETURN_IF_ERROR(parser.ParseFile(f));
+  parser.Finish();
+  return lex;
+}
+
+}  // namespace newsx::extract::analysis

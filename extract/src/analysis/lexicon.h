@@ -1,0 +1,123 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsx/core/analysis.h"
+#include "newsx/core/result.h"
+
+namespace newsx::extract::analysis {
+
+// Word classes of words.tsv; values are bits in TokenInfo::classes.
+enum WordClass : std::uint32_t {
+  kOrgSuffix = 1u << 0,
+  kChipNoun = 1u << 1,
+  kGroupNoun = 1u << 2,
+  kLocative = 1u << 3,
+  kNameStop = 1u << 4,
+  kSayVerb = 1u << 5,
+  kNegation = 1u << 6,
+  kReportCue = 1u << 7,
+  kPossibleCue = 1u << 8,
+  kAnaphor = 1u << 9,
+};
+
+// Classes of event-argument fillers; bits in RoleSlot::classes.
+enum ArgClass : std::uint32_t {
+  kArgChip = 1u << 0,
+  kArgCompany = 1u << 1,
+  kArgAgency = 1u << 2,
+  kArgGovernment = 1u << 3,
+  kArgMedia = 1u << 4,
+  kArgOtherOrg = 1u << 5,
+  kArgPerson = 1u << 6,
+  kArgCountry = 1u << 7,
+  kArgCity = 1u << 8,
+  kArgRegion = 1u << 9,
+  kArgCount = 1u << 10,
+  kArgMoney = 1u << 11,
+  kArgPercent = 1u << 12,
+  kArgMultiple = 1u << 13,
+  kArgQuantities = kArgCount | kArgMoney | kArgPercent | kArgMultiple,
+};
+
+// What a lexicon phrase denotes.
+enum class PhraseKind : std::uint8_t {
+  kEntity,     // ref: index into Lexicon::entities
+  kDemonym,    // ref: index into Lexicon::entities (a country)
+  kTitle,      // ref: index into Lexicon::titles
+  kWordClass,  // ref: WordClass bit
+  kTrigger,    // ref: index into Lexicon::triggers
+};
+
+struct Phrase {
+  std::string text;  // As written in the lexicon.
+  PhraseKind kind = PhraseKind::kEntity;
+  std::uint32_t ref = 0;
+};
+
+// A known entity: its canonical record (without mentions) plus, for capitals,
+// the government it stands for.
+struct EntityDef {
+  Entity entity;
+  std::string metonym;  // Org id, or empty.
+};
+
+struct TitleDef {
+  std::string title;
+  std::string org;  // Implied org id, or empty.
+};
+
+// One argument slot of an event rule ("buyer=company,country@before").
+struct RoleSlot {
+  std::string role;
+  std::uint32_t classes = 0;  // ArgClass bits.
+  enum class Where : std::uint8_t { kAny, kBefore, kAfter } where = Where::kAny;
+  // Lower-case words one of which must precede the filler ("to", "from");
+  // "-" means right after the trigger. Empty: no constraint.
+  std::vector<std::string> after_words;
+};
+
+struct EventRule {
+  std::string type;
+  std::vector<std::string> context;  // Lower-case phrases; any must occur.
+  std::vector<RoleSlot> slots;
+  // Each group needs at least one of its roles filled.
+  std::vector<std::vector<std::string>> require;
+  std::string home_type;  // See events.tsv "home=".
+  bool item_carry = false;
+};
+
+// A trigger phrase and the rules it may fire, in file order.
+struct TriggerDef {
+  std::vector<std::uint32_t> rules;
+};
+
+// Every lexicon and rule file, parsed. Immutable after Build().
+struct Lexicon {
+  std::vector<EntityDef> entities;
+  std::vector<TitleDef> titles;
+  std::vector<EventRule> rules;
+  std::vector<TriggerDef> triggers;
+  std::vector<Phrase> phrases;                                  // What the phrase matcher compiles.
+  std::unordered_map<std::string, std::uint32_t> entity_index;  // Id -> entities index.
+};
+
+// Parses the files (built-ins first, then user files; files of one kind are
+// told apart by their name's prefix: chips, orgs, places, persons, titles,
+// words, events; other names ending in .tsv are an error, files not ending
+// in .tsv are ignored). A later entity line with an existing id replaces it.
+// Returns kInvalidArgument naming "file:line" for a malformed line.
+struct LexiconSource {
+  std::string_view name;
+  std::string_view content;
+};
+Result<Lexicon> ParseLexicons(std::span<const LexiconSource> files);
+
+// Lower-case ASCII slug of a name: "Jensen Huang" -> "jensen-huang".
+std::string Slugify(std::string_view name);
+
+}  // namespace newsx::extract::analysis

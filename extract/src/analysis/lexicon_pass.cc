@@ -1,0 +1,89 @@
+// MatchLexicon(): the lexicon phrase pass of the entity recognizer.
+
+#include <algorithm>
+
+#include "analysis/entity_recognizer.h"
+
+namespace newsx::extract::analysis {
+
+namespace {
+
+struct Candidate {
+  std::uint32_t first;
+  std::uint32_t end;
+  const PhraseInfo* info;
+};
+
+// Sorts by start, longest first, and keeps a non-overlapping left-to-right
+// selection.
+std::vector<Candidate> Longest(std::vector<Candidate> c) {
+  std::sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) {
+    return a.first != b.first ? a.first < b.first : a.end > b.end;
+  });
+  std::vector<Candidate> out;
+  std::uint32_t next_free = 0;
+  for (const Candidate& x : c) {
+    if (x.first < next_free) continue;
+    out.push_back(x);
+    next_free = x.end;
+  }
+  return out;
+}
+
+// A capital stands for its government when it acts or owns ("Beijing's
+// reluctance", "Beijing is prioritizing"), not when it is a location ("in
+// Beijing", "traveled to Beijing").
+bool IsGovernmentMetonym(const DocState& d, std::uint32_t first, std::uint32_t end) {
+  if (end < d.size() && (d.tok(end).flags & kPossessive)) return true;
+  if (first > 0 && (d.tok(first - 1).classes & kLocative)) return false;
+  if (first > 0 && d.tok(first - 1).word == d.model.words.the) return false;
+  if (end >= d.size() || d.SentenceOf(end) != d.SentenceOf(first)) return false;
+  const Token& next = d.tok(end);
+  if (!(next.flags & kWordToken) || (next.flags & (kUpperInitial | kHasDigit))) return false;
+  // A lower-case word after the name is a verb or auxiliary ("Beijing has"),
+  // unless it is a conjunction or preposition continuing a list of places.
+  return !(next.classes & kLocative) && next.word != d.model.words.and_ &&
+         next.word != d.model.words.of && next.word != d.model.words.for_;
+}
+
+}  // namespace
+
+void MatchLexicon(DocState* d) {
+  std::vector<Candidate> entities, titles, triggers;
+  d->model.matcher.ForEachMatch(
+      d->tt, [&](std::uint32_t first, std::uint32_t end, const PhraseInfo& info) {
+        switch (info.kind) {
+          case PhraseKind::kEntity:
+          case PhraseKind::kDemonym:
+            entities.push_back({first, end, &info});
+            break;
+          case PhraseKind::kTitle:
+            titles.push_back({first, end, &info});
+            break;
+          case PhraseKind::kTrigger:
+            triggers.push_back({first, end, &info});
+            break;
+          case PhraseKind::kWordClass:
+            d->tt.tokens[first].classes |= info.ref;
+            break;
+        }
+      });
+  const Lexicon& lex = d->model.lexicon;
+  for (const Candidate& c : Longest(std::move(entities))) {
+    const EntityDef& def = lex.entities[c.info->ref];
+    const Entity* target = &def.entity;
+    if (!def.metonym.empty() && IsGovernmentMetonym(*d, c.first, c.end)) {
+      const auto it = lex.entity_index.find(def.metonym);
+      if (it != lex.entity_index.end()) target = &lex.entities[it->second].entity;
+    }
+    d->AddMention(c.first, c.end, d->Intern(*target));
+  }
+  for (const Candidate& c : Longest(std::move(titles))) {
+    if (!d->IsCovered(c.first, c.end)) d->titles.push_back(TitleHit{c.first, c.end, c.info->ref});
+  }
+  for (const Candidate& c : Longest(std::move(triggers))) {
+    d->triggers.push_back(TriggerHit{c.first, c.end, c.info->ref});
+  }
+}
+
+}  // namespace newsx::extract::analysis

@@ -1,0 +1,109 @@
+// FindOrgsByRule(): firms that are not in orgs.tsv.
+
+#include "analysis/entity_recognizer.h"
+
+namespace newsx::extract::analysis {
+
+namespace {
+
+constexpr std::uint32_t kMaxNameTokens = 4;
+
+bool IsNameWord(const DocState& d, std::uint32_t i) {
+  const Token& t = d.tok(i);
+  return (t.flags & kWordToken) && (t.flags & kUpperInitial) && d.covered[i] < 0;
+}
+
+// Legal-form suffixes are left out of the id so that "Acme Corp" and
+// "Acme Corp." are one firm.
+bool IsLegalForm(std::string_view s) {
+  static constexpr std::string_view kForms[] = {"Inc", "Inc.", "Corp",    "Corp.", "Corporation",
+                                                "Ltd", "Ltd.", "Limited", "Co",    "Co.",
+                                                "LLC", "PLC",  "AG",      "GmbH"};
+  for (std::string_view f : kForms) {
+    if (s == f) return true;
+  }
+  return false;
+}
+
+std::int32_t InternCompany(DocState* d, std::uint32_t first, std::uint32_t end) {
+  std::uint32_t id_end = end;
+  while (id_end > first + 1 && IsLegalForm(TokenText(d->tt, d->tok(id_end - 1)))) --id_end;
+  Entity e;
+  e.type = EntityType::kOrg;
+  e.kind = "company";
+  e.name = std::string(d->Text(first, id_end));
+  e.id = "org:" + Slugify(e.name);
+  const std::int32_t known = d->Find(e.id);
+  return known >= 0 ? known : d->Intern(e);
+}
+
+// "Zhonghao Xinying Technologies Ltd": capitalized words ending in suffixes.
+void SuffixRule(DocState* d) {
+  for (std::uint32_t i = 1; i < d->size(); ++i) {
+    if (!(d->tok(i).classes & kOrgSuffix) || !IsNameWord(*d, i)) continue;
+    std::uint32_t first = i;
+    while (first > 0 && i - first < kMaxNameTokens && IsNameWord(*d, first - 1) &&
+           !(d->tok(first - 1).classes & kOrgSuffix) &&
+           d->SentenceOf(first - 1) == d->SentenceOf(i) &&
+           !(d->tok(first).flags & kParagraphStart)) {
+      --first;
+    }
+    while (first < i && (d->tok(first).classes & kNameStop)) ++first;
+    if (first == i) continue;
+    std::uint32_t end = i + 1;
+    while (end < d->size() && IsNameWord(*d, end) && (d->tok(end).classes & kOrgSuffix) &&
+           !(d->tok(end).flags & kParagraphStart)) {
+      ++end;
+    }
+    d->AddMention(first, end, InternCompany(d, first, end));
+    i = end - 1;
+  }
+}
+
+// "companies such as X, Y and Z", "firms including X".
+void ExampleListRule(DocState* d) {
+  const CommonWords& w = d->model.words;
+  for (std::uint32_t i = 0; i + 2 < d->size(); ++i) {
+    if (!(d->tok(i).classes & kGroupNoun)) continue;
+    std::uint32_t j = i + 1;
+    if (d->Is(j, w.such) && d->Is(j + 1, w.as)) {
+      j += 2;
+    } else if (d->Is(j, w.including) || d->Is(j, w.like)) {
+      j += 1;
+    } else {
+      continue;
+    }
+    const std::uint32_t sentence = d->SentenceOf(i);
+    while (j < d->size() && d->SentenceOf(j) == sentence) {
+      std::uint32_t end = j;
+      while (end < d->size() && end - j < kMaxNameTokens && IsNameWord(*d, end) &&
+             !(d->tok(end).classes & kNameStop)) {
+        ++end;
+      }
+      if (end > j) {
+        d->AddMention(j, end, InternCompany(d, j, end));
+      } else if (d->covered[j] < 0) {
+        break;  // Neither a new name nor a known entity: the list ended.
+      } else {
+        end = d->mentions[static_cast<std::size_t>(d->covered[j])].end;
+      }
+      if (end < d->size() && (d->tok(end).flags & kPossessive)) break;
+      if (d->Is(end, w.comma) && d->Is(end + 1, w.and_)) {
+        j = end + 2;
+      } else if (d->Is(end, w.comma) || d->Is(end, w.and_)) {
+        j = end + 1;
+      } else {
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void FindOrgsByRule(DocState* d) {
+  SuffixRule(d);
+  ExampleListRule(d);
+}
+
+}  // namespace newsx::extract::analysis

@@ -1,0 +1,297 @@
+#include "analysis/tokenizer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace newsx::extract::analysis {
+
+namespace {
+
+enum class CharKind : std::uint8_t { kSpace, kNewline, kWord, kApostrophe, kPunct };
+
+struct Char {
+  UChar32 cp = 0;  // -1 for a byte that is not valid UTF-8.
+  std::uint32_t len = 1;
+  CharKind kind = CharKind::kPunct;
+};
+
+// Decodes the character at `i`. Invalid bytes are one code point each
+// (kind kPunct), matching the quantity extractor's offsets.
+Char Decode(std::string_view s, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char b = p[i];
+  Char c;
+  if (b < 0x80) {
+    c.cp = b;
+    if (b == '\n') {
+      c.kind = CharKind::kNewline;
+    } else if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') {
+      c.kind = CharKind::kSpace;
+    } else if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+      c.kind = CharKind::kWord;
+    } else if (b == '\'') {
+      c.kind = CharKind::kApostrophe;
+    }
+    return c;
+  }
+  std::size_t j = i;
+  UChar32 cp = 0;
+  U8_NEXT(p, j, s.size(), cp);
+  if (cp < 0) {
+    c.cp = -1;
+    return c;
+  }
+  c.cp = cp;
+  c.len = static_cast<std::uint32_t>(j - i);
+  if (cp == 0x2019 || cp == 0x2018) {
+    c.kind = CharKind::kApostrophe;
+  } else if (cp == 0x2028 || cp == 0x2029) {
+    c.kind = CharKind::kNewline;
+  } else if (u_isUWhiteSpace(cp)) {
+    c.kind = CharKind::kSpace;
+  } else if (u_isalnum(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0) {
+    c.kind = CharKind::kWord;
+  }
+  return c;
+}
+
+bool IsUpper(UChar32 cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u_isupper(cp); }
+bool IsLower(UChar32 cp) { return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u_islower(cp); }
+bool IsDigit(UChar32 cp) { return cp < 0x80 ? (cp >= '0' && cp <= '9') : u_isdigit(cp); }
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const Vocabulary& vocab, TokenizedText* out)
+      : text_(text), vocab_(vocab), out_(out) {}
+
+  void Run() {
+    std::uint16_t pending = kParagraphStart;
+    while (pos_ < text_.size()) {
+      const Char c = Decode(text_, pos_);
+      if (c.kind == CharKind::kSpace || c.kind == CharKind::kNewline) {
+        pending |= kSpaceBefore;
+        if (c.kind == CharKind::kNewline) pending |= kParagraphStart;
+        Advance(c);
+        continue;
+      }
+      if (c.kind == CharKind::kWord) {
+        Word(pending);
+      } else if (c.kind == CharKind::kApostrophe && !out_->tokens.empty() && pending == 0 &&
+                 (out_->tokens.back().flags & kWordToken)) {
+        Possessive(c);
+      } else {
+        Single(c, pending);
+      }
+      pending = 0;
+    }
+  }
+
+ private:
+  void Advance(const Char& c) {
+    pos_ += c.len;
+    ++cp_;
+  }
+
+  Char Peek(std::size_t at) const {
+    return at < text_.size() ? Decode(text_, at) : Char{0, 0, CharKind::kSpace};
+  }
+
+  void Emit(std::uint32_t begin, std::uint32_t cp_begin, std::uint16_t flags) {
+    Token t;
+    t.begin = begin;
+    t.end = static_cast<std::uint32_t>(pos_);
+    t.cp_begin = cp_begin;
+    t.cp_end = cp_;
+    t.flags = flags;
+    const std::string_view s = text_.substr(t.begin, t.end - t.begin);
+    if (s.size() <= vocab_.max_word_bytes()) {
+      lower_.clear();
+      AppendLower(s, &lower_);
+      t.word = vocab_.Find(lower_);
+    }
+    out_->tokens.push_back(t);
+  }
+
+  void Word(std::uint16_t flags) {
+    const auto begin = static_cast<std::uint32_t>(pos_);
+    const std::uint32_t cp_begin = cp_;
+    bool has_lower = false, has_upper = false, has_digit = false, has_alpha = false;
+    bool first = true;
+    bool initials = true;  // "U.S": single letters separated by dots.
+    std::uint32_t segment_len = 0;
+    bool saw_dot = false;
+    while (pos_ < text_.size()) {
+      const Char c = Decode(text_, pos_);
+      if (c.kind == CharKind::kWord) {
+        if (first && IsUpper(c.cp)) flags |= kUpperInitial;
+        first = false;
+        if (IsDigit(c.cp)) {
+          has_digit = true;
+        } else {
+          has_alpha = true;
+          has_lower |= IsLower(c.cp);
+          has_upper |= IsUpper(c.cp);
+        }
+        if (++segment_len > 1) initials = false;
+        Advance(c);
+        continue;
+      }
+      const Char next = Peek(pos_ + c.len);
+      if (c.cp == '.' && next.kind == CharKind::kWord) {  // "U.S", "JD.com", "1.5"
+        saw_dot = true;
+        segment_len = 0;
+        Advance(c);
+        continue;
+      }
+      if (c.cp == '.' && saw_dot && initials) {  // Closing dot of "U.S."
+        Advance(c);
+        break;
+      }
+      if (c.cp == ',' && has_digit && !has_alpha && IsDigit(next.cp)) {  // "2,000"
+        Advance(c);
+        continue;
+      }
+      if (c.kind == CharKind::kApostrophe && next.kind == CharKind::kWord) {
+        // "don't", "O'Brien" stay whole; possessive "'s" becomes its own token.
+        const bool s_then_end = (next.cp == 's' || next.cp == 'S') &&
+                                Peek(pos_ + c.len + next.len).kind != CharKind::kWord;
+        if (s_then_end) break;
+        Advance(c);
+        continue;
+      }
+      break;
+    }
+    if (has_digit) flags |= kHasDigit;
+    if (has_alpha) flags |= kHasAlpha;
+    if (has_upper && !has_lower) flags |= kAllUpper;
+    Emit(begin, cp_begin, static_cast<std::uint16_t>(flags | kWordToken));
+    ++out_->word_count;
+  }
+
+  // "'s" after a word, or a lone "'" after a plural ("companies'").
+  void Possessive(const Char& apostrophe) {
+    const auto begin = static_cast<std::uint32_t>(pos_);
+    const std::uint32_t cp_begin = cp_;
+    Advance(apostrophe);
+    const Char next = Peek(pos_);
+    std::uint16_t flags = 0;
+    if ((next.cp == 's' || next.cp == 'S') && Peek(pos_ + next.len).kind != CharKind::kWord) {
+      Advance(next);
+      flags = kPossessive;
+    } else if (next.kind != CharKind::kWord) {
+      flags = kPossessive;
+    }
+    Emit(begin, cp_begin, flags);
+  }
+
+  void Single(const Char& c, std::uint16_t flags) {
+    const auto begin = static_cast<std::uint32_t>(pos_);
+    const std::uint32_t cp_begin = cp_;
+    Advance(c);
+    Emit(begin, cp_begin, flags);
+  }
+
+  std::string_view text_;
+  const Vocabulary& vocab_;
+  TokenizedText* out_;
+  std::size_t pos_ = 0;
+  std::uint32_t cp_ = 0;
+  std::string lower_;
+};
+
+bool IsAbbreviation(std::string_view word) {
+  if (word.size() == 1) return word[0] >= 'A' && word[0] <= 'Z';
+  static constexpr std::string_view kAbbreviations[] = {
+      "Mr",  "Mrs", "Ms",   "Dr",  "St",  "Jan",  "Feb", "Mar", "Apr",    "Jun", "Jul",
+      "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",  "No",  "Sen", "Rep",    "Gov", "Gen",
+      "Lt",  "Col", "Jr",   "Sr",  "vs",  "Prof", "Mt",  "Ft",  "approx", "e.g", "i.e"};
+  for (std::string_view a : kAbbreviations) {
+    if (a == word) return true;
+  }
+  return false;
+}
+
+bool IsClosing(std::string_view s) {
+  return s == "\"" || s == ")" || s == "'" || s == "\u201d" || s == "\u2019" || s == "]";
+}
+
+bool IsOpening(std::string_view s) {
+  return s == "\"" || s == "(" || s == "\u201c" || s == "'" || s == "\u2018";
+}
+
+void SplitSentences(TokenizedText* t) {
+  const auto n = static_cast<std::uint32_t>(t->tokens.size());
+  std::uint32_t start = 0;
+  auto close = [&](std::uint32_t end) {
+    if (end > start) t->sentences.push_back(Sentence{start, end});
+    start = end;
+  };
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Token& tok = t->tokens[i];
+    if (i > start && ((tok.flags & kParagraphStart) || i - start >= kMaxSentenceTokens)) close(i);
+    if (tok.flags & kWordToken) continue;
+    const std::string_view s = TokenText(*t, tok);
+    if (s != "." && s != "!" && s != "?") continue;
+    std::uint32_t j = i + 1;
+    while (j < n && !(t->tokens[j].flags & (kSpaceBefore | kWordToken)) &&
+           IsClosing(TokenText(*t, t->tokens[j]))) {
+      ++j;
+    }
+    if (j >= n) break;
+    const Token& next = t->tokens[j];
+    if (!(next.flags & (kSpaceBefore | kParagraphStart))) continue;
+    const bool starts_sentence =
+        (next.flags & (kUpperInitial | kHasDigit)) || IsOpening(TokenText(*t, next));
+    const bool after_abbreviation = s == "." && i > 0 && (t->tokens[i - 1].flags & kWordToken) &&
+                                    IsAbbreviation(TokenText(*t, t->tokens[i - 1]));
+    if (starts_sentence && !after_abbreviation) close(j);
+  }
+  close(n);
+}
+
+}  // namespace
+
+std::int32_t Vocabulary::Add(std::string_view lower) {
+  auto [it, inserted] = ids_.emplace(std::string(lower), static_cast<std::int32_t>(ids_.size()));
+  if (inserted && lower.size() > max_word_bytes_) max_word_bytes_ = lower.size();
+  return it->second;
+}
+
+std::int32_t Vocabulary::Find(std::string_view lower) const {
+  const auto it = ids_.find(lower);
+  return it == ids_.end() ? -1 : it->second;
+}
+
+void AppendLower(std::string_view text, std::string* out) {
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out->push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a')
+                                          : static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    const Char c = Decode(text, i);
+    if (c.cp < 0) {
+      out->push_back(static_cast<char>(b));
+    } else {
+      char buf[U8_MAX_LENGTH];
+      std::int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, u_tolower(c.cp));
+      out->append(buf, static_cast<std::size_t>(len));
+    }
+    i += c.len;
+  }
+}
+
+void Tokenize(std::string_view text, const Vocabulary& vocab, TokenizedText* out) {
+  out->text = text;
+  out->tokens.clear();
+  out->sentences.clear();
+  out->word_count = 0;
+  out->tokens.reserve(text.size() / 5 + 1);
+  Scanner(text, vocab, out).Run();
+  SplitSentences(out);
+}
+
+}  // namespace newsx::extract::analysis

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsx::extract::analysis {
+
+enum TokenFlag : std::uint16_t {
+  kWordToken = 1u << 0,  // Letters/digits (else a single punctuation mark).
+  kHasDigit = 1u << 1,
+  kHasAlpha = 1u << 2,
+  kUpperInitial = 1u << 3,  // First character is an upper-case letter.
+  kAllUpper = 1u << 4,      // Has letters, none lower-case.
+  kSpaceBefore = 1u << 5,   // Whitespace precedes the token.
+  kParagraphStart = 1u << 6,
+  kPossessive = 1u << 7,  // The "'s" / "'" token after a name.
+};
+
+struct Token {
+  std::uint32_t begin = 0;  // Byte offsets into the text.
+  std::uint32_t end = 0;
+  std::uint32_t cp_begin = 0;  // Code-point offsets (Span units).
+  std::uint32_t cp_end = 0;
+  std::int32_t word = -1;  // Vocabulary id of the lower-cased form, -1 if unknown.
+  std::uint16_t flags = 0;
+  std::uint32_t classes = 0;  // WordClass bits, filled by the analyzer.
+};
+
+struct Sentence {
+  std::uint32_t first = 0;  // Token range [first, end).
+  std::uint32_t end = 0;
+};
+
+// Lower-cased words known to the lexicons. Immutable once built.
+class Vocabulary {
+ public:
+  // Returns the id of `lower`, adding it if new.
+  std::int32_t Add(std::string_view lower);
+  // Returns the id of `lower`, or -1.
+  std::int32_t Find(std::string_view lower) const;
+  std::size_t max_word_bytes() const { return max_word_bytes_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>> ids_;
+  std::size_t max_word_bytes_ = 0;
+};
+
+struct TokenizedText {
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::size_t word_count = 0;
+};
+
+// Splits `text` (UTF-8; invalid bytes count as one code point each, like
+// the quantity extractor) into word and punctuation tokens and sentences.
+// Words split at hyphens and before possessive "'s"; "U.S.", "JD.com",
+// "1,234.5" stay whole. Sentences end at paragraph breaks, at . ! ? before
+// an upper-case word (not after an abbreviation), and after kMaxSentenceTokens
+// tokens so that later stages stay linear. `text` must outlive `out`.
+inline constexpr std::uint32_t kMaxSentenceTokens = 160;
+void Tokenize(std::string_view text, const Vocabulary& vocab, TokenizedText* out);
+
+// Lower-case form of a token's text (Unicode-aware).
+void AppendLower(std::string_view text, std::string* out);
+
+// The token's text.
+inline std::string_view TokenText(const TokenizedText& t, const Token& tok) {
+  return t.text.substr(tok.begin, tok.end - tok.begin);
+}
+
+}  // namespace newsx::extract::analysis

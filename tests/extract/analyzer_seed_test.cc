@@ -1,0 +1,152 @@
+// The reference article: every `must` entity, quantity and event of
+// fixtures/extract/seed/h200-imports.expected.json, and no `must_not`.
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "analyzer_test_util.h"
+
+namespace newsx::extract {
+namespace {
+
+using json = nlohmann::json;
+using testing::AnalyzeText;
+using testing::FindEntity;
+using testing::ReadFixture;
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "China (Chinese technology companies)" -> "china".
+std::string Head(const std::string& s) { return Lower(s.substr(0, s.find(" ("))); }
+
+bool NameMatches(const Entity& e, const std::string& expected) {
+  const std::string want = Head(expected);
+  if (Lower(e.name) == want) return true;
+  return std::any_of(e.aliases.begin(), e.aliases.end(),
+                     [&](const std::string& a) { return Lower(a) == want; });
+}
+
+std::string NameOf(const ExtractedArticle& x, const std::string& id) {
+  const Entity* e = FindEntity(x, id);
+  return e == nullptr ? id : e->name;
+}
+
+const ExtractedArticle& Seed() {
+  static const ExtractedArticle x =
+      AnalyzeText(ReadFixture("extract/seed/h200-imports.txt"), "2026-01-28T00:00:00Z");
+  return x;
+}
+
+const json& Expected() {
+  static const json j = json::parse(ReadFixture("extract/seed/h200-imports.expected.json"));
+  return j;
+}
+
+const char* TypeName(EntityType t) { return EntityTypeName(t); }
+
+TEST_CASE("Seed article yields every must entity", "[extract][analyzer][seed]") {
+  const ExtractedArticle& x = Seed();
+  for (const json& want : Expected()["entities"]["must"]) {
+    const std::string name = want["name"];
+    INFO("entity " << name);
+    const Entity* found = nullptr;
+    for (const Entity& e : x.entities) {
+      if (TypeName(e.type) == want["type"].get<std::string>() && NameMatches(e, name)) found = &e;
+    }
+    REQUIRE(found != nullptr);
+    if (want.contains("kind")) CHECK(found->kind == want["kind"].get<std::string>());
+    if (want.contains("vendor")) CHECK(Lower(NameOf(x, found->vendor)) == Lower(want["vendor"]));
+    for (const json& role : want.value("roles", json::array())) {
+      const bool has = std::any_of(found->roles.begin(), found->roles.end(), [&](const Role& r) {
+        return r.title == role["title"].get<std::string>() &&
+               Lower(NameOf(x, r.org)) == Lower(role["org"].get<std::string>());
+      });
+      CHECK(has);
+    }
+  }
+}
+
+TEST_CASE("Seed article yields no must_not entity", "[extract][analyzer][seed]") {
+  for (const json& bad : Expected()["entities"]["must_not"]) {
+    for (const Entity& e : Seed().entities) {
+      INFO("entity " << e.id << " vs " << bad.dump());
+      CHECK_FALSE((TypeName(e.type) == bad["type"].get<std::string>() &&
+                   Lower(e.name) == Lower(bad["name"].get<std::string>())));
+    }
+  }
+}
+
+bool QuantityMatches(const ExtractedArticle& x, const Quantity& q, const json& want) {
+  if (q.text.find(want["text"].get<std::string>()) == std::string::npos) return false;
+  const auto number = [](const std::optional<double>& v, const json& w) {
+    return v.has_value() &&
+           std::abs(*v - w.get<double>()) < 1e-6 * std::max(1.0, std::abs(w.get<double>()));
+  };
+  if (want.contains("value") && !number(q.value, want["value"])) return false;
+  if (want.contains("low") && !number(q.low, want["low"])) return false;
+  if (want.contains("high") && !number(q.high, want["high"])) return false;
+  if (want.contains("approx") && q.approx != want["approx"].get<bool>()) return false;
+  if (want.contains("op") && q.op != want["op"].get<std::string>()) return false;
+  if (want.contains("unit") && q.unit != want["unit"].get<std::string>()) return false;
+  if (want.contains("currency") && q.currency != want["currency"].get<std::string>()) return false;
+  if (want.contains("of") && Lower(NameOf(x, q.of)) != Lower(want["of"])) return false;
+  return true;
+}
+
+TEST_CASE("Seed article yields every must quantity", "[extract][analyzer][seed]") {
+  const ExtractedArticle& x = Seed();
+  for (const json& want : Expected()["quantities"]["must"]) {
+    INFO("quantity " << want.dump());
+    const bool found = std::any_of(x.quantities.begin(), x.quantities.end(),
+                                   [&](const Quantity& q) { return QuantityMatches(x, q, want); });
+    CHECK(found);
+  }
+}
+
+// An argument matches by entity name (or the name of the entity's country:
+// "China (customs)" is the Chinese customs agency) or by quantity text.
+bool ArgMatches(const ExtractedArticle& x, const EventArg& arg, const std::string& want) {
+  if (arg.quantity) return arg.quantity->text.find(want) != std::string::npos;
+  const Entity* e = FindEntity(x, arg.entity_id);
+  if (e == nullptr) return false;
+  if (NameMatches(*e, want)) return true;
+  const Entity* country = FindEntity(x, e->country);
+  return country != nullptr && NameMatches(*country, want);
+}
+
+TEST_CASE("Seed article yields every must event", "[extract][analyzer][seed]") {
+  const ExtractedArticle& x = Seed();
+  for (const json& want : Expected()["events"]["must"]) {
+    INFO("event " << want.dump());
+    bool found = false;
+    for (const Event& ev : x.events) {
+      if (ev.type != want["type"].get<std::string>()) continue;
+      bool all = true;
+      for (const auto& [role, value] : want["args"].items()) {
+        all &= std::any_of(ev.args.begin(), ev.args.end(), [&](const EventArg& a) {
+          return a.role == role && ArgMatches(x, a, value.get<std::string>());
+        });
+      }
+      if (want.contains("modality")) all &= ev.modality == want["modality"].get<std::string>();
+      if (want.contains("source")) all &= Lower(NameOf(x, ev.source)) == Lower(want["source"]);
+      found |= all;
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("Seed article resolves 'Last week' against the publication date",
+          "[extract][analyzer][seed]") {
+  const auto& dates = Seed().dates;
+  const bool found = std::any_of(dates.begin(), dates.end(), [](const DateExpr& d) {
+    return d.text == "Last week" && d.value == "2026-01-19/2026-01-25" && d.relative;
+  });
+  CHECK(found);
+}
+
+}  // namespace
+}  // namespace newsx::extract

@@ -1,0 +1,112 @@
+// TextAnalyzer: lexicon loading and errors, and hostile text.
+
+#include <string>
+
+#include "analyzer_test_util.h"
+
+namespace newsx::extract {
+namespace {
+
+TEST_CASE("Built-in lexicons are compiled in", "[extract][analyzer]") {
+  const std::vector<LexiconFile> files = TextAnalyzer::BuiltinLexicons();
+  std::vector<std::string> names;
+  for (const LexiconFile& f : files) names.push_back(f.name);
+  CHECK(std::find(names.begin(), names.end(), "chips.tsv") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "events.tsv") != names.end());
+  for (const LexiconFile& f : files) CHECK_FALSE(f.content.empty());
+}
+
+TEST_CASE("Malformed lexicon lines name file and line", "[extract][analyzer]") {
+  const auto fails_with = [](const std::string& name, const std::string& content,
+                             const std::string& where) {
+    AnalyzerOptions options;
+    options.lexicons.push_back(LexiconFile{name, content});
+    const auto analyzer = TextAnalyzer::Create(options);
+    REQUIRE_FALSE(analyzer.ok());
+    CHECK(analyzer.status().code() == StatusCode::kInvalidArgument);
+    INFO(analyzer.status().message());
+    CHECK(analyzer.status().message().find(where) != std::string::npos);
+  };
+  fails_with("chips-extra.tsv", "# comment\n\nchip:x/y\tX Y\n", "chips-extra.tsv:3");
+  fails_with("orgs.tsv", "org:x\tX\tbakery\t-\t-\n", "orgs.tsv:1");
+  fails_with("orgs.tsv", "x\tX\tcompany\t-\t-\n", "orgs.tsv:1");
+  fails_with("places.tsv", "place:x\tX\tplanet\t-\t-\t-\t-\n", "places.tsv:1");
+  fails_with("persons.tsv", "person:x\tX\t-\tCEO\n", "persons.tsv:1");
+  fails_with("words.tsv", "colour\tred\n", "words.tsv:1");
+  fails_with("events.tsv", "sale\tsold\t-\tseller=fruit@before\t-\n", "events.tsv:1");
+  fails_with("events.tsv", "sale\tsold\t-\tseller=company@above\t-\n", "events.tsv:1");
+  fails_with("events.tsv", "sale\tsold\t-\tseller\t-\n", "events.tsv:1");
+  fails_with("events.tsv", "sale\tsold\t-\t-\tfast=1\n", "events.tsv:1");
+  fails_with("gadgets.tsv", "x\ty\n", "gadgets.tsv");
+}
+
+TEST_CASE("User lexicons add entities and files not ending in .tsv are ignored",
+          "[extract][analyzer]") {
+  AnalyzerOptions options;
+  options.lexicons.push_back(
+      LexiconFile{"chips.tsv", "chip:acme/z1\tAcme Z1\torg:acme\tZed\tZ1\n"});
+  options.lexicons.push_back(LexiconFile{"README.md", "not a lexicon"});
+  auto analyzer = TextAnalyzer::Create(options);
+  REQUIRE(analyzer.ok());
+  const ExtractedArticle x = testing::AnalyzeText("The Z1 outsold the H20.", "", **analyzer);
+  const Entity* z1 = testing::FindEntity(x, "chip:acme/z1");
+  REQUIRE(z1 != nullptr);
+  CHECK(z1->family == "Zed");
+  CHECK(testing::FindEntity(x, "chip:nvidia/h20") != nullptr);
+}
+
+TEST_CASE("Hostile text is analyzed without crashing", "[extract][analyzer][hostile]") {
+  const TextAnalyzer& analyzer = testing::SharedAnalyzer();
+  const auto run = [&](std::string text) {
+    ExtractedArticle x;
+    x.article.id = "hostile";
+    x.article.published = "2026-01-28T00:00:00Z";
+    x.article.text = std::move(text);
+    analyzer.Analyze(&x);
+    return x;
+  };
+  SECTION("a 10 MB line without spaces") {
+    std::string text;
+    while (text.size() < (10u << 20)) text += "NvidiaH200chipsChina2million,";
+    const ExtractedArticle x = run(text);
+    CHECK(x.events.empty());
+  }
+  SECTION("a 10 MB line of words without sentence breaks") {
+    std::string text;
+    while (text.size() < (10u << 20)) text += "Nvidia sold H200 chips to China and Huawei banned ";
+    const ExtractedArticle x = run(text);
+    CHECK_FALSE(x.entities.empty());
+    CHECK_FALSE(x.events.empty());
+  }
+  SECTION("invalid UTF-8") {
+    std::string text =
+        "Nvidia \xff\xfe H200 \xc3 chips \xe2\x82 to China\x80\x80. Huang\xed\xa0\x80 said.";
+    const ExtractedArticle x = run(text);
+    const Entity* h200 = testing::FindEntity(x, "chip:nvidia/h200");
+    REQUIRE(h200 != nullptr);
+    CHECK(h200->mentions[0].span.begin == 10);  // Each invalid byte is one code point.
+  }
+  SECTION("all-caps headlines") {
+    const ExtractedArticle x =
+        run("CHINA APPROVES FIRST NVIDIA H200 AI CHIP IMPORTS\nUS TECH CURBS EASE");
+    CHECK(testing::FindEntity(x, "place:china") != nullptr);
+    CHECK(testing::FindEntity(x, "chip:nvidia/h200") != nullptr);
+  }
+  SECTION("tables of numbers") {
+    std::string text;
+    for (int row = 0; row < 20000; ++row) {
+      text += std::to_string(row) + "\t" + std::to_string(row * 37 % 1000) + ".5\t$" +
+              std::to_string(row % 97) + "bn\t" + std::to_string(row % 12 + 1) + "/2026\n";
+    }
+    const ExtractedArticle x = run(text);
+    CHECK(x.entities.empty());
+  }
+  SECTION("empty and punctuation-only text") {
+    CHECK(run("").entities.empty());
+    CHECK(run("...,,,'''\"\"\"---").entities.empty());
+    CHECK(run("'s 's 's").entities.empty());
+  }
+}
+
+}  // namespace
+}  // namespace newsx::extract
