@@ -29,7 +29,9 @@ void EraseAll(std::string* s, std::string_view what) {
 }
 
 // HTML entities seen in feeds that are not XML's predefined five.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 40> kHtmlEntities = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 45> kHtmlEntities = {{
+    {"amp", "&"},        {"lt", "<"},         {"gt", ">"},          {"quot", "\""},
+    {"apos", "'"},
     {"nbsp", "\u00A0"},  {"mdash", "\u2014"}, {"ndash", "\u2013"},  {"hellip", "\u2026"},
     {"lsquo", "\u2018"}, {"rsquo", "\u2019"}, {"ldquo", "\u201C"},  {"rdquo", "\u201D"},
     {"laquo", "\u00AB"}, {"raquo", "\u00BB"}, {"copy", "\u00A9"},   {"reg", "\u00AE"},

@@ -26,9 +26,9 @@ std::string InnerXml(const pugi::xml_node& node);
 // Decodes base64, ignoring whitespace; nullopt if malformed.
 std::optional<std::string> DecodeBase64(std::string_view text);
 
-// Replaces the HTML named character references that XML does not define
-// (&nbsp;, &mdash;, &eacute;...) with their UTF-8 characters; unknown ones
-// stay as written.
+// Replaces character references (&amp;, &#8217;, &nbsp;, &mdash;,
+// &eacute;...) with their UTF-8 characters: for plain-text fields (titles)
+// whose text was escaped HTML. Unknown references stay as written.
 std::string DecodeHtmlEntities(std::string_view text);
 
 // Splits RSS person strings: "me@example.com (Name)", "Name <me@example.com>",

@@ -170,7 +170,10 @@ struct HttpFetcher::Impl {
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // Every encoding libcurl decodes.
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
                      options.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1);
-    curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+    // Waiting for a connection that may multiplex pays off only where HTTP/2
+  // can be negotiated (TLS ALPN); over plain HTTP/1.1 it would queue
+  // requests behind a slow response.
+  curl_easy_setopt(e, CURLOPT_PIPEWAIT, origin.rfind("https:", 0) == 0 ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");

@@ -1,5 +1,6 @@
 #include "warc/archive_input.h"
 
+#include <lz4frame.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -13,7 +14,9 @@ namespace {
 
 constexpr std::size_t kOutCapacity = 4 * ArchiveInput::kMaxPeek;
 constexpr std::size_t kInCapacity = 256u << 10;
-constexpr unsigned char kGzipMagic[3] = {0x1f, 0x8b, 0x08};
+// Member (frame) headers: gzip with deflate, and the LZ4 frame format.
+constexpr std::string_view kGzipMagic("\x1f\x8b\x08", 3);
+constexpr std::string_view kLz4Magic("\x04\x22\x4d\x18", 4);
 
 class FileSource final : public ByteSource {
  public:
@@ -78,11 +81,14 @@ std::unique_ptr<ByteSource> MemorySource(std::string_view data) {
   return std::make_unique<MemoryByteSource>(data);
 }
 
-struct ArchiveInput::ZState {
+// The decompressor of the current member: zlib or LZ4F.
+struct ArchiveInput::Codec {
   z_stream zs{};
-  bool initialized = false;
-  ~ZState() {
-    if (initialized) inflateEnd(&zs);
+  bool zlib_ready = false;
+  LZ4F_dctx* lz4 = nullptr;
+  ~Codec() {
+    if (zlib_ready) inflateEnd(&zs);
+    if (lz4 != nullptr) LZ4F_freeDecompressionContext(lz4);
   }
 };
 
@@ -90,20 +96,29 @@ ArchiveInput::ArchiveInput(std::unique_ptr<ByteSource> source)
     : source_(std::move(source)),
       out_(new char[kOutCapacity]),
       in_(new char[kInCapacity]),
-      z_(std::make_unique<ZState>()) {}
+      codec_(std::make_unique<Codec>()) {}
 
 ArchiveInput::~ArchiveInput() = default;
 
 Status ArchiveInput::Start() {
-  while (in_end_ - in_begin_ < 2 && !source_done_) {
+  while (in_end_ - in_begin_ < kLz4Magic.size() && !source_done_) {
     NEWSX_ASSIGN_OR_RETURN(bool got, ReadInput());
     if (!got) break;
   }
-  const auto* p = reinterpret_cast<const unsigned char*>(in_.get() + in_begin_);
-  if (in_end_ - in_begin_ >= 2 && p[0] == kGzipMagic[0] && p[1] == kGzipMagic[1]) {
+  const std::string_view head(in_.get() + in_begin_, in_end_ - in_begin_);
+  if (head.starts_with(kGzipMagic.substr(0, 2))) {
     compression_ = ArchiveCompression::kGzip;
-    if (inflateInit2(&z_->zs, 16 + MAX_WBITS) != Z_OK) return InternalError("inflateInit2 failed");
-    z_->initialized = true;
+    if (inflateInit2(&codec_->zs, 16 + MAX_WBITS) != Z_OK) {
+      return InternalError("inflateInit2 failed");
+    }
+    codec_->zlib_ready = true;
+    return Status::Ok();
+  }
+  if (head.starts_with(kLz4Magic)) {
+    compression_ = ArchiveCompression::kLz4;
+    if (LZ4F_isError(LZ4F_createDecompressionContext(&codec_->lz4, LZ4F_VERSION))) {
+      return InternalError("LZ4F_createDecompressionContext failed");
+    }
     return Status::Ok();
   }
   compression_ = ArchiveCompression::kNone;
@@ -144,7 +159,8 @@ void ArchiveInput::Compact() {
 Result<std::string_view> ArchiveInput::Peek(std::size_t want) {
   // Fill* read ahead until the window holds kMaxPeek bytes or the input ends.
   if (end_ - begin_ < want && !input_done_) {
-    NEWSX_RETURN_IF_ERROR(compression_ == ArchiveCompression::kGzip ? FillGzip() : FillPlain());
+    NEWSX_RETURN_IF_ERROR(compression_ == ArchiveCompression::kNone ? FillPlain()
+                                                                    : FillCompressed());
   }
   if (!io_error_.ok()) return io_error_;
   return std::string_view(out_.get() + begin_, end_ - begin_);
@@ -173,18 +189,32 @@ Status ArchiveInput::FillPlain() {
   return Status::Ok();
 }
 
+std::string_view ArchiveInput::MemberMagic() const {
+  return compression_ == ArchiveCompression::kLz4 ? kLz4Magic : kGzipMagic;
+}
+
+std::string_view ArchiveInput::MemberName() const {
+  return compression_ == ArchiveCompression::kLz4 ? "LZ4 frame" : "gzip member";
+}
+
 bool ArchiveInput::StartMember() {
+  const std::string_view magic = MemberMagic();
   while (true) {
-    // Needs the 3 magic bytes to tell a member from trailing junk.
-    while (in_end_ - in_begin_ < 3 && !source_done_) {
+    // Needs the whole magic to tell a member from trailing junk.
+    while (in_end_ - in_begin_ < magic.size() && !source_done_) {
       if (!ReadInputOrNote()) break;
     }
     if (in_begin_ == in_end_) return false;
-    if (in_end_ - in_begin_ >= 3 && std::memcmp(in_.get() + in_begin_, kGzipMagic, 3) == 0) break;
-    ResyncGzip("data after a gzip member is not a gzip member header");
+    if (std::string_view(in_.get() + in_begin_, in_end_ - in_begin_).starts_with(magic)) break;
+    Resync("data after a " + std::string(MemberName()) + " is not a " +
+           std::string(MemberName()) + " header");
     if (input_done_) return false;
   }
-  inflateReset(&z_->zs);
+  if (compression_ == ArchiveCompression::kGzip) {
+    inflateReset(&codec_->zs);
+  } else {
+    LZ4F_resetDecompressionContext(codec_->lz4);
+  }
   member_file_offset_ = file_pos_ - (in_end_ - in_begin_);
   member_starts_.emplace_back(position_ + (end_ - begin_), member_file_offset_);
   in_member_ = true;
@@ -201,9 +231,9 @@ bool ArchiveInput::ReadInputOrNote() {
   return *got;
 }
 
-void ArchiveInput::ResyncGzip(std::string_view why) {
+void ArchiveInput::Resync(std::string_view why) {
   const std::uint64_t from = file_pos_ - (in_end_ - in_begin_);
-  const std::string_view magic(reinterpret_cast<const char*>(kGzipMagic), 3);
+  const std::string_view magic = MemberMagic();
   std::uint64_t skipped = 0;
   bool found = false;
   // Skip one byte so that a bad member header is not retried.
@@ -220,8 +250,8 @@ void ArchiveInput::ResyncGzip(std::string_view why) {
       found = true;
       break;
     }
-    // Keep the last two bytes: a magic may straddle the read boundary.
-    const std::size_t keep = std::min<std::size_t>(2, hay.size());
+    // Keep a tail: a magic may straddle the read boundary.
+    const std::size_t keep = std::min<std::size_t>(magic.size() - 1, hay.size());
     skipped += hay.size() - keep;
     in_begin_ = in_end_ - keep;
     if (!ReadInputOrNote()) {
@@ -235,7 +265,7 @@ void ArchiveInput::ResyncGzip(std::string_view why) {
     issues_(from, true,
             DataLossError(std::string(why) + " at file offset " + std::to_string(from) +
                           "; skipped " + std::to_string(skipped) +
-                          " bytes to the next gzip member"));
+                          " bytes to the next " + std::string(MemberName())));
   } else {
     input_done_ = true;
     issues_(from, true,
@@ -244,9 +274,37 @@ void ArchiveInput::ResyncGzip(std::string_view why) {
   }
 }
 
-Status ArchiveInput::FillGzip() {
+ArchiveInput::Step ArchiveInput::Decode(std::string* error) {
+  if (compression_ == ArchiveCompression::kLz4) {
+    std::size_t src = in_end_ - in_begin_;
+    std::size_t dst = kOutCapacity - end_;
+    const std::size_t rc =
+        LZ4F_decompress(codec_->lz4, out_.get() + end_, &dst, in_.get() + in_begin_, &src, nullptr);
+    in_begin_ += src;
+    end_ += dst;
+    if (LZ4F_isError(rc)) {
+      *error = LZ4F_getErrorName(rc);
+      return Step::kError;
+    }
+    return rc == 0 ? Step::kMemberEnd : Step::kMore;
+  }
+  z_stream& zs = codec_->zs;
+  zs.next_in = reinterpret_cast<Bytef*>(in_.get() + in_begin_);
+  zs.avail_in = static_cast<uInt>(in_end_ - in_begin_);
+  zs.next_out = reinterpret_cast<Bytef*>(out_.get() + end_);
+  zs.avail_out = static_cast<uInt>(kOutCapacity - end_);
+  const int rc = inflate(&zs, Z_NO_FLUSH);
+  in_begin_ = in_end_ - zs.avail_in;
+  end_ = kOutCapacity - zs.avail_out;
+  if (rc == Z_STREAM_END) return Step::kMemberEnd;
+  // Z_BUF_ERROR: no progress possible without more input (read on the next turn).
+  if (rc == Z_OK || (rc == Z_BUF_ERROR && zs.avail_in == 0)) return Step::kMore;
+  *error = zs.msg != nullptr ? zs.msg : "inflate error " + std::to_string(rc);
+  return Step::kError;
+}
+
+Status ArchiveInput::FillCompressed() {
   if (kOutCapacity - end_ < kMaxPeek) Compact();
-  z_stream& zs = z_->zs;
   while (end_ - begin_ < kMaxPeek && !input_done_) {
     if (!in_member_ && !StartMember()) {
       input_done_ = true;
@@ -256,30 +314,22 @@ Status ArchiveInput::FillGzip() {
       NEWSX_ASSIGN_OR_RETURN(bool got, ReadInput());
       if (!got) {
         issues_(member_file_offset_, true,
-                DataLossError("gzip member at file offset " + std::to_string(member_file_offset_) +
+                DataLossError(std::string(MemberName()) + " at file offset " +
+                              std::to_string(member_file_offset_) +
                               " is truncated (input ends inside it)"));
         in_member_ = false;
         input_done_ = true;
         break;
       }
     }
-    zs.next_in = reinterpret_cast<Bytef*>(in_.get() + in_begin_);
-    zs.avail_in = static_cast<uInt>(in_end_ - in_begin_);
-    zs.next_out = reinterpret_cast<Bytef*>(out_.get() + end_);
-    zs.avail_out = static_cast<uInt>(kOutCapacity - end_);
-    const int rc = inflate(&zs, Z_NO_FLUSH);
-    in_begin_ = in_end_ - zs.avail_in;
-    end_ = kOutCapacity - zs.avail_out;
-    if (rc == Z_STREAM_END) {
+    std::string error;
+    const Step step = Decode(&error);
+    if (step == Step::kMemberEnd) {
       in_member_ = false;
-    } else if (rc == Z_BUF_ERROR) {
-      // No progress possible: input needed (handled above on the next turn).
-      if (zs.avail_in != 0) return InternalError("inflate made no progress");
-    } else if (rc != Z_OK) {
-      const std::string msg = zs.msg != nullptr ? zs.msg : "inflate error";
+    } else if (step == Step::kError) {
       in_member_ = false;
-      ResyncGzip("corrupt gzip data (" + msg + ") in the member at file offset " +
-                 std::to_string(member_file_offset_) + ", detected");
+      Resync("corrupt compressed data (" + error + ") in the " + std::string(MemberName()) +
+             " at file offset " + std::to_string(member_file_offset_) + ", detected");
     }
   }
   return Status::Ok();

@@ -32,10 +32,10 @@ std::unique_ptr<ByteSource> MemorySource(std::string_view data);
 using IssueSink = std::function<void(std::uint64_t, bool, Status)>;
 
 // The decompressed byte stream of an archive, seen through a sliding window.
-// Gzip members are inflated one after the other (gzip per record and whole
-// file alike) and the file offset where each member starts is remembered
+// Gzip members (or LZ4 frames) are decompressed one after the other (per
+// record and whole file alike) and the file offset where each member starts is remembered
 // until the window passes it, so that a record can name the member it starts.
-// Corrupt gzip data is reported and skipped up to the next member header.
+// Corrupt data is reported and skipped up to the next member header.
 // Not thread-safe.
 class ArchiveInput {
  public:
@@ -80,12 +80,18 @@ class ArchiveInput {
 
  private:
   Status FillPlain();
-  Status FillGzip();
+  enum class Step { kMore, kMemberEnd, kError };
+  // Decompresses what it can from in_ into the window.
+  Step Decode(std::string* error);
+  Status FillCompressed();
+  std::string_view MemberMagic() const;
+  std::string_view MemberName() const;
   Result<bool> ReadInput();
   // ReadInput for paths that cannot return a Status: keeps the error for Peek.
   bool ReadInputOrNote();
   bool StartMember();
-  void ResyncGzip(std::string_view why);
+  // Reports `why` and skips to the next member header (or the end).
+  void Resync(std::string_view why);
   void Compact();
 
   std::unique_ptr<ByteSource> source_;
@@ -105,8 +111,8 @@ class ArchiveInput {
   bool input_done_ = false;
   Status io_error_;
 
-  struct ZState;
-  std::unique_ptr<ZState> z_;
+  struct Codec;
+  std::unique_ptr<Codec> codec_;
   bool in_member_ = false;
   std::uint64_t member_file_offset_ = 0;
   // (stream offset, file offset) of member starts not yet passed.
