@@ -20,6 +20,7 @@ if(NOT TARGET re2::re2)
 endif()
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
+pkg_check_modules(LZ4 REQUIRED IMPORTED_TARGET liblz4)  # LZ4-framed WARC files
 
 # cpp-httplib is header-only in Debian (/usr/include/httplib.h); tests and
 # the offline demo server use it.

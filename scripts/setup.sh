@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libcurl4-openssl-dev libpugixml-dev libre2-dev libicu-dev librocksdb-dev
-  zlib1g-dev libxml2-dev libbrotli-dev libxxhash-dev
+  zlib1g-dev libxml2-dev libbrotli-dev libxxhash-dev liblz4-dev
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev
   catch2 python3
 )

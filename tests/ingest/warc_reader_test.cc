@@ -222,7 +222,7 @@ TEST_CASE("WarcReader skips a corrupt gzip member and trailing garbage", "[inges
   CHECK(got.records.front().target_uri == "http://1/");
   CHECK(got.records.back().target_uri == "http://3/");
   CHECK(got.records.back().file_offset == std::optional<std::uint64_t>(first.size() + second.size()));
-  CHECK(AnyIssueMentions(got.issues, "corrupt gzip data"));
+  CHECK(AnyIssueMentions(got.issues, "corrupt compressed data"));
   CHECK(AnyIssueMentions(got.issues, "13 trailing bytes ignored"));
 }
 
@@ -258,4 +258,21 @@ TEST_CASE("WarcReader reads ARC files and reports bad ARC header lines", "[inges
   const ReadAll bad = DrainFile("warcio-bad.arc");
   CHECK(bad.records.size() == 3);
   CHECK(AnyIssueMentions(bad.issues, "bad ARC header at offset 262"));
+}
+
+TEST_CASE("WarcReader reads LZ4 frame-per-record files and seeks to frames", "[ingest][warc]") {
+  const ReadAll all = DrainFile("resiliparse-block-sized-records.warc.lz4");
+  REQUIRE(all.records.size() == 3);
+  CHECK(all.issues.empty());
+  for (const WarcRecord& record : all.records) {
+    CHECK(record.block.size() == record.content_length);
+    REQUIRE(record.file_offset.has_value());
+  }
+  auto reader = WarcReader::Open(kWarcDir + "resiliparse-block-sized-records.warc.lz4");
+  REQUIRE(reader.ok());
+  CHECK((*reader)->compression() == ingest::ArchiveCompression::kLz4);
+  REQUIRE((*reader)->Seek({all.records[2].offset, all.records[2].file_offset}).ok());
+  const ReadAll rest = Drain(**reader);
+  REQUIRE(rest.records.size() == 1);
+  CHECK(rest.records[0].block == all.records[2].block);
 }

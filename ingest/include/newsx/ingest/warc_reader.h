@@ -17,7 +17,8 @@ class ArchiveInput;
 }  // namespace internal
 
 // How the bytes of an archive file are stored. Detected from the first bytes.
-enum class ArchiveCompression { kNone, kGzip };
+// kLz4: LZ4 frames (one per record, as FastWARC writes them).
+enum class ArchiveCompression { kNone, kGzip, kLz4 };
 
 // The record kinds of WARC 1.0/1.1 (ISO 28500), plus ARC's file header.
 enum class WarcRecordType {
@@ -85,11 +86,11 @@ struct WarcReaderOptions {
   bool read_blocks = true;
 };
 
-// Streaming reader of WARC 1.0/1.1 (and older 0.17/0.18) and ARC v1 files,
-// uncompressed, gzip per record or whole-file gzip. Memory stays bounded by
-// the options whatever the file size. Malformed input never stops the reader
-// early: it reports the problem (issues()), resynchronizes on the next
-// "WARC/" line (or ARC header line) and goes on.
+// Streaming reader of WARC 1.0/1.1 (and older 0.17/0.18) and ARC v1 files:
+// uncompressed, gzip (or LZ4) per record, or whole-file gzip (or LZ4).
+// Memory stays bounded by the options whatever the file size. Malformed
+// input never stops the reader early: it reports the problem (issues()),
+// resynchronizes on the next "WARC/" line (or ARC header line) and goes on.
 //
 // Not thread-safe; one reader per file.
 class WarcReader {
