@@ -42,13 +42,14 @@ void SuffixRule(DocState* d) {
   for (std::uint32_t i = 1; i < d->size(); ++i) {
     if (!(d->tok(i).classes & kOrgSuffix) || !IsNameWord(*d, i)) continue;
     std::uint32_t first = i;
+    // Walk back over capitalized words; a stop word ("The", "Chinese")
+    // ends the name.
     while (first > 0 && i - first < kMaxNameTokens && IsNameWord(*d, first - 1) &&
-           !(d->tok(first - 1).classes & kOrgSuffix) &&
+           !(d->tok(first - 1).classes & (kOrgSuffix | kNameStop)) &&
            d->SentenceOf(first - 1) == d->SentenceOf(i) &&
            !(d->tok(first).flags & kParagraphStart)) {
       --first;
     }
-    while (first < i && (d->tok(first).classes & kNameStop)) ++first;
     if (first == i) continue;
     std::uint32_t end = i + 1;
     while (end < d->size() && IsNameWord(*d, end) && (d->tok(end).classes & kOrgSuffix) &&
