@@ -13,6 +13,7 @@ namespace {
 constexpr std::uint32_t kNegationWindow = 4;  // Tokens before a trigger.
 constexpr std::uint32_t kSourceWindow = 5;    // Tokens after "according to".
 constexpr std::uint32_t kGovernedGap = 2;     // Tokens between a trigger and its object.
+constexpr std::uint32_t kPossessedGap = 3;    // Modifiers between "Nvidia's" and "H20".
 
 struct Candidate {
   std::uint32_t first = 0;
@@ -89,8 +90,7 @@ class Assembler {
       c.entity = mention.entity;
       const Entity& e = d_.entities[static_cast<std::size_t>(mention.entity)];
       c.classes = EntityClasses(e);
-      c.modifier = c.end < s.end && (d_.tok(c.end).flags & kPossessive) && c.end + 1 < s.end &&
-                   d_.covered[c.end + 1] >= 0;
+      c.modifier = IsPossessor(s, c.end);
       candidates_.push_back(c);
     }
     const auto from =
@@ -105,6 +105,18 @@ class Assembler {
       c.classes = QuantityClasses(quantities_[q.quantity]);
       candidates_.push_back(c);
     }
+  }
+
+  // True when the tokens from `end` are "'s", up to kPossessedGap
+  // lower-case modifiers, then a mention: "Nvidia's (previously approved) H20".
+  bool IsPossessor(const Sentence& s, std::uint32_t end) const {
+    if (end >= s.end || !(d_.tok(end).flags & kPossessive)) return false;
+    for (std::uint32_t i = end + 1; i < s.end && i <= end + 1 + kPossessedGap; ++i) {
+      if (d_.covered[i] >= 0) return true;
+      const Token& t = d_.tok(i);
+      if (!(t.flags & kWordToken) || (t.flags & (kUpperInitial | kHasDigit))) return false;
+    }
+    return false;
   }
 
   // A trigger that is the object or purpose of another one that made an
@@ -139,14 +151,18 @@ class Assembler {
   }
 
   // The token before candidate `c`, looking through "the" and a possessor
-  // ("of Nvidia's H20" -> "of").
+  // with its modifiers ("of Nvidia's previously approved H20" -> "of").
   std::uint32_t LeadToken(const Candidate& c) const {
     std::uint32_t p = c.first;
-    if (p > 0 && d_.tok(p - 1).word == d_.model.words.the) --p;
-    if (p > 1 && (d_.tok(p - 1).flags & kPossessive) && d_.covered[p - 2] >= 0) {
-      p = d_.mentions[static_cast<std::size_t>(d_.covered[p - 2])].first;
-      if (p > 0 && d_.tok(p - 1).word == d_.model.words.the) --p;
+    for (std::uint32_t back = 1; back <= kPossessedGap + 1 && back < p; ++back) {
+      const Token& t = d_.tok(p - back);
+      if ((t.flags & kPossessive) && d_.covered[p - back - 1] >= 0) {
+        p = d_.mentions[static_cast<std::size_t>(d_.covered[p - back - 1])].first;
+        break;
+      }
+      if (!(t.flags & kWordToken) || (t.flags & (kUpperInitial | kHasDigit))) break;
     }
+    if (p > 0 && d_.tok(p - 1).word == d_.model.words.the) --p;
     return p;
   }
 
