@@ -149,7 +149,7 @@ bool QuantityBuilder::ReadCurrencySuffix(Amount* a) const {
   // "canadian dollars", "hong kong dollars", "u.s. dollars".
   std::string_view nationality;
   std::size_t c = k;
-  for (int n = 0; n < 3 && c < toks.size(); ++n) {
+  for (int n = 0; n < 5 && c < toks.size(); ++n) {  // "u . s ." is four tokens
     const Token& t = toks[c];
     if (!IsWordToken(t)) {
       if (t.kind == TokenKind::kSymbol && t.symbol == '.' && !t.space_before) {

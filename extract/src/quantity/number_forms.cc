@@ -106,7 +106,8 @@ bool NumberParser::IsDateOrTime(std::size_t p) const {
                             !toks[p - 1].space_before && toks[p - 2].kind == TokenKind::kNumeral;
   if (slash_before) return true;
   if (slash_after && !(t.integer && t.value < toks[p + 2].value &&
-                       IsCommonDenominator(toks[p + 2].value) && !tt_.Attached(p + 2))) {
+                       IsCommonDenominator(toks[p + 2].value) &&
+                       !(tt_.Attached(p + 2) && tt_.IsSymbol(p + 3, '/')))) {
     return true;
   }
   // "+1-222-2222-2222", "2024-01-05", "1995-01": numbers joined by dashes
@@ -222,8 +223,8 @@ void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
     if (next.kind == TokenKind::kSymbol && next.symbol == '/' && t.integer && tt_.Attached(j) &&
         toks[j + 1].kind == TokenKind::kNumeral && toks[j + 1].integer &&
         t.value < toks[j + 1].value && IsCommonDenominator(toks[j + 1].value) &&
-        !(tt_.Attached(j + 1) && j + 2 < toks.size() && toks[j + 2].kind == TokenKind::kSymbol) &&
-        !(i >= 1 && !t.space_before && toks[i - 1].kind == TokenKind::kSymbol)) {
+        !(tt_.Attached(j + 1) && tt_.IsSymbol(j + 2, '/')) &&
+        !(i >= 1 && !t.space_before && tt_.IsSymbol(i - 1, '/'))) {
       out->value /= toks[j + 1].value;
       out->last = j + 1;
       out->fraction = true;

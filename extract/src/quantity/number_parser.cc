@@ -22,6 +22,7 @@ bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 
 double Accumulate(const NumberParserElement* e, std::size_t n) {
   double total = 0;
   double current = 0;
+  double since_hundred = 0;  // Units and tens after the last "hundred".
   double max_scale = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const NumClass cls = e[k].cls;
@@ -29,6 +30,7 @@ double Accumulate(const NumberParserElement* e, std::size_t n) {
     switch (cls) {
       case NumClass::kHundred:
         current = (current == 0 ? 1 : current) * v;
+        since_hundred = 0;
         break;
       case NumClass::kScale:
         if (v > max_scale && total > 0 && current == 0) {
@@ -37,13 +39,19 @@ double Accumulate(const NumberParserElement* e, std::size_t n) {
           total += (current == 0 ? 1 : current) * v;
         }
         current = 0;
+        since_hundred = 0;
         if (v > max_scale) max_scale = v;
         break;
-      case NumClass::kDozen:
-        current = (current == 0 ? 1 : current) * v;
+      case NumClass::kDozen:  // "three hundred and two dozens" is 300 + 24.
+        if (since_hundred > 0 && since_hundred != current) {
+          current += since_hundred * (v - 1);
+        } else {
+          current = (current == 0 ? 1 : current) * v;
+        }
         break;
       default:
         current += v;
+        since_hundred += v;
         break;
     }
   }
@@ -210,7 +218,9 @@ std::size_t NumberParser::CollectRun(std::size_t i, std::vector<Element>* elems,
       break;
     }
     if (next.numeral && prev.numeral) break;
-    if (hyphen && !(prev.cls == NumClass::kTens && next.cls == NumClass::kUnit && !next.numeral)) {
+    // "twenty-one"; "$1.5-billion".
+    if (hyphen && !(prev.cls == NumClass::kTens && next.cls == NumClass::kUnit && !next.numeral) &&
+        !(next.cls == NumClass::kScale && !next.numeral && !toks[p - 1].space_before)) {
       break;
     }
     if (and_joined && !(prev.cls == NumClass::kHundred || prev.cls == NumClass::kScale ||
@@ -264,11 +274,18 @@ bool NumberParser::EvaluateOrdinalRun(const std::vector<Element>& elems, NumberP
       // "half million", "quarter billion"; "half" alone is no amount.
       std::size_t next = ord.last + 1;
       const auto& toks = tt_.tokens;
-      // "half a million".
+      // "half a million", "half a dozen".
       if (tt_.IsWord(next, "a") || tt_.IsWord(next, "an")) ++next;
-      if (next >= toks.size() || toks[next].info == nullptr ||
-          toks[next].info->cardinal_class != NumClass::kScale || ord.plural_ordinal) {
+      const bool dozen = tt_.IsWord(next, "dozen");
+      if (next >= toks.size() || toks[next].info == nullptr || ord.plural_ordinal ||
+          !(toks[next].info->cardinal_class == NumClass::kScale || dozen)) {
         return false;
+      }
+      if (dozen) {
+        out->value = 12 / ord.value;
+        out->first = ord.first;
+        out->last = next;
+        return true;
       }
       out->fraction = true;
       out->value = 1 / ord.value;
