@@ -1,5 +1,7 @@
 #include "analysis/tokenizer.h"
 
+#include <array>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -15,23 +17,36 @@ struct Char {
   CharKind kind = CharKind::kPunct;
 };
 
+constexpr std::array<CharKind, 128> MakeAsciiKinds() {
+  std::array<CharKind, 128> kinds{};
+  for (std::size_t b = 0; b < 128; ++b) {
+    const char c = static_cast<char>(b);
+    if (c == '\n') {
+      kinds[b] = CharKind::kNewline;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      kinds[b] = CharKind::kSpace;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      kinds[b] = CharKind::kWord;
+    } else if (c == '\'') {
+      kinds[b] = CharKind::kApostrophe;
+    } else {
+      kinds[b] = CharKind::kPunct;
+    }
+  }
+  return kinds;
+}
+
+constexpr std::array<CharKind, 128> kAsciiKinds = MakeAsciiKinds();
+
 // Decodes the character at `i`. Invalid bytes are one code point each
 // (kind kPunct), matching the quantity extractor's offsets.
-Char Decode(std::string_view s, std::size_t i) {
+inline Char Decode(std::string_view s, std::size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const unsigned char b = p[i];
   Char c;
-  if (b < 0x80) {
+  if (b < 0x80) [[likely]] {
     c.cp = b;
-    if (b == '\n') {
-      c.kind = CharKind::kNewline;
-    } else if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') {
-      c.kind = CharKind::kSpace;
-    } else if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
-      c.kind = CharKind::kWord;
-    } else if (b == '\'') {
-      c.kind = CharKind::kApostrophe;
-    }
+    c.kind = kAsciiKinds[b];
     return c;
   }
   std::size_t j = i;
