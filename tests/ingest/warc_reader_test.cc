@@ -276,3 +276,24 @@ TEST_CASE("WarcReader reads LZ4 frame-per-record files and seeks to frames", "[i
   REQUIRE(rest.records.size() == 1);
   CHECK(rest.records[0].block == all.records[2].block);
 }
+
+TEST_CASE("WarcReader ends a block that overruns its gzip member", "[ingest][warc]") {
+  std::string first = testing::WarcRecordBytes("resource", "http://1/", "one");
+  const std::size_t at = first.find("Content-Length: 3");
+  REQUIRE(at != std::string::npos);
+  first.replace(at, 17, "Content-Length: 300");
+  const std::string second = testing::WarcRecordBytes("resource", "http://2/", "two");
+  const std::string third = testing::WarcRecordBytes("resource", "http://3/", "three");
+  const std::string data =
+      testing::GzipMember(first) + testing::GzipMember(second) + testing::GzipMember(third);
+  const ReadAll got = DrainMemory(data);
+  REQUIRE(got.records.size() == 3);
+  CHECK(got.records[0].block == "one");
+  CHECK_FALSE(got.records[0].truncated);
+  CHECK(got.records[1].target_uri == "http://2/");
+  CHECK(got.records[1].block == "two");
+  CHECK(got.records[2].block == "three");
+  REQUIRE(got.issues.size() == 1);
+  CHECK_FALSE(got.issues[0].lost_data);
+  CHECK(AnyIssueMentions(got.issues, "runs past its compressed member"));
+}

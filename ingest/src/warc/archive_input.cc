@@ -345,6 +345,13 @@ std::optional<std::uint64_t> ArchiveInput::FileOffsetAt(std::uint64_t pos) const
   return found;
 }
 
+std::optional<std::uint64_t> ArchiveInput::NextMemberStart(std::uint64_t pos) const {
+  for (const auto& [stream_offset, file_offset] : member_starts_) {
+    if (stream_offset > pos) return stream_offset;
+  }
+  return std::nullopt;
+}
+
 Status ArchiveInput::SeekFile(std::uint64_t file_offset, std::uint64_t stream_offset) {
   if (file_offset > source_->size()) {
     return InvalidArgumentError("offset " + std::to_string(file_offset) + " is past the end (" +

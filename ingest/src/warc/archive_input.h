@@ -66,6 +66,10 @@ class ArchiveInput {
   // at or after position() once the bytes at `pos` have been peeked.
   std::optional<std::uint64_t> FileOffsetAt(std::uint64_t pos) const;
 
+  // The stream offset of the first member start after `pos` among those
+  // decoded so far, if any.
+  std::optional<std::uint64_t> NextMemberStart(std::uint64_t pos) const;
+
   // Restarts reading at a gzip member (or plain offset) `file_offset`, which
   // is stream offset `stream_offset`.
   Status SeekFile(std::uint64_t file_offset, std::uint64_t stream_offset);

@@ -252,11 +252,29 @@ Status WarcReader::ReadBlock(WarcRecord* record) {
   if (keep) {
     record->block.reserve(std::min<std::uint64_t>(record->content_length, 4u << 20));
   }
+  block_cut_ = false;
+  // Compressed per record: a record that began a member and whose block runs
+  // into a later member that starts with "WARC/" has a Content-Length that is
+  // too large. Ending the block there saves the records that follow.
+  const bool per_member =
+      input_->compression() != ArchiveCompression::kNone && record->file_offset.has_value();
   std::uint64_t remaining = record->content_length;
   while (remaining > 0) {
     const std::size_t want =
         static_cast<std::size_t>(std::min<std::uint64_t>(remaining, internal::ArchiveInput::kMaxPeek));
     NEWSX_ASSIGN_OR_RETURN(std::string_view view, input_->Peek(want));
+    if (per_member && input_->FileOffsetAt(input_->position()).has_value() &&
+        view.starts_with(kWarcMagic)) {
+      block_cut_ = true;
+      AddIssue(record->offset, false,
+               InvalidArgumentError(Describe(*record) + ": Content-Length " +
+                                    std::to_string(record->content_length) +
+                                    " runs past its compressed member; block ended at offset " +
+                                    std::to_string(input_->position())));
+      // The member ended with the CRLF CRLF separator; it is not content.
+      if (record->block.ends_with("\r\n\r\n")) record->block.resize(record->block.size() - 4);
+      break;
+    }
     if (view.empty()) {
       record->truncated = true;
       AddIssue(record->offset, true,
@@ -265,7 +283,13 @@ Status WarcReader::ReadBlock(WarcRecord* record) {
                              std::to_string(record->content_length - remaining)));
       break;
     }
-    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(view.size(), remaining));
+    std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(view.size(), remaining));
+    if (per_member) {
+      // Stop at the next member start so that the check above sees it.
+      if (const auto next = input_->NextMemberStart(input_->position())) {
+        n = static_cast<std::size_t>(std::min<std::uint64_t>(n, *next - input_->position()));
+      }
+    }
     if (keep) record->block.append(view.data(), n);
     input_->Consume(n);
     remaining -= n;
@@ -274,7 +298,7 @@ Status WarcReader::ReadBlock(WarcRecord* record) {
 }
 
 Status WarcReader::ConsumeSeparator(const WarcRecord& record) {
-  if (record.truncated) return Status::Ok();
+  if (record.truncated || block_cut_) return Status::Ok();
   NEWSX_ASSIGN_OR_RETURN(std::string_view view, input_->Peek(kSeparatorWindow));
   if (view.starts_with("\r\n\r\n")) {
     input_->Consume(4);

@@ -144,6 +144,7 @@ class WarcReader {
   WarcReaderOptions options_;
   bool arc_ = false;
   int arc_version_ = 1;  // From the ARC filedesc record.
+  bool block_cut_ = false;  // The last block ended early, at a member boundary.
   WarcPosition next_position_;
   std::vector<WarcIssue> issues_;
 };
