@@ -87,10 +87,10 @@ int main(int argc, char** argv) {
   for (int r = 0; r < rounds; ++r) {
     auto start = std::chrono::steady_clock::now();
     for (const Page& p : pages) {
-      htmlDocPtr doc = htmlReadMemory(p.body.data(), static_cast<int>(p.body.size()), "", "UTF-8",
-                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                          HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                          HTML_PARSE_COMPACT);
+      htmlDocPtr doc =
+          htmlReadMemory(p.body.data(), static_cast<int>(p.body.size()), "", "UTF-8",
+                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NONET | HTML_PARSE_COMPACT);
       xmlFreeDoc(doc);
     }
     parse_s = std::min(parse_s, Seconds(start));

@@ -14,6 +14,7 @@ bool OneOf(std::string_view s, const std::string_view (&set)[N]) {
   return std::find(std::begin(set), std::end(set), s) != std::end(set);
 }
 
+// clang-format off
 constexpr std::string_view kDropTags[] = {
     "script", "style",  "noscript", "template", "svg",      "math",   "canvas",   "iframe",
     "object", "embed",  "video",    "audio",    "picture",  "button", "input",    "select",
@@ -54,13 +55,16 @@ constexpr std::string_view kBoilerplateRoles[] = {
     "dialog",     "alertdialog", "search", "toolbar", "tablist", "alert"};
 
 constexpr std::string_view kFurniture[] = {
-    "advertisement", "advertisements", "advert", "ad", "sponsored", "story continues below advertisement",
+    "advertisement", "advertisements", "advert", "ad", "sponsored",
+    "story continues below advertisement",
     "continue reading", "continue reading below", "read more", "read more:", "share",
     "share this", "share this article", "share this story", "share on facebook",
     "share on twitter", "tweet", "email", "print", "related", "related articles",
     "related stories", "related content", "more from", "you may also like",
     "recommended", "sign up", "subscribe", "subscribe now", "click here", "skip to content",
     "back to top", "close", "copy link", "comments", "leave a comment", "scroll to continue"};
+
+// clang-format on
 
 bool HasBoilerplateName(std::string_view value) {
   const std::string lower = Lower(value);

@@ -72,20 +72,34 @@ std::string ResolveLabel(const std::string& label, bool from_meta) {
     const char* label;
     const char* decoder;
   } kAliases[] = {
-      {"utf8", "UTF-8"},           {"unicode-1-1-utf-8", "UTF-8"},
-      {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"},
-      {"iso_8859-1", "windows-1252"}, {"latin1", "windows-1252"},
-      {"l1", "windows-1252"},      {"us-ascii", "windows-1252"},
-      {"ascii", "windows-1252"},   {"ansi_x3.4-1968", "windows-1252"},
-      {"cp1252", "windows-1252"},  {"x-cp1252", "windows-1252"},
-      {"iso-8859-9", "windows-1254"}, {"latin5", "windows-1254"},
-      {"tis-620", "windows-874"},  {"iso-8859-11", "windows-874"},
-      {"gb2312", "GB18030"},       {"gbk", "GB18030"},
-      {"x-gbk", "GB18030"},        {"cp936", "GB18030"},
-      {"gb_2312-80", "GB18030"},   {"shift_jis", "windows-31j"},
-      {"shift-jis", "windows-31j"}, {"sjis", "windows-31j"},
-      {"x-sjis", "windows-31j"},   {"ms_kanji", "windows-31j"},
-      {"ms932", "windows-31j"},    {"euc-kr", "windows-949"},
+      {"utf8", "UTF-8"},
+      {"unicode-1-1-utf-8", "UTF-8"},
+      {"iso-8859-1", "windows-1252"},
+      {"iso8859-1", "windows-1252"},
+      {"iso_8859-1", "windows-1252"},
+      {"latin1", "windows-1252"},
+      {"l1", "windows-1252"},
+      {"us-ascii", "windows-1252"},
+      {"ascii", "windows-1252"},
+      {"ansi_x3.4-1968", "windows-1252"},
+      {"cp1252", "windows-1252"},
+      {"x-cp1252", "windows-1252"},
+      {"iso-8859-9", "windows-1254"},
+      {"latin5", "windows-1254"},
+      {"tis-620", "windows-874"},
+      {"iso-8859-11", "windows-874"},
+      {"gb2312", "GB18030"},
+      {"gbk", "GB18030"},
+      {"x-gbk", "GB18030"},
+      {"cp936", "GB18030"},
+      {"gb_2312-80", "GB18030"},
+      {"shift_jis", "windows-31j"},
+      {"shift-jis", "windows-31j"},
+      {"sjis", "windows-31j"},
+      {"x-sjis", "windows-31j"},
+      {"ms_kanji", "windows-31j"},
+      {"ms932", "windows-31j"},
+      {"euc-kr", "windows-949"},
       {"ks_c_5601-1987", "windows-949"},
   };
   if (label.empty()) return "";
@@ -106,9 +120,7 @@ std::string ResolveLabel(const std::string& label, bool from_meta) {
   return name == "utf-8" ? "UTF-8" : name;
 }
 
-bool IsUtf8Name(const std::string& name) {
-  return LowerAscii(name) == "utf-8";
-}
+bool IsUtf8Name(const std::string& name) { return LowerAscii(name) == "utf-8"; }
 
 bool IsSingleByte(const std::string& name) {
   UErrorCode status = U_ZERO_ERROR;

@@ -9,8 +9,8 @@ namespace newsx::extract::internal {
 enum class CharsetSource { kBom, kHttp, kMeta, kDetected, kDefault };
 
 struct DecodedPage {
-  std::string utf8;      // Valid UTF-8 (ill-formed input became U+FFFD); not yet NFC.
-  std::string charset;   // The decoder used, e.g. "UTF-8", "windows-1252", "Shift_JIS".
+  std::string utf8;     // Valid UTF-8 (ill-formed input became U+FFFD); not yet NFC.
+  std::string charset;  // The decoder used, e.g. "UTF-8", "windows-1252", "Shift_JIS".
   CharsetSource source = CharsetSource::kDefault;
 };
 

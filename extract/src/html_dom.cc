@@ -25,11 +25,9 @@ void AppendText(const xmlNode* node, int depth, std::string* out) {
 
 HtmlDocPtr ParseHtml(std::string_view utf8, const std::string& url) {
   if (utf8.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
-  return HtmlDocPtr(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), url.c_str(),
-                                   "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                       HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                       HTML_PARSE_COMPACT));
+  return HtmlDocPtr(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), url.c_str(), "UTF-8",
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                       HTML_PARSE_NONET | HTML_PARSE_COMPACT));
 }
 
 std::string_view Attr(const xmlNode* node, std::string_view name) {
@@ -132,8 +130,9 @@ std::string DecodeEntities(std::string_view s) {
     if (amp == std::string_view::npos) break;
     out.append(s.substr(i, amp - i));
     const std::size_t semi = s.find(';', amp + 1);
-    const std::uint32_t cp =
-        semi != std::string_view::npos && semi - amp <= 10 ? ReferenceValue(s.substr(amp + 1, semi - amp - 1)) : 0;
+    const std::uint32_t cp = semi != std::string_view::npos && semi - amp <= 10
+                                 ? ReferenceValue(s.substr(amp + 1, semi - amp - 1))
+                                 : 0;
     if (cp == 0) {
       out += '&';
       i = amp + 1;

@@ -46,9 +46,9 @@ struct Chunk {
 };
 
 struct NodeStats {
-  int text = 0;       // Characters in the subtree (boilerplate excluded).
-  int link = 0;       // ...of which inside links.
-  double score = 0;   // Sum of the block scores in the subtree.
+  int text = 0;      // Characters in the subtree (boilerplate excluded).
+  int link = 0;      // ...of which inside links.
+  double score = 0;  // Sum of the block scores in the subtree.
   bool removed = false;
 };
 
@@ -251,7 +251,8 @@ class ContentFinder {
     if (marked_body_ == nullptr || marked_body_ == best_) return;
     const NodeStats& marked = Stats(marked_body_);
     const NodeStats& best = Stats(best_);
-    if (!marked.removed && marked.text - marked.link >= kMarkedBodyShare * (best.text - best.link)) {
+    if (!marked.removed &&
+        marked.text - marked.link >= kMarkedBodyShare * (best.text - best.link)) {
       best_ = marked_body_;
     }
   }

@@ -108,8 +108,8 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 // Removes " | Site", " - Site" and similar suffixes (and "Site | " prefixes).
 std::string StripSiteName(std::string title, std::string_view site, std::string_view h1) {
-  static constexpr const char* kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ",
-                                                " · ", " • ", " / "};
+  static constexpr const char* kSeparators[] = {
+      " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " / "};
   if (!h1.empty() && title.size() > h1.size() && title.compare(0, h1.size(), h1) == 0) {
     return std::string(h1);
   }
@@ -126,8 +126,9 @@ std::string StripSiteName(std::string title, std::string_view site, std::string_
     if (cut == std::string::npos || cut == 0) break;
     const std::string suffix = Lower(title.substr(cut + cut_len));
     const std::string prefix = Lower(title.substr(0, cut));
-    const bool suffix_is_site = !site_lower.empty() && (suffix.find(site_lower) != std::string::npos ||
-                                                        site_lower.find(suffix) != std::string::npos);
+    const bool suffix_is_site =
+        !site_lower.empty() && (suffix.find(site_lower) != std::string::npos ||
+                                site_lower.find(suffix) != std::string::npos);
     const bool prefix_is_site = !site_lower.empty() && prefix == site_lower;
     const auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + 1; };
     if (prefix_is_site) {
@@ -201,9 +202,8 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, std::
           EqualsIgnoreCase(name, publisher)) {
         continue;
       }
-      const bool seen = std::any_of(out.begin(), out.end(), [&](const std::string& o) {
-        return EqualsIgnoreCase(o, name);
-      });
+      const bool seen = std::any_of(
+          out.begin(), out.end(), [&](const std::string& o) { return EqualsIgnoreCase(o, name); });
       if (!seen) out.push_back(std::move(name));
     }
   }
@@ -237,7 +237,8 @@ std::string Absolute(std::string_view page_url, std::string_view ref) {
 }  // namespace
 
 std::int64_t DateFromUrl(std::string_view url) {
-  static const RE2 kDate("/((?:19|20)\\d\\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|[-_]|\\b)");
+  static const RE2 kDate(
+      "/((?:19|20)\\d\\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|[-_]|\\b)");
   int year = 0, month = 0, day = 0;
   if (!RE2::PartialMatch(SplitUrl(url).path, kDate, &year, &month, &day)) return -1;
   return DaysFromCivil(year, month, day) * 86400;
@@ -274,34 +275,40 @@ PageMetadata ExtractMetadata(const xmlDoc* doc, std::string_view page_url,
   if (m.authors.empty()) m.authors = CleanAuthors(raw.author_links, m.site, ld.publisher);
 
   std::vector<std::string> published = {ld.date_published};
-  for (const char* key : {"article:published_time", "og:published_time", "published_time",
-                          "datepublished", "pubdate", "publishdate", "publish-date",
-                          "publish_date", "article.published", "dc.date.issued",
-                          "dcterms.issued", "dc.date", "dcterms.created", "date",
-                          "sailthru.date", "parsely-pub-date", "og:pubdate"}) {
+  for (const char* key :
+       {"article:published_time", "article:published", "og:published_time", "published_time",
+        "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
+        "article.published", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
+        "date", "sailthru.date", "parsely-pub-date", "og:pubdate"}) {
     published.push_back(FirstMeta(raw, {key}));
   }
   published.insert(published.end(), raw.times.begin(), raw.times.end());
   m.published = FirstDate(published, fetched_unix_s);
-  if (m.published.empty()) {
-    const std::int64_t from_url = DateFromUrl(page_url);
-    if (from_url >= kEarliestDate && (fetched_unix_s <= 0 || from_url <= fetched_unix_s)) {
-      m.published = FormatIsoUtc(from_url);
-    }
-  }
-  m.modified = FirstDate({ld.date_modified,
-                          FirstMeta(raw, {"article:modified_time", "og:updated_time",
-                                          "datemodified", "dcterms.modified", "last-modified"})},
-                         fetched_unix_s);
+  m.modified =
+      FirstDate({ld.date_modified,
+                 FirstMeta(raw, {"article:modified_time", "article:modified", "og:updated_time",
+                                 "datemodified", "dcterms.modified", "last-modified"})},
+                fetched_unix_s);
 
   m.lang = LanguageTag(raw.html_lang);
-  if (m.lang.empty()) m.lang = LanguageTag(FirstMeta(raw, {"content-language", "dc.language",
-                                                          "language", "og:locale"}));
+  if (m.lang.empty())
+    m.lang =
+        LanguageTag(FirstMeta(raw, {"content-language", "dc.language", "language", "og:locale"}));
   if (m.lang.empty()) m.lang = LanguageTag(ld.language);
 
   m.canonical_url = Absolute(page_url, raw.canonical);
   if (m.canonical_url.empty()) m.canonical_url = Absolute(page_url, FirstMeta(raw, {"og:url"}));
   if (m.canonical_url.empty()) m.canonical_url = Absolute(page_url, ld.url);
+
+  // Last resort for the date: the path of the page's URL or canonical URL
+  // (saved pages have a file: URL).
+  for (std::string_view url : {page_url, std::string_view(m.canonical_url)}) {
+    if (!m.published.empty()) break;
+    const std::int64_t from_url = DateFromUrl(url);
+    if (from_url >= kEarliestDate && (fetched_unix_s <= 0 || from_url <= fetched_unix_s)) {
+      m.published = FormatIsoUtc(from_url);
+    }
+  }
 
   m.description = FirstMeta(raw, {"og:description", "description", "twitter:description"});
   if (m.description.empty()) m.description = CollapseSpace(ld.description);
@@ -314,8 +321,8 @@ PageMetadata ExtractMetadata(const xmlDoc* doc, std::string_view page_url,
   if (tags.empty()) tags = AllMeta(raw, "keywords");
   m.tags = SplitTags(tags);
 
-  std::string image = FirstMeta(raw, {"og:image", "og:image:url", "twitter:image",
-                                      "twitter:image:src"});
+  std::string image =
+      FirstMeta(raw, {"og:image", "og:image:url", "twitter:image", "twitter:image:src"});
   if (image.empty()) image = ld.image;
   if (image.empty()) image = raw.image_src;
   m.image = Absolute(page_url, image);

@@ -16,7 +16,7 @@ struct PageMetadata {
   std::vector<std::string> authors;
   std::string published;  // ISO 8601 UTC.
   std::string modified;
-  std::string lang;       // Primary language subtag, lower case.
+  std::string lang;           // Primary language subtag, lower case.
   std::string canonical_url;  // Absolute, not canonicalized.
   std::string site;
   std::string description;

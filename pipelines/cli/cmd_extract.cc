@@ -109,8 +109,9 @@ Command AddExtractCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand(
       "extract", "Extract article, entities, quantities, dates and events from pages (no "
                  "database); prints one JSON line per input");
-  app->add_option("inputs", flags->inputs, "HTML files (.html or .html.gz), directories of them (batch mode: "
-                  "all pages in one process), or - for stdin")
+  app->add_option("inputs", flags->inputs,
+                  "HTML files (.html or .html.gz), directories of them (batch mode: all "
+                  "pages in one process), or - for stdin")
       ->required();
   app->add_flag("--text", flags->text, "Inputs are plain text, not HTML");
   app->add_option("--url", flags->url, "URL of the page (for ids and relative links)");

@@ -1,15 +1,14 @@
+#include "newsx/extract/html_extractor.h"
+
 #include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 #include "newsx/core/record_json.h"
-#include "newsx/extract/html_extractor.h"
 
 using namespace newsx;
 
@@ -26,7 +25,11 @@ bool IsValidUtf8(const std::string& s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    const std::size_t len = c < 0x80         ? 1
+                            : (c >> 5) == 6  ? 2
+                            : (c >> 4) == 14 ? 3
+                            : (c >> 3) == 30 ? 4
+                                             : 0;
     if (len == 0 || i + len > s.size()) return false;
     for (std::size_t k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -64,8 +67,8 @@ TEST_CASE("ExtractArticle matches the golden pages", "[extract][golden]") {
     if (entry.path().extension() != ".html") continue;
     const std::string name = entry.path().stem().string();
     SECTION(name) {
-      const auto expected = nlohmann::json::parse(
-          ReadFile(dir / (name + ".expected.json")), nullptr, /*allow_exceptions=*/false);
+      const auto expected = nlohmann::json::parse(ReadFile(dir / (name + ".expected.json")),
+                                                  nullptr, /*allow_exceptions=*/false);
       REQUIRE_FALSE(expected.is_discarded());
       RawDocument doc = Page(ReadFile(entry.path()));
       doc.url = expected["input"]["url"].get<std::string>();
@@ -131,7 +134,8 @@ TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hos
 TEST_CASE("ExtractArticle recovers from unclosed tags", "[extract][hostile]") {
   auto article = extract::ExtractArticle(
       Page("<html><body><div><p>The first paragraph of the story is never closed and goes on "
-           "for a while, as careless pages do, <b>with <i>nested <div><p>The second paragraph is not closed either, and the page "
+           "for a while, as careless pages do, <b>with <i>nested <div><p>The second paragraph is "
+           "not closed either, and the page "
            "simply ends here without closing anything"));
   REQUIRE(article.ok());
   CHECK(article->text.find("first paragraph") != std::string::npos);
