@@ -8,10 +8,6 @@
 namespace newsx::extract::internal {
 namespace {
 
-bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
-
-bool IsLowerBound(std::string_view op) { return op == ">" || op == ">="; }
-bool IsUpperBound(std::string_view op) { return op == "<" || op == "<="; }
 
 }  // namespace
 
@@ -80,220 +76,98 @@ bool QuantityBuilder::IsPronounOne(const NumberPhrase& phrase) const {
   return tt_.IsWord(phrase.first + 1, "another") || tt_.IsWord(phrase.first + 1, "you");
 }
 
-bool QuantityBuilder::PrecededByChangeVerb(std::size_t i, std::size_t floor) const {
-  // "rose from 5% to 7%", "sales grew 4% to $1bn": a change, not a range.
-  for (std::size_t k = i; k > floor && k + 4 > i; --k) {
-    const Token& t = tt_.tokens[k - 1];
-    if (t.info != nullptr && t.info->change_verb) return true;
-    if (t.kind == TokenKind::kSymbol && t.symbol != '$') return false;
-  }
-  return false;
+void QuantityBuilder::ReadPercentOf(std::size_t floor, Draft* d) const {
+  // "percent of 10": the unit written first.
+  const std::size_t f = d->a.first;
+  if (d->a.kind != "number" || f < 2 || f - 2 < floor || !tt_.IsWord(f - 1, "of")) return;
+  const std::size_t p = f - 2;
+  const bool per_cent = tt_.IsWord(p, "cent") && p >= 1 && tt_.IsWord(p - 1, "per");
+  if (!tt_.IsWord(p, "percent") && !per_cent) return;
+  const std::size_t start = per_cent ? p - 1 : p;
+  if (start < floor || (start > 0 && tt_.tokens[start - 1].kind == TokenKind::kNumeral)) return;
+  d->a.kind = "percent";
+  d->a.unit = "percent";
+  d->a.first = start;
+  d->bound = Bound{};
 }
 
-bool QuantityBuilder::RangeSeparator(std::size_t k, bool between, bool from,
-                                     std::size_t* next) const {
-  const auto& toks = tt_.tokens;
-  if (k >= toks.size()) return false;
-  if (between) {
-    if (!tt_.IsWord(k, "and")) return false;
-    *next = k + 1;
-    return true;
+void QuantityBuilder::FillValues(const Draft& d, QuantityMatch* m) const {
+  Quantity& q = m->quantity;
+  const Amount& a = d.a;
+  const std::string_view op = d.bound.op;
+  q.kind = std::string((d.range || d.paired) && a.kind == "number" ? "range" : a.kind);
+  if (d.paired) {
+    const bool lower_first = IsLowerBound(op);
+    q.low = lower_first ? a.value : d.hi.value;
+    q.high = lower_first ? d.hi.value : a.value;
+    m->low_inclusive = (lower_first ? op : d.second_op) == ">=";
+    m->high_inclusive = (lower_first ? d.second_op : op) == "<=";
+  } else if (d.range) {
+    q.low = a.value;
+    q.high = d.hi.value;
+    m->high_inclusive = false;  // "between 20 and 30" is [20, 30).
+  } else if (a.vague) {
+    q.low = a.low;
+    if (a.high != 0) q.high = a.high;
+    q.op = IsLowerBound(op) || IsUpperBound(op) ? std::string(op) : "~";
+  } else if (IsLowerBound(op)) {
+    q.low = a.value;
+    q.op = std::string(op);
+    m->low_inclusive = op == ">=";
+  } else if (IsUpperBound(op)) {
+    q.high = a.value;
+    q.op = std::string(op);
+    m->high_inclusive = op == "<=";
+  } else {
+    q.value = a.value;
+    if (op == "~") q.op = "~";
+    if (op == "=") q.low = q.high = a.value;  // "equal to 20" is [20, 20].
   }
-  if (tt_.IsWord(k, "to") || tt_.IsWord(k, "through") || tt_.IsWord(k, "until") ||
-      (from && tt_.IsWord(k, "till"))) {
-    *next = k + 1;
-    return true;
+  if (a.kind == "ordinal" && a.phrase->relative_to != nullptr) {
+    m->relative_to = a.phrase->relative_to;
   }
-  if (toks[k].kind == TokenKind::kSymbol && IsDash(toks[k].symbol)) {
-    const bool glued_before = !toks[k].space_before;
-    const bool glued_after = k + 1 < toks.size() && !toks[k + 1].space_before;
-    if (glued_before != glued_after) return false;
-    *next = k + 1;
-    return true;
-  }
-  return false;
-}
-
-void QuantityBuilder::ShareUnits(Amount* low, Amount* high) const {
-  // "10-20%", "$5-7bn", "5 to 10 million yuan": units written once apply to both.
-  if (high->phrase->has_magnitude && !low->phrase->has_magnitude && !low->vague &&
-      low->value * high->phrase->magnitude <= high->value) {
-    low->value *= high->phrase->magnitude;
-  }
-  if (low->kind == "number" && high->kind != "number") {
-    low->kind = high->kind;
-    low->unit = high->unit;
-    low->currency = high->currency;
-  } else if (high->kind == "number" && low->kind == "money") {
-    if (!low->phrase->has_magnitude || high->phrase->has_magnitude) {
-      high->kind = low->kind;
-      high->unit = low->unit;
-      high->currency = low->currency;
-    }
-  }
+  q.approx = a.approx || d.bound.approx || d.hi.approx;
+  q.unit = a.unit;
+  q.currency = std::string(a.currency);
 }
 
 void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
                             std::vector<QuantityMatch>* out) const {
   const auto& toks = tt_.tokens;
-  std::size_t floor = 0;
+  std::size_t floor = 0;  // Tokens before it belong to earlier quantities.
   for (std::size_t k = 0; k < phrases.size(); ++k) {
     const NumberPhrase& phrase = phrases[k];
     if (phrase.first < floor || IsPronounOne(phrase)) continue;
-    Amount a;
-    ReadAmount(phrase, floor, &a);
-    if (a.kind.empty()) continue;
-    Bound bound = a.first == 0 ? Bound{} : MatchPrefix(a.first - 1, floor);
-    if (a.kind == "ordinal") bound = Bound{};
-    // "percent of 10": the unit written first.
-    if (a.kind == "number" && a.first >= 2 && a.first - 2 >= floor && tt_.IsWord(a.first - 1, "of")) {
-      const std::size_t p = a.first - 2;
-      const bool per_cent = tt_.IsWord(p, "cent") && p >= 1 && tt_.IsWord(p - 1, "per");
-      if (tt_.IsWord(p, "percent") || per_cent) {
-        const std::size_t start = per_cent ? p - 1 : p;
-        if (start >= floor && (start == 0 || toks[start - 1].kind != TokenKind::kNumeral)) {
-          a.kind = "percent";
-          a.unit = "percent";
-          a.first = start;
-          bound = Bound{};
-        }
-      }
+    Draft d;
+    ReadAmount(phrase, floor, &d.a);
+    if (d.a.kind.empty()) continue;
+    if (d.a.kind != "ordinal" && d.a.first > 0) d.bound = MatchPrefix(d.a.first - 1, floor);
+    ReadPercentOf(floor, &d);
+    d.first = d.bound.op.empty() ? d.a.first : d.bound.first;
+    d.last = d.a.last;
+    if (TryRange(phrases, k, floor, &d) || TryPairedBounds(phrases, k, &d)) ++k;
+    if (!d.range && (d.bound.op == "between" || d.bound.op == "from")) {
+      d.first = d.a.first;
+      d.bound = Bound{};
     }
+    if (!d.range && !d.paired) ApplySuffixBound(&d);
     QuantityMatch m;
-    Quantity& q = m.quantity;
-    std::size_t first = bound.op.empty() ? a.first : bound.first;
-    std::size_t last = a.last;
-    bool range = false;
-    Amount hi;
-    // Ranges.
-    std::size_t next = 0;
-    const bool between = bound.op == "between";
-    const bool from = bound.op == "from";
-    if (k + 1 < phrases.size() && a.kind != "ordinal" && !a.vague && bound.op != "=" &&
-        RangeSeparator(a.last + 1, between, from, &next)) {
-      const NumberPhrase& second = phrases[k + 1];
-      ReadAmount(second, next, &hi);
-      const bool dash = !tt_.IsWord(a.last + 1, "to") && !between;
-      bool ok = hi.first == next && !hi.kind.empty() && hi.kind != "ordinal" && !hi.vague;
-      if (ok) ShareUnits(&a, &hi);
-      ok = ok && a.kind == hi.kind && a.value < hi.value;
-      if (ok && dash && !toks[a.last + 1].space_before) {
-        // "+1-222-2222" and "1995-01" are not ranges.
-        const bool chain_before = a.first >= 1 && !toks[a.first].space_before &&
-                                  toks[a.first - 1].kind == TokenKind::kSymbol;
-        const std::size_t s = second.last;
-        const bool chain_after = s + 2 < toks.size() && tt_.Attached(s) &&
-                                 (tt_.IsSymbol(s + 1, '-') || tt_.IsSymbol(s + 1, '/')) &&
-                                 toks[s + 2].kind == TokenKind::kNumeral;
-        ok = !chain_before && !chain_after && !toks[second.first].leading_zero;
-      }
-      if (ok && !between && !dash) {
-        ok = !PrecededByChangeVerb(from ? bound.first : a.first, floor) &&
-             (from || hi.kind != "number" || a.phrase->words == hi.phrase->words);
-      }
-      if (ok && from && dash) ok = !PrecededByChangeVerb(bound.first, floor);
-      // "more than 10 and less than 40" is a combined bound, not "10 and 40".
-      if (ok && !between && !from && !bound.op.empty() && bound.op != "~" && !dash) ok = false;
-      if (ok) {
-        range = true;
-        last = hi.last;
-        ++k;
-      }
-    }
-    if (!range && (between || from)) {
-      first = a.first;
-      bound = Bound{};
-    }
-    // Combined bounds: "greater than 100 and smaller than 300".
-    if (!range && (IsLowerBound(bound.op) || IsUpperBound(bound.op)) && k + 1 < phrases.size() &&
-        tt_.IsWord(a.last + 1, "and")) {
-      const NumberPhrase& second = phrases[k + 1];
-      ReadAmount(second, a.last + 2, &hi);
-      const Bound b2 = hi.first == 0 ? Bound{} : MatchPrefix(hi.first - 1, a.last + 2);
-      const bool pair = !b2.op.empty() && b2.first == a.last + 2 && hi.kind == a.kind &&
-                        ((IsLowerBound(bound.op) && IsUpperBound(b2.op) && a.value < hi.value) ||
-                         (IsUpperBound(bound.op) && IsLowerBound(b2.op) && hi.value < a.value));
-      if (pair) {
-        const bool lower_first = IsLowerBound(bound.op);
-        const Amount& lo = lower_first ? a : hi;
-        const Amount& up = lower_first ? hi : a;
-        q.low = lo.value;
-        q.high = up.value;
-        m.low_inclusive = (lower_first ? bound.op : b2.op) == ">=";
-        m.high_inclusive = (lower_first ? b2.op : bound.op) == "<=";
-        q.kind = a.kind == "number" ? "range" : std::string(a.kind);
-        last = hi.last;
-        ++k;
-        range = true;
-        bound.op = "range";
-      }
-    }
-    // Suffix bounds: "five hundred or more", "less than 5000 or equal".
-    std::string_view suffix_op;
-    bool suffix_approx = false;
-    if (!range || bound.op == "range") {
-      const std::size_t n = range ? 0 : MatchSuffix(last + 1, &suffix_op, &suffix_approx);
-      if (n > 0) {
-        last += n;
-        if (suffix_op == "or=") {
-          if (bound.op == ">") bound.op = ">=";
-          if (bound.op == "<") bound.op = "<=";
-        } else {
-          // "about five hundred or more": the suffix decides the bound.
-          if (bound.op == "~") first = a.first;
-          bound.op = suffix_op;
-          bound.approx |= suffix_approx;
-        }
-      }
-    }
-    // Values.
-    if (bound.op == "range") {
-      // Set above.
-    } else if (range) {
-      q.low = a.value;
-      q.high = hi.value;
-      m.high_inclusive = false;
-      q.kind = a.kind == "number" ? "range" : std::string(a.kind);
-    } else if (a.vague) {
-      q.low = a.low;
-      if (a.high != 0) q.high = a.high;
-      q.op = IsLowerBound(bound.op) || IsUpperBound(bound.op) ? std::string(bound.op) : "~";
-    } else if (IsLowerBound(bound.op)) {
-      q.low = a.value;
-      q.op = std::string(bound.op);
-      m.low_inclusive = bound.op == ">=";
-    } else if (IsUpperBound(bound.op)) {
-      q.high = a.value;
-      q.op = std::string(bound.op);
-      m.high_inclusive = bound.op == "<=";
-    } else {
-      q.value = a.value;
-      if (bound.op == "~") q.op = "~";
-      if (bound.op == "=") {
-        q.low = a.value;
-        q.high = a.value;
-      }
-    }
-    if (q.kind.empty()) q.kind = std::string(a.kind);
-    if (a.kind == "ordinal" && a.phrase->relative_to != nullptr) {
-      m.relative_to = a.phrase->relative_to;
-    }
-    q.approx = a.approx || bound.approx || hi.approx;
-    q.unit = a.unit;
-    q.currency = std::string(a.currency);
-    m.bounded_span = CpSpan(first, last);
-    m.amount_span = CpSpan(a.first, range ? hi.last : a.last);
-    std::size_t text_last = last;
-    if (a.kind == "number" || a.kind == "ordinal") {
+    FillValues(d, &m);
+    const std::size_t amount_last = d.range || d.paired ? d.hi.last : d.a.last;
+    m.bounded_span = CpSpan(d.first, d.last);
+    m.amount_span = CpSpan(d.a.first, amount_last);
+    std::size_t text_last = d.last;
+    if (d.a.kind == "number" || d.a.kind == "ordinal") {
       const std::size_t limit = k + 1 < phrases.size() ? phrases[k + 1].first : toks.size();
-      Amount anchor = range ? hi : a;
-      anchor.last = last;  // After "or more" and the range's second amount.
+      Amount anchor = d.range ? d.hi : d.a;
+      anchor.last = d.last;  // After "or more" and the range's second amount.
       FindCountedNoun(anchor, limit, &m, &text_last);
-      if (range) text_last = std::max(text_last, last);
+      text_last = std::max(text_last, d.last);
     }
-    q.span = CpSpan(first, text_last);
-    q.text = std::string(tt_.text.substr(toks[first].begin, toks[text_last].end - toks[first].begin));
-    floor = std::max(text_last, last) + 1;
+    m.quantity.span = CpSpan(d.first, text_last);
+    m.quantity.text = std::string(
+        tt_.text.substr(toks[d.first].begin, toks[text_last].end - toks[d.first].begin));
+    floor = text_last + 1;
     out->push_back(std::move(m));
   }
 }

@@ -29,6 +29,10 @@ struct Amount {
   std::string_view currency;
 };
 
+// Bound operators: ">", ">=" and "<", "<=".
+bool IsLowerBound(std::string_view op);
+bool IsUpperBound(std::string_view op);
+
 // Composes number phrases into quantities: units, currencies, bounds,
 // ranges and counted nouns. Thread-compatible; references its inputs.
 class QuantityBuilder {
@@ -54,6 +58,18 @@ class QuantityBuilder {
     bool approx = false;
   };
 
+  // A quantity being composed from one amount, or two for ranges.
+  struct Draft {
+    Amount a;               // The first (or only) amount.
+    Amount hi;              // The second amount of a range or paired bound.
+    Bound bound;            // The prefix bound, adjusted by suffixes.
+    std::size_t first = 0;  // First token, bound words included.
+    std::size_t last = 0;   // Last token, suffix bound included.
+    bool range = false;     // "10-20", "between 20 and 30".
+    bool paired = false;    // "above 1000 and below 1500".
+    std::string_view second_op;  // The paired bound's operator.
+  };
+
   void ReadAmount(const NumberPhrase& phrase, std::size_t floor, Amount* a) const;
   bool ReadPercent(Amount* a) const;
   bool ReadCurrencySuffix(Amount* a) const;
@@ -64,6 +80,12 @@ class QuantityBuilder {
   bool MatchWords(std::size_t start, const std::vector<std::string>& words) const;
   bool IsPronounOne(const NumberPhrase& phrase) const;
   bool PrecededByChangeVerb(std::size_t i, std::size_t floor) const;
+  void ReadPercentOf(std::size_t floor, Draft* d) const;
+  bool TryRange(const std::vector<NumberPhrase>& phrases, std::size_t k, std::size_t floor,
+                Draft* d) const;
+  bool TryPairedBounds(const std::vector<NumberPhrase>& phrases, std::size_t k, Draft* d) const;
+  void ApplySuffixBound(Draft* d) const;
+  void FillValues(const Draft& d, QuantityMatch* m) const;
   bool RangeSeparator(std::size_t k, bool between, bool from, std::size_t* next) const;
   void ShareUnits(Amount* low, Amount* high) const;
   void FindCountedNoun(const Amount& a, std::size_t limit, QuantityMatch* m,
