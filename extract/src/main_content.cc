@@ -122,6 +122,17 @@ bool IsTeaserList(const xmlNode* node) {
   return items >= kMinTeaserItems && linked * 3 >= items * 2;
 }
 
+// An embedded post: a wrapper (often named "social" or "embed") whose
+// content is a <blockquote>, within two levels.
+bool WrapsQuotation(const xmlNode* node, int levels = 2) {
+  for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+    if (!IsElement(n)) continue;
+    if (Name(n) == "blockquote") return true;
+    if (levels > 1 && WrapsQuotation(n, levels - 1)) return true;
+  }
+  return false;
+}
+
 class ContentFinder {
  public:
   explicit ContentFinder(std::string_view title) : title_(CollapseSpace(title)) {}
@@ -193,7 +204,8 @@ class ContentFinder {
     const Boilerplate boilerplate =
         name == "html" || name == "body" ? Boilerplate::kNo : ClassifyBoilerplate(node);
     if (boilerplate == Boilerplate::kCertain ||
-        (boilerplate == Boilerplate::kNamed && raw_prose <= kProtectedShare * page_text_) ||
+        (boilerplate == Boilerplate::kNamed && raw_prose <= kProtectedShare * page_text_ &&
+         !WrapsQuotation(node)) ||
         IsTeaserList(node) || IsTeaserCard(node, raw_text)) {
       s.removed = true;
       return;
