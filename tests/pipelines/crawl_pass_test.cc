@@ -1,0 +1,147 @@
+#include "newsx/pipelines/crawl.h"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "ingest/http_test_server.h"
+#include "newsx/ingest/http_fetcher.h"
+#include "temp_dir.h"
+
+namespace newsx::pipelines {
+namespace {
+
+// The offline demo's fixtures on a loopback server that counts requests
+// and supports conditional GET on the feeds.
+struct DemoSite {
+  testing::HttpTestServer server;
+  std::mutex mu;
+  std::map<std::string, int> hits;  // Guarded by mu.
+  bool feed_broken = false;         // Guarded by mu.
+
+  DemoSite() {
+    server.server().set_mount_point("/articles", NEWSX_FIXTURES_DIR "/demo/pages");
+    server.server().set_mount_point("/", NEWSX_FIXTURES_DIR "/crawl");
+    server.server().set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard<std::mutex> lock(mu);
+      ++hits[req.path];
+      if (req.path == "/feed.xml" && feed_broken) {
+        res.status = 503;
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (req.path == "/feed.xml" && req.get_header_value("If-None-Match") == "\"feed-v1\"") {
+        res.status = 304;
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    server.server().set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (req.path == "/feed.xml") res.set_header("ETag", "\"feed-v1\"");
+    });
+    REQUIRE(server.Start());
+  }
+  int Hits(const std::string& path) {
+    std::lock_guard<std::mutex> lock(mu);
+    return hits[path];
+  }
+};
+
+CrawlOptions TestOptions(const DemoSite& site) {
+  CrawlOptions o;
+  o.feeds = {site.server.Url("/feed.xml"), site.server.Url("/atom.xml")};
+  o.fetch.per_host_delay_ms = 20;
+  o.fetch.timeout_ms = 5000;
+  o.fetch.retry_base_delay_ms = 20;
+  o.fetch.max_retries = 0;
+  o.ingest.extract_workers = 1;
+  return o;
+}
+
+TEST_CASE("A crawl pass stores each new article once, conditionally and politely", "[pipelines][crawl]") {
+  REQUIRE(ingest::InitHttpGlobal().ok());
+  DemoSite site;
+  testing::TempDir dir;
+  auto store = store::ArticleStore::Open({.path = dir.File("db")});
+  REQUIRE(store.ok());
+  auto extractor = extract::ArticleExtractor::Create({});
+  REQUIRE(extractor.ok());
+  std::ostringstream log_text;
+  Logger log(&log_text, LogLevel::kDebug, false);
+  CrawlOptions options = TestOptions(site);
+
+  auto first = RunCrawlPass(options, **extractor, **store, log, {});
+  REQUIRE(first.ok());
+  CHECK(first->feeds_due == 2);
+  CHECK(first->feeds_fetched == 2);
+  CHECK(first->entries_new == 5);  // 4 + 2 entries, one shared by both feeds.
+  CHECK(first->articles_fetched == 4);
+  CHECK(first->ingest.stored == 4);
+  CHECK(first->ingest.failed == 1);  // The robots-disallowed draft, as a dead letter.
+  CHECK(site.Hits("/private/draft.html") == 0);
+  CHECK(site.Hits("/articles/h200-imports.html") == 1);
+  CHECK(site.Hits("/robots.txt") == 1);
+
+  auto state_json = (*store)->GetFeedState(options.feeds[0]);
+  REQUIRE(state_json.ok());
+  REQUIRE(state_json->has_value());
+  auto state = FeedStateFromJson(**state_json);
+  REQUIRE(state.ok());
+  CHECK(state->etag == "\"feed-v1\"");
+  CHECK(state->next_due_unix_s > first->next_due_unix_s - 1);
+  CHECK(state->seen_urls.size() == 4);
+
+  SECTION("nothing is due right after a pass") {
+    auto second = RunCrawlPass(options, **extractor, **store, log, {});
+    REQUIRE(second.ok());
+    CHECK(second->feeds_due == 0);
+    CHECK(site.Hits("/feed.xml") == 1);
+  }
+  SECTION("a forced pass gets 304 for the feed with an ETag and fetches nothing twice") {
+    options.force = true;
+    auto second = RunCrawlPass(options, **extractor, **store, log, {});
+    REQUIRE(second.ok());
+    CHECK(second->feeds_not_modified == 1);
+    CHECK(second->feeds_fetched == 1);
+    CHECK(second->entries_new == 0);
+    CHECK(site.Hits("/articles/h200-imports.html") == 1);
+  }
+  SECTION("a failing feed backs off and keeps its state") {
+    options.force = true;
+    {
+      std::lock_guard<std::mutex> lock(site.mu);
+      site.feed_broken = true;
+    }
+    auto second = RunCrawlPass(options, **extractor, **store, log, {});
+    REQUIRE(second.ok());
+    CHECK(second->feeds_failed == 1);
+    auto failed = FeedStateFromJson(**(*store)->GetFeedState(options.feeds[0]));
+    REQUIRE(failed.ok());
+    CHECK(failed->consecutive_failures == 1);
+    CHECK(failed->last_error.find("503") != std::string::npos);
+    CHECK(failed->etag == "\"feed-v1\"");
+  }
+}
+
+TEST_CASE("A crawl pass survives unreachable feeds and junk", "[pipelines][crawl]") {
+  REQUIRE(ingest::InitHttpGlobal().ok());
+  DemoSite site;
+  testing::TempDir dir;
+  auto store = store::ArticleStore::Open({.path = dir.File("db")});
+  REQUIRE(store.ok());
+  auto extractor = extract::ArticleExtractor::Create({});
+  REQUIRE(extractor.ok());
+  std::ostringstream log_text;
+  Logger log(&log_text, LogLevel::kDebug, false);
+  CrawlOptions options = TestOptions(site);
+  options.feeds = {"http://127.0.0.1:1/feed.xml", site.server.Url("/robots.txt"), "not a url"};
+  auto report = RunCrawlPass(options, **extractor, **store, log, {});
+  REQUIRE(report.ok());
+  CHECK(report->feeds_failed == 3);
+  CHECK(report->ingest.stored == 0);
+}
+
+}  // namespace
+}  // namespace newsx::pipelines
