@@ -55,6 +55,8 @@ Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions&
   const std::int64_t fetched_s = doc.fetched_unix_ms > 0 ? doc.fetched_unix_ms / 1000 : 0;
   internal::PageMetadata meta = internal::ExtractMetadata(html.get(), doc.url, fetched_s);
   std::string text = internal::ExtractMainContent(html.get(), meta.title);
+  // Pages rendered by scripts may carry their text only in JSON-LD.
+  if (text.size() * 5 < meta.json_ld_body.size()) text = std::move(meta.json_ld_body);
   html.reset();
 
   Article a;

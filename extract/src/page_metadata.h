@@ -23,7 +23,8 @@ struct PageMetadata {
   std::string section;
   std::vector<std::string> tags;
   std::string image;  // Absolute URL.
-  // JSON-LD articleBody, whitespace collapsed: a hint for the main-content pass.
+  // JSON-LD articleBody, whitespace collapsed: the text of pages whose body
+  // is rendered by scripts.
   std::string json_ld_body;
 };
 

@@ -116,6 +116,20 @@ TEST_CASE("ExtractArticle reads pages that hide their body until scripts run", "
   CHECK(article->text.find("The body of this page") == 0);
 }
 
+TEST_CASE("ExtractArticle falls back to JSON-LD articleBody for script-rendered pages",
+          "[extract]") {
+  auto article = extract::ExtractArticle(Page(
+      "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+      "\"headline\": \"Rendered later\", \"articleBody\": \"The whole story is only in the "
+      "structured data, because the page builds its body with scripts after loading.\"}"
+      "</script></head><body><div id=\"app\"></div><p>Loading</p></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->title == "Rendered later");
+  CHECK(article->text ==
+        "The whole story is only in the structured data, because the page builds its body with "
+        "scripts after loading.");
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
