@@ -12,6 +12,9 @@ Result<std::unique_ptr<ArticleExtractor>> ArticleExtractor::Create(
     const ExtractorOptions& options) {
   NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<TextAnalyzer> analyzer,
                          TextAnalyzer::Create(options.analyzer));
+  // Initializes ICU's normalizer singletons here, before any worker thread
+  // exists, so that their lazy one-time set-up never happens concurrently.
+  NormalizeText("warm-up");
   return std::unique_ptr<ArticleExtractor>(new ArticleExtractor(options, std::move(analyzer)));
 }
 
