@@ -10,20 +10,23 @@ namespace newsx::extract {
 
 // Version of the HTML-to-article algorithm, stored in every article so that
 // `newsx reprocess` can tell stale records.
-inline constexpr const char* kHtmlExtractorVersion = "html-0.1";
+inline constexpr const char* kHtmlExtractorVersion = "html-0.2";
 
 struct HtmlExtractOptions {
   // Larger inputs are rejected with kResourceExhausted. Default: 64 MiB.
   std::uint64_t max_input_bytes = 64ull << 20;
 };
 
-// Turns a fetched page into an Article: decodes the charset to NFC UTF-8,
-// parses the HTML leniently, extracts metadata (title, authors, dates, lang,
-// canonical URL, site...) and the main text. Fills id, content_hash and
-// extractor_version; published falls back to doc.hint_published.
+// Turns a fetched page into an Article: decodes the charset to NFC UTF-8
+// (BOM, then doc.content_type, then <meta>, then detection), parses the HTML
+// leniently, reads the metadata (JSON-LD, then OpenGraph/meta tags, then the
+// markup, then the URL) and finds the main text (docs/readme/extraction.md
+// describes how). Dates later than doc.fetched_unix_ms are ignored; published
+// falls back to doc.hint_published and the title to doc.hint_title. Fills id,
+// content_hash and extractor_version.
 // Returns kInvalidArgument when the input is not an HTML page with any text
-// (empty, binary), kResourceExhausted when it exceeds the size cap.
-// Pure and thread-safe.
+// (empty, binary, boilerplate only), kResourceExhausted when it exceeds the
+// size cap. Pure and thread-safe; time and memory are linear in the input.
 Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions& options = {});
 
 }  // namespace newsx::extract
