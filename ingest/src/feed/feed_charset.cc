@@ -153,11 +153,16 @@ Utf8Text DecodeToUtf8(std::string_view bytes, std::string_view content_type) {
   if (charset.empty()) charset = "utf-8";
 
   if (IsUtf8Name(charset) || IsLatinName(charset)) {
+    if (!HasNonAscii(bytes)) {  // ASCII reads the same in all of these.
+      result.text = bytes;
+      result.charset = "UTF-8";
+      return result;
+    }
     if (IsValidUtf8(bytes) && (IsUtf8Name(charset) || HasNonAscii(bytes))) {
       if (!IsUtf8Name(charset)) {
         result.problems.push_back("declared charset " + charset + " but the bytes are UTF-8");
       }
-      result.text.assign(bytes);
+      result.text = bytes;
       result.charset = "UTF-8";
       return result;
     }
@@ -167,13 +172,15 @@ Utf8Text DecodeToUtf8(std::string_view bytes, std::string_view content_type) {
     }
   }
   const std::string icu_name = IcuName(charset);
-  if (!Convert(bytes, icu_name, &result.text)) {
+  if (!Convert(bytes, icu_name, &result.converted)) {
     result.problems.push_back("unknown charset " + charset + "; decoded as windows-1252");
-    Convert(bytes, "windows-1252", &result.text);
+    Convert(bytes, "windows-1252", &result.converted);
+    result.text = result.converted;
     result.charset = "windows-1252";
     return result;
   }
-  if (result.text.substr(0, 3) == "\xEF\xBB\xBF") result.text.erase(0, 3);
+  result.text = result.converted;
+  if (result.text.substr(0, 3) == "\xEF\xBB\xBF") result.text.remove_prefix(3);
   result.charset = icu_name;
   return result;
 }

@@ -8,7 +8,10 @@ namespace newsx::ingest::internal {
 
 // Bytes of an XML (or JSON) document converted to UTF-8.
 struct Utf8Text {
-  std::string text;                   // UTF-8, without a BOM.
+  // UTF-8, without a BOM: a view of the input bytes when they were UTF-8
+  // already (no copy), else of `converted`. Valid while both live.
+  std::string_view text;
+  std::string converted;
   std::string charset;                // What the bytes were decoded from.
   std::vector<std::string> problems;  // Charset mismatches, invalid bytes, unknown names.
 };

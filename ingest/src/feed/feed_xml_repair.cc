@@ -34,10 +34,11 @@ bool IsPredefined(std::string_view ref) {
 template <typename Fn>
 void ForEachAmpersand(std::string_view xml, Fn fn) {
   std::size_t pos = 0;
+  std::size_t lt = xml.find("<!");  // Next markup declaration; searched again only once passed.
   while (pos < xml.size()) {
     const std::size_t amp = xml.find('&', pos);
-    const std::size_t lt = xml.find("<!", pos);
     if (amp == std::string_view::npos) return;
+    if (lt != std::string_view::npos && lt < pos) lt = xml.find("<!", pos);
     if (lt != std::string_view::npos && lt < amp) {
       std::string_view end_marker;
       if (xml.compare(lt, 9, "<![CDATA[") == 0) end_marker = "]]>";
