@@ -179,6 +179,15 @@ TEST_CASE("QuantityExtractor survives hostile text", "[extract][quantity]") {
     const auto found = extractor->Extract(text);
     CHECK(!found.empty());
   }
+  SECTION("long dash and magnitude chains") {
+    std::string dashes, hundreds = "several";
+    for (int i = 0; i < 500000; ++i) dashes += std::to_string(i % 10) + "-";
+    for (int i = 0; i < 500000; ++i) hundreds += " hundred";
+    CHECK(extractor->Extract(dashes).empty());  // A code, not amounts.
+    const auto found = extractor->Extract(hundreds);
+    REQUIRE(!found.empty());
+    CHECK(*found[0].high == 900);
+  }
   SECTION("invalid UTF-8 keeps code-point spans consistent") {
     std::string text = "\xff\xfe\xc3 paid $5m \xe2\x82 to \xf0\x9f\x98";
     for (int i = 0; i < 1000; ++i) text += "\x80\xbf 12% \xc0\xaf";

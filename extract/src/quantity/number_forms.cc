@@ -117,10 +117,12 @@ bool NumberParser::IsDateOrTime(std::size_t p) const {
            tt_.IsSymbol(left + 1, '-') && tt_.Attached(left) && tt_.Attached(left + 1) &&
            toks[left + 2].kind == TokenKind::kNumeral;
   };
+  // Two links either way decide it; walking further would be quadratic on
+  // "1-2-3-4-...".
   std::size_t chain_first = p;
-  while (chain_first >= 2 && dash_link(chain_first - 2)) chain_first -= 2;
+  for (int n = 0; n < 2 && chain_first >= 2 && dash_link(chain_first - 2); ++n) chain_first -= 2;
   std::size_t chain_last = p;
-  while (dash_link(chain_last)) chain_last += 2;
+  for (int n = 0; n < 2 && dash_link(chain_last); ++n) chain_last += 2;
   if (chain_last - chain_first >= 4) return true;
   if (chain_last != chain_first &&
       (toks[chain_first].leading_zero || toks[chain_last].leading_zero)) {

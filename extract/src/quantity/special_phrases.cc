@@ -15,12 +15,15 @@ bool NumberParser::ParseVague(std::size_t i, NumberPhrase* out) const {
   if (info == nullptr) return false;
   if (info->vague_high != 0) {  // "several", "few" + magnitude words
     double product = 1;
+    double previous = 0;  // Magnitudes must grow: "hundred thousand", not "hundred hundred".
     std::size_t k = p + 1;
     while (k < toks.size() && toks[k].info != nullptr &&
            (toks[k].info->cardinal_class == NumClass::kHundred ||
             toks[k].info->cardinal_class == NumClass::kScale ||
-            tt_.Lower(toks[k]) == "dozen")) {
-      product *= toks[k].info->cardinal;
+            tt_.Lower(toks[k]) == "dozen") &&
+           toks[k].info->cardinal > previous) {
+      previous = toks[k].info->cardinal;
+      product *= previous;
       ++k;
     }
     if (k == p + 1) return false;
