@@ -91,6 +91,11 @@ void QuantityBuilder::ReadAmount(const NumberPhrase& phrase, std::size_t floor, 
 bool QuantityBuilder::ReadPercent(Amount* a) const {
   const auto& toks = tt_.tokens;
   std::size_t k = a->last + 1;
+  // "30-percent stake".
+  if (tt_.IsSymbol(k, '-') && !toks[k].space_before && tt_.Attached(k) &&
+      (tt_.IsWord(k + 1, "percent") || tt_.IsWord(k + 1, "pct"))) {
+    ++k;
+  }
   if (k >= toks.size()) return false;
   std::size_t last = 0;
   std::string unit = "percent";
@@ -185,6 +190,7 @@ bool QuantityBuilder::ReadCurrencySuffix(Amount* a) const {
     a->last = c + 1;
     return true;
   }
+  if (iso == "GBP" && tt_.IsWord(c + 1, "sterling")) a->last = ++c;  // "5 pounds sterling"
   if (info.currency_scale == 1) ReadCents(a);
   return true;
 }

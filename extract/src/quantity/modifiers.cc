@@ -69,7 +69,7 @@ constexpr PhraseRow kSuffixes[] = {
     {"or less", "<=", false},    {"or fewer", "<=", false},   {"or lower", "<=", false},
     {"or below", "<=", false},   {"and below", "<=", false},  {"and under", "<=", false},
     {"or less than", "<=", false}, {"or fewer than", "<=", false}, {"or smaller", "<=", false},
-    {"or so", "~", true},        {"+", ">=", false},        {"or equal to", "or=", false}, {"or equal", "or=", false},
+    {"or so", "~", true},        {"+", ">=", false},          {"- plus", ">=", false},        {"or equal to", "or=", false}, {"or equal", "or=", false},
 };
 
 std::vector<std::string> SplitWords(std::string_view text) {
