@@ -168,6 +168,7 @@ bool Keep(Model model, const QuantityMatch& m) {
 
 bool ModelOf(const std::string& path, Model* model, QuantityOptions* options) {
   options->include_date_numbers = true;
+  options->include_name_numbers = true;
   const std::string name = path.substr(path.find_last_of('/') + 1);
   auto starts = [&](const char* p) { return name.rfind(p, 0) == 0; };
   if (starts("NumberRangeModel")) *model = Model::kRange;

@@ -117,7 +117,9 @@ TEST_CASE("QuantityExtractor passes every news case", "[extract][quantity]") {
 TEST_CASE("QuantityExtractor matches copied Recognizers-Text cases", "[extract][quantity]") {
   for (const json& c : ReadJsonLines("recognizers_cases.jsonl")) {
     const std::string mode = c["mode"].get<std::string>();
-    QuantityOptions options{.include_date_numbers = true, .math_fractions = mode == "numbers"};
+    QuantityOptions options{.include_date_numbers = true,
+                            .include_name_numbers = true,
+                            .math_fractions = mode == "numbers"};
     const auto extractor = MakeExtractor(options);
     const std::string text = c["text"].get<std::string>();
     INFO(text);

@@ -70,6 +70,36 @@ bool NumberParser::MaybeStart(std::size_t i) const {
   return t.info != nullptr && t.info->starts_number;
 }
 
+bool NumberParser::IsNamePart(std::size_t p) const {
+  if (options_.include_name_numbers || p == 0) return false;
+  const auto& toks = tt_.tokens;
+  const Token& t = toks[p];
+  if (!t.integer || t.grouped || t.int_digits > 4 || !t.space_before) return false;
+  const Token& prev = toks[p - 1];
+  // "No. 2", "no. 1 supplier".
+  if (p >= 2 && tt_.IsSymbol(p - 1, '.') && tt_.IsWord(p - 2, "no")) return true;
+  // "Windows 11", "Section 301": a capitalized name word, not one that starts
+  // a sentence, and not a word the grammar knows ("More 5", "March 5").
+  if (prev.kind != TokenKind::kWord || !prev.capitalized || prev.info != nullptr) return false;
+  if (p < 2 || prev.line_start) return false;
+  const Token& before = toks[p - 2];
+  const bool sentence_start = before.kind == TokenKind::kSymbol &&
+                              (before.symbol == '.' || before.symbol == '!' ||
+                               before.symbol == '?' || before.symbol == ':' ||
+                               before.symbol == '"' || before.symbol == 0x201C);
+  if (sentence_start) return false;
+  // A magnitude, percent or currency after the number makes it an amount.
+  if (p + 1 < toks.size()) {
+    const Token& next = toks[p + 1];
+    if (next.kind == TokenKind::kSymbol && next.symbol == '%') return false;
+    if (next.info != nullptr && (next.info->cardinal_class == NumClass::kScale ||
+                                 next.info->suffix_magnitude != 0 || !next.info->currency.empty())) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool NumberParser::IsIdentifierPart(std::size_t p) const {
   const auto& toks = tt_.tokens;
   if (p == 0 || toks[p].space_before) return false;

@@ -125,7 +125,7 @@ bool NumberParser::ReadElement(std::size_t p, bool first, Element* e) const {
   *e = Element{};
   e->first = e->last = p;
   if (t.kind == TokenKind::kNumeral) {
-    if (!t.valid || IsIdentifierPart(p) || IsDateOrTime(p)) return false;
+    if (!t.valid || IsIdentifierPart(p) || IsNamePart(p) || IsDateOrTime(p)) return false;
     if (!first && !t.integer) return false;
     e->numeral = true;
     e->integer = t.integer;

@@ -62,6 +62,7 @@ class NumberParser {
   void ApplyTails(const std::vector<Element>& elems, NumberPhrase* out) const;
   bool ParseFractionAfterAnd(std::size_t p, double* fraction, std::size_t* last) const;
   bool IsIdentifierPart(std::size_t i) const;
+  bool IsNamePart(std::size_t i) const;
   bool IsDateOrTime(std::size_t i) const;
 
   const TokenizedText& tt_;

@@ -14,6 +14,9 @@ struct QuantityOptions {
   // ("March 5") or clock times are dates, not amounts: skipped when false.
   // Default: false.
   bool include_date_numbers = false;
+  // Numbers that are part of a name ("Windows 11", "Section 301", "No. 2")
+  // are skipped when false. Default: false.
+  bool include_name_numbers = false;
   // Arithmetic phrasing ("2000 over 3", "one out of three") read as
   // fractions. In news "over 3" is a bound and "3 out of 4" two counts.
   // Default: false.
