@@ -35,7 +35,8 @@ bool LooksAdjective(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "major", "large", "big", "small", "new", "old", "high", "low", "top", "key", "main",
       "single", "full", "whole", "initial", "final", "great", "long", "short", "senior",
-      "chief", "former", "other", "only", "early", "late", "recent", "most", "least", "more"};
+      "chief", "former", "other", "only", "early", "late", "recent", "most", "least", "more",
+      "straight", "next", "same", "such"};
   for (auto w : kWords) {
     if (lower == w) return true;
   }

@@ -266,6 +266,14 @@ bool NumberParser::AppendDenominator(std::size_t p, bool hyphen,
   return true;
 }
 
+bool NumberParser::NounFollows(std::size_t i) const {
+  const auto& toks = tt_.tokens;
+  if (i + 1 >= toks.size() || toks[i + 1].kind != TokenKind::kWord) return false;
+  const WordInfo* info = toks[i + 1].info;
+  return info == nullptr || !(info->stop || info->cardinal_class != NumClass::kNone ||
+                              info->ordinal_class != NumClass::kNone);
+}
+
 bool NumberParser::EvaluateOrdinalRun(const std::vector<Element>& elems, NumberPhrase* out) const {
   const std::size_t n = elems.size();
   const Element& ord = elems.back();
@@ -314,6 +322,15 @@ bool NumberParser::EvaluateOrdinalRun(const std::vector<Element>& elems, NumberP
     const bool one = k == 1 && numerator == 1;
     if (!(ord.plural_ordinal || ord.denominator_only || one)) break;
     if (denominator == 0) return false;
+    if (!ord.plural_ordinal && !ord.denominator_only && elems[0].article &&
+        NounFollows(ord.last)) {
+      // "a third round of tariffs" counts rounds; "a third of them" is 1/3.
+      out->ordinal = true;
+      out->value = denominator;
+      out->first = elems[1].first;
+      out->last = ord.last;
+      return true;
+    }
     out->fraction = true;
     out->value = numerator / denominator;
     out->last = ord.last;

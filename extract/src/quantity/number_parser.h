@@ -63,6 +63,7 @@ class NumberParser {
   bool ParseFractionAfterAnd(std::size_t p, double* fraction, std::size_t* last) const;
   bool IsIdentifierPart(std::size_t i) const;
   bool IsNamePart(std::size_t i) const;
+  bool NounFollows(std::size_t i) const;
   bool IsDateOrTime(std::size_t i) const;
 
   const TokenizedText& tt_;

@@ -65,6 +65,14 @@ std::size_t QuantityBuilder::MatchSuffix(std::size_t after, std::string_view* op
   return 0;
 }
 
+bool QuantityBuilder::IsTimeSecond(const NumberPhrase& phrase) const {
+  // "every second", "per second", "a split second" are durations.
+  if (!phrase.ordinal || phrase.first != phrase.last || phrase.first == 0) return false;
+  if (tt_.Lower(tt_.tokens[phrase.first]) != "second") return false;
+  const std::string_view prev = tt_.Lower(tt_.tokens[phrase.first - 1]);
+  return prev == "every" || prev == "per" || prev == "each" || prev == "split";
+}
+
 bool QuantityBuilder::IsPronounOne(const NumberPhrase& phrase) const {
   if (phrase.first != phrase.last || phrase.ordinal) return false;
   const Token& t = tt_.tokens[phrase.first];
@@ -137,7 +145,7 @@ void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
   std::size_t floor = 0;  // Tokens before it belong to earlier quantities.
   for (std::size_t k = 0; k < phrases.size(); ++k) {
     const NumberPhrase& phrase = phrases[k];
-    if (phrase.first < floor || IsPronounOne(phrase)) continue;
+    if (phrase.first < floor || IsPronounOne(phrase) || IsTimeSecond(phrase)) continue;
     Draft d;
     ReadAmount(phrase, floor, &d.a);
     if (d.a.kind.empty()) continue;

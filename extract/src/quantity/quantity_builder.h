@@ -79,6 +79,7 @@ class QuantityBuilder {
   std::size_t MatchSuffix(std::size_t after, std::string_view* op, bool* approx) const;
   bool MatchWords(std::size_t start, const std::vector<std::string>& words) const;
   bool IsPronounOne(const NumberPhrase& phrase) const;
+  bool IsTimeSecond(const NumberPhrase& phrase) const;
   bool PrecededByChangeVerb(std::size_t i, std::size_t floor) const;
   void ReadPercentOf(std::size_t floor, Draft* d) const;
   bool TryRange(const std::vector<NumberPhrase>& phrases, std::size_t k, std::size_t floor,
