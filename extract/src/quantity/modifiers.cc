@@ -172,6 +172,7 @@ ModifierTables BuildModifierTables() {
   ModifierTables tables;
   for (const auto& row : kPrefixes) {
     tables.prefixes.push_back({SplitWords(row.text), row.op, row.approx});
+    tables.prefix_last_words.insert(tables.prefixes.back().words.back());
   }
   for (const auto& row : kSuffixes) {
     tables.suffixes.push_back({SplitWords(row.text), row.op, row.approx});

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "quantity/tokenizer.h"
@@ -34,6 +35,9 @@ struct UnitWord {
 struct ModifierTables {
   std::vector<BoundPhrase> prefixes;  // Longest first.
   std::vector<BoundSuffix> suffixes;  // Longest first.
+  // Last words of the prefixes: most amounts have none before them, so one
+  // lookup saves matching every phrase.
+  std::unordered_set<std::string> prefix_last_words;
 };
 
 ModifierTables BuildModifierTables();

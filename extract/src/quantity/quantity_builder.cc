@@ -26,6 +26,8 @@ bool QuantityBuilder::MatchWords(std::size_t start, const std::vector<std::strin
 QuantityBuilder::Bound QuantityBuilder::MatchPrefix(std::size_t before, std::size_t floor) const {
   Bound bound;
   if (before == static_cast<std::size_t>(-1) || before < floor) return bound;
+  const std::string_view last_word = tt_.Lower(tt_.tokens[before]);
+  if (!tables_.prefix_last_words.contains(std::string(last_word))) return bound;
   for (const auto& p : tables_.prefixes) {
     const std::size_t n = p.words.size();
     if (before + 1 < n || before + 1 - n < floor) continue;
