@@ -49,8 +49,8 @@ TEST_CASE("Entity cases reach precision and recall floors", "[extract][analyzer]
       "entity cases: %d sentences, %zu expected, %zu predicted, precision %.3f, recall %.3f\n",
       cases, expected, predicted, precision, recall);
   CHECK(cases >= 40);
-  CHECK(precision >= 0.90);
-  CHECK(recall >= 0.85);
+  CHECK(precision >= 0.93);
+  CHECK(recall >= 0.93);
 }
 
 TEST_CASE("Entity mentions carry code-point spans and stripped possessives",

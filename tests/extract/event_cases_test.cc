@@ -89,8 +89,8 @@ TEST_CASE("Event cases reach precision and recall floors", "[extract][analyzer][
       "event cases: %d sentences, %zu expected, %zu predicted, precision %.3f, recall %.3f\n",
       cases, expected, predicted, precision, recall);
   CHECK(cases >= 60);
-  CHECK(precision >= 0.70);
-  CHECK(recall >= 0.70);
+  CHECK(precision >= 0.90);
+  CHECK(recall >= 0.90);
 }
 
 TEST_CASE("Event ids are stable and distinct", "[extract][analyzer][event]") {

@@ -99,6 +99,17 @@ void FindChipsByRule(DocState* d) {
           d->Intern(MakeChip(vendor->id, vendor->name, "", "", TokenText(d->tt, d->tok(i)))));
       continue;
     }
+    // A coordinated model: "the AI200 and AI250", "H20, H800 and A800".
+    if (i >= 2 && (d->Is(i - 1, d->model.words.and_) || d->Is(i - 1, d->model.words.comma))) {
+      const Entity* left = EntityOfToken(*d, static_cast<std::int64_t>(i) - 2);
+      if (left != nullptr && left->type == EntityType::kChip && !left->vendor.empty()) {
+        const std::string vendor_id = left->vendor;
+        d->AddMention(i, i + 1,
+                      d->Intern(MakeChip(vendor_id, VendorName(*d, vendor_id), "", "",
+                                         TokenText(d->tt, d->tok(i)))));
+        continue;
+      }
+    }
     // A chip noun after: "X900 accelerators", "X900 AI chips".
     const bool chip_context = i + 1 < d->size() && (d->tok(i + 1).classes & kChipNoun) &&
                               d->SentenceOf(i + 1) == sentence;

@@ -46,6 +46,7 @@ bool DocState::AddMention(std::uint32_t first, std::uint32_t end, std::int32_t e
 }
 
 std::vector<Entity> DocState::Finish() {
+  mentions.insert(mentions.end(), nested.begin(), nested.end());
   std::sort(mentions.begin(), mentions.end(),
             [](const DocMention& a, const DocMention& b) { return a.first < b.first; });
   for (const DocMention& m : mentions) {

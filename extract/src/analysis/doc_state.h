@@ -52,6 +52,10 @@ class DocState {
   TokenizedText tt;
   std::vector<Entity> entities;  // Mentions are filled by Finish().
   std::vector<DocMention> mentions;
+  // Mentions inside another one ("Nvidia" in "Nvidia H200", "Japan" in
+  // "Japan's trade ministry"): reported, but they cover no tokens and fill
+  // no event roles.
+  std::vector<DocMention> nested;
   std::vector<std::int32_t> covered;  // Per token: index into mentions, or -1.
   std::vector<TitleHit> titles;
   std::vector<TriggerHit> triggers;

@@ -206,7 +206,7 @@ class Parser {
         {"org_suffix", kOrgSuffix}, {"chip_noun", kChipNoun},   {"group_noun", kGroupNoun},
         {"locative", kLocative},    {"name_stop", kNameStop},   {"say_verb", kSayVerb},
         {"negation", kNegation},    {"report_cue", kReportCue}, {"possible_cue", kPossibleCue},
-        {"anaphor", kAnaphor},
+        {"anaphor", kAnaphor},          {"org_descriptor", kOrgDescriptor},
     };
     const auto it = kClasses.find(c[0]);
     if (it == kClasses.end())

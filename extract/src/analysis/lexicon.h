@@ -23,6 +23,7 @@ enum WordClass : std::uint32_t {
   kReportCue = 1u << 7,
   kPossibleCue = 1u << 8,
   kAnaphor = 1u << 9,
+  kOrgDescriptor = 1u << 10,
 };
 
 // Classes of event-argument fillers; bits in RoleSlot::classes.

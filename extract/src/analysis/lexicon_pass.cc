@@ -14,12 +14,15 @@ struct Candidate {
   const PhraseInfo* info;
 };
 
-// Sorts by start, longest first, and keeps a non-overlapping left-to-right
-// selection.
-std::vector<Candidate> Longest(std::vector<Candidate> c) {
-  std::sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) {
+void SortByStartLongestFirst(std::vector<Candidate>* c) {
+  std::sort(c->begin(), c->end(), [](const Candidate& a, const Candidate& b) {
     return a.first != b.first ? a.first < b.first : a.end > b.end;
   });
+}
+
+// A non-overlapping left-to-right selection, longest first.
+// REQUIRES: `c` sorted by SortByStartLongestFirst().
+std::vector<Candidate> Longest(const std::vector<Candidate>& c) {
   std::vector<Candidate> out;
   std::uint32_t next_free = 0;
   for (const Candidate& x : c) {
@@ -69,7 +72,10 @@ void MatchLexicon(DocState* d) {
         }
       });
   const Lexicon& lex = d->model.lexicon;
-  for (const Candidate& c : Longest(std::move(entities))) {
+  SortByStartLongestFirst(&entities);
+  std::vector<Candidate> chosen = Longest(entities);
+  std::size_t next = 0;  // entities is sorted by start, longest first.
+  for (const Candidate& c : chosen) {
     const EntityDef& def = lex.entities[c.info->ref];
     const Entity* target = &def.entity;
     if (!def.metonym.empty() && IsGovernmentMetonym(*d, c.first, c.end)) {
@@ -77,11 +83,30 @@ void MatchLexicon(DocState* d) {
       if (it != lex.entity_index.end()) target = &lex.entities[it->second].entity;
     }
     d->AddMention(c.first, c.end, d->Intern(*target));
+    // A country that starts a government body's name ("Japan's trade
+    // ministry", "the Dutch government") or a vendor that starts a chip's
+    // ("Nvidia H200") is nested in it; "China" in "China Mobile" is not.
+    const bool outer_official = target->type == EntityType::kOrg &&
+                                (target->kind == "agency" || target->kind == "government");
+    while (next < entities.size() && entities[next].first < c.first) ++next;
+    for (std::size_t k = next; k < entities.size() && entities[k].first == c.first; ++k) {
+      const Entity& inner = lex.entities[entities[k].info->ref].entity;
+      const bool possessor =
+          entities[k].end < d->size() && (d->tok(entities[k].end).flags & kPossessive);
+      const bool nests = (inner.type == EntityType::kPlace && (outer_official || possessor)) ||
+                         (inner.type == EntityType::kOrg && target->type == EntityType::kChip);
+      if (entities[k].end < c.end && inner.id != target->id && nests) {
+        d->nested.push_back(DocMention{c.first, entities[k].end, d->Intern(inner)});
+        break;
+      }
+    }
   }
-  for (const Candidate& c : Longest(std::move(titles))) {
+  SortByStartLongestFirst(&titles);
+  SortByStartLongestFirst(&triggers);
+  for (const Candidate& c : Longest(titles)) {
     if (!d->IsCovered(c.first, c.end)) d->titles.push_back(TitleHit{c.first, c.end, c.info->ref});
   }
-  for (const Candidate& c : Longest(std::move(triggers))) {
+  for (const Candidate& c : Longest(triggers)) {
     d->triggers.push_back(TriggerHit{c.first, c.end, c.info->ref});
   }
 }

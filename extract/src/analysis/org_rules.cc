@@ -100,11 +100,45 @@ void ExampleListRule(DocState* d) {
   }
 }
 
+// The capitalized name run starting at `first` (not stop words, not
+// covered, within the sentence): [first, end), or end == first.
+std::uint32_t NameRun(const DocState& d, std::uint32_t first) {
+  std::uint32_t end = first;
+  while (end < d.size() && end - first < kMaxNameTokens && IsNameWord(d, end) &&
+         !(d.tok(end).classes & kNameStop) && d.SentenceOf(end) == d.SentenceOf(first) &&
+         (end == first || !(d.tok(end).flags & kParagraphStart))) {
+    ++end;
+  }
+  return end;
+}
+
+// "chipmaker Piotech", "equipment firm Acme": a firm-kind noun, then a
+// one-word name; "Saudi Arabia's Humain": a country's firm.
+void DescriptorRule(DocState* d) {
+  for (std::uint32_t i = 0; i + 1 < d->size(); ++i) {
+    const Token& t = d->tok(i);
+    bool introduces = (t.classes & kOrgDescriptor) && !(t.flags & kUpperInitial);
+    if (!introduces && (t.flags & kPossessive) && i > 0) {
+      const std::int32_t e = d->EntityAt(i - 1);
+      introduces = e >= 0 && d->entities[static_cast<std::size_t>(e)].type == EntityType::kPlace &&
+                   d->entities[static_cast<std::size_t>(e)].kind == "country";
+    }
+    if (!introduces) continue;
+    const std::uint32_t end = NameRun(*d, i + 1);
+    if (end == i + 1) continue;
+    // One word only: two capitalized words ("investor Warren Buffett",
+    // "China's Li Qiang") are more likely a person.
+    if (end != i + 2 || (end < d->size() && (d->tok(end).flags & kUpperInitial))) continue;
+    d->AddMention(i + 1, end, InternCompany(d, i + 1, end));
+  }
+}
+
 }  // namespace
 
 void FindOrgsByRule(DocState* d) {
   SuffixRule(d);
   ExampleListRule(d);
+  DescriptorRule(d);
 }
 
 }  // namespace newsx::extract::analysis
