@@ -178,20 +178,21 @@ Result<bool> WarcReader::SkipToRecordStart() {
 
 Result<bool> WarcReader::ReadWarcRecord(WarcRecord* record) {
   const std::uint64_t start = input_->position();
+  const std::size_t max_header =
+      std::min(options_.max_header_bytes, internal::ArchiveInput::kMaxPeek);
   NEWSX_ASSIGN_OR_RETURN(std::string_view view, input_->Peek(4096));
-  std::size_t end = internal::FindHeaderEnd(view.substr(0, options_.max_header_bytes));
-  if (end == std::string_view::npos && view.size() < options_.max_header_bytes) {
-    NEWSX_ASSIGN_OR_RETURN(view, input_->Peek(std::min(options_.max_header_bytes,
-                                                       internal::ArchiveInput::kMaxPeek)));
-    end = internal::FindHeaderEnd(view.substr(0, options_.max_header_bytes));
+  std::size_t end = internal::FindHeaderEnd(view.substr(0, max_header));
+  if (end == std::string_view::npos && view.size() < max_header) {
+    NEWSX_ASSIGN_OR_RETURN(view, input_->Peek(max_header));
+    end = internal::FindHeaderEnd(view.substr(0, max_header));
   }
   if (end == std::string_view::npos) {
-    const bool at_end = view.size() < options_.max_header_bytes;
+    const bool at_end = view.size() < max_header;
     AddIssue(start, true,
              InvalidArgumentError("header at offset " + std::to_string(start) +
                                   (at_end ? " is cut off by the end of input"
                                           : " has no end within " +
-                                                std::to_string(options_.max_header_bytes) +
+                                                std::to_string(max_header) +
                                                 " bytes")));
     input_->Consume(kWarcMagic.size());
     return false;
@@ -216,7 +217,7 @@ Result<bool> WarcReader::ReadArcRecord(WarcRecord* record) {
   const std::uint64_t start = input_->position();
   NEWSX_ASSIGN_OR_RETURN(std::string_view view, input_->Peek(kMaxArcHeaderLine));
   const std::size_t nl = view.substr(0, kMaxArcHeaderLine).find('\n');
-  const std::string_view line = view.substr(0, nl);
+  const std::string_view line = view.substr(0, std::min(nl, kMaxArcHeaderLine));
   const Status parsed = nl == std::string_view::npos
                             ? InvalidArgumentError("no end of line")
                             : internal::ParseArcHeader(line, arc_version_, record);

@@ -79,7 +79,8 @@ struct WarcReaderOptions {
   // reported; the record is still returned with oversized = true.
   // Default: 64 MiB.
   std::uint64_t max_record_bytes = 64ull << 20;
-  // A header block longer than this is treated as garbage. Default: 256 KiB.
+  // A header block longer than this (at most 1 MiB) is treated as garbage.
+  // Default: 256 KiB.
   std::size_t max_header_bytes = 256u << 10;
   // When false, blocks are skipped instead of copied (listing, indexing).
   // Default: true.
