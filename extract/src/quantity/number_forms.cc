@@ -232,13 +232,11 @@ void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
     if (next.kind == TokenKind::kSymbol && next.symbol == '^' && exponent_at(j + 1, &end, &exp)) {
       out->value = std::pow(out->value, exp);
       out->last = end;
-      out->plain_integer = false;
       return;
     }
     if (next.kind == TokenKind::kWord && lower == "e" && exponent_at(j + 1, &end, &exp)) {
       out->value *= std::pow(10.0, exp);
       out->last = end;
-      out->plain_integer = false;
       return;
     }
     if (next.kind == TokenKind::kWord && lower == "x" && tt_.Attached(j) &&
@@ -247,7 +245,6 @@ void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
         exponent_at(j + 3, &end, &exp)) {
       out->value *= std::pow(10.0, exp);
       out->last = end;
-      out->plain_integer = false;
       return;
     }
     // "1/4", "3/8" (common denominators only: "3/12" is likelier a date and
@@ -260,18 +257,15 @@ void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
       out->value /= toks[j + 1].value;
       out->last = j + 1;
       out->fraction = true;
-      out->plain_integer = false;
       return;
     }
     if (next.kind == TokenKind::kSymbol && VulgarFraction(next.symbol) != 0 && t.integer) {
       out->value += VulgarFraction(next.symbol);
       out->last = j;
       out->fraction = true;
-      out->plain_integer = false;
       return;
     }
     if (next.kind == TokenKind::kWord) {
-      out->plain_integer = false;
       if (t.integer && (lower == "st" || lower == "nd" || lower == "rd" || lower == "th")) {
         out->ordinal = true;
         out->last = j;
@@ -309,7 +303,6 @@ void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
       out->has_magnitude = true;
       out->magnitude = mag;
       out->last = j;
-      out->plain_integer = false;
       return;
     }
   }
@@ -322,7 +315,6 @@ void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
     out->value += toks[j].value / toks[j + 2].value;
     out->last = j + 2;
     out->fraction = true;
-    out->plain_integer = false;
   }
 }
 
@@ -349,7 +341,6 @@ bool NumberParser::ParseSigned(std::size_t i, NumberPhrase* out) const {
   if (!ParseWordsOrNumerals(i + 1, out) || out->ordinal) return false;
   out->first = i;
   out->value = -out->value;
-  out->plain_integer = false;
   return true;
 }
 
@@ -421,7 +412,6 @@ void NumberParser::ApplyTails(const std::vector<Element>& elems, NumberPhrase* o
         out->last = last;
         out->fraction = out->words = out->has_magnitude = true;
         out->magnitude = s;
-        out->plain_integer = false;
         return;
       }
       unit = s;  // "one billion and a half million"
@@ -434,7 +424,6 @@ void NumberParser::ApplyTails(const std::vector<Element>& elems, NumberPhrase* o
     out->last = last;
     out->fraction = true;
     out->words = true;
-    out->plain_integer = false;
   }
 }
 

@@ -334,7 +334,6 @@ bool NumberParser::EvaluateOrdinalRun(const std::vector<Element>& elems, NumberP
     out->fraction = true;
     out->value = numerator / denominator;
     out->last = ord.last;
-    out->article = elems[0].article;
     return true;
   }
   if (!has_numeral && !ord.denominator_only && ValidRun(elems, 0, n) &&
@@ -367,7 +366,6 @@ bool NumberParser::ParseWordsOrNumerals(std::size_t i, NumberPhrase* out) const 
   *out = NumberPhrase{};
   out->first = i;
   for (const auto& e : elems) out->words |= !e.numeral;
-  out->article = elems[0].article;
   if (elems.back().ordinal) {
     if (!EvaluateOrdinalRun(elems, out)) return false;
   } else {
@@ -383,7 +381,6 @@ bool NumberParser::ParseWordsOrNumerals(std::size_t i, NumberPhrase* out) const 
       out->has_magnitude = true;
       out->magnitude = elems.back().value;
     }
-    out->plain_integer = elems.size() == 1 && elems[0].numeral && elems[0].integer;
     if (elems.size() == 1 && elems[0].numeral) ApplyNumeralForms(out);
   }
   ApplyTails(elems, out);
@@ -399,7 +396,6 @@ bool NumberParser::ParseAt(std::size_t i, NumberPhrase* out) const {
       if (!ParseWordsOrNumerals(i + 1, out) || out->ordinal) return false;
       out->first = i;
       out->value = -out->value;
-      out->plain_integer = false;
       return true;
     }
     if (ParseVague(i, out)) return true;

@@ -26,8 +26,6 @@ struct NumberPhrase {
   double magnitude = 1;        // That magnitude's factor.
   bool multiplier = false;     // "twice", "sixfold".
   bool attached_letters = false;  // A numeral glued to non-magnitude letters ("5nm").
-  bool plain_integer = false;  // One integer numeral, nothing else ("2019").
-  bool article = false;        // Starts with "a"/"an" ("a dozen").
   const char* relative_to = nullptr;  // Relative ordinals: "end", "current".
 };
 
