@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,8 +12,9 @@ namespace newsx::extract {
 
 struct QuantityOptions {
   // Numbers that look like years ("in 2019", "2024,"), days of a month
-  // ("March 5") or clock times are dates, not amounts: skipped when false.
-  // Default: false.
+  // ("March 5"), clock times ("10:30"), slash dates ("3/12/2024", "24/7") or
+  // dash-joined codes ("+1-202-555-0100", "2024-01-05") are not amounts:
+  // skipped when false. Default: false.
   bool include_date_numbers = false;
   // Numbers that are part of a name ("Windows 11", "Section 301", "No. 2")
   // are skipped when false. Default: false.
@@ -71,8 +73,9 @@ struct QuantityMatch {
 // read them.
 class QuantityExtractor {
  public:
-  // Builds the word tables. Returns kInvalidArgument for inconsistent
-  // options (none currently).
+  // Builds the word and phrase tables. Does not fail today (the tables are
+  // built in); returns a Result so that user-supplied tables can report
+  // errors without an API change.
   static Result<std::unique_ptr<QuantityExtractor>> Create(const QuantityOptions& options);
   ~QuantityExtractor();
 
