@@ -297,3 +297,33 @@ TEST_CASE("WarcReader ends a block that overruns its gzip member", "[ingest][war
   CHECK_FALSE(got.issues[0].lost_data);
   CHECK(AnyIssueMentions(got.issues, "runs past its compressed member"));
 }
+
+TEST_CASE("WarcReader reads gzip members with an FEXTRA field", "[ingest][warc]") {
+  // Some writers put an index ("sl" subfield) in each member's extra field.
+  const auto member_with_extra = [](const std::string& data) {
+    z_stream zs{};
+    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    unsigned char extra[] = {'s', 'l', 4, 0, 1, 2, 3, 4};
+    gz_header header{};
+    header.extra = extra;
+    header.extra_len = sizeof extra;
+    deflateSetHeader(&zs, &header);
+    std::string out(deflateBound(&zs, data.size()) + 64, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+  };
+  const std::string first = member_with_extra(testing::WarcRecordBytes("resource", "http://x/1", "a"));
+  const std::string second = member_with_extra(testing::WarcRecordBytes("resource", "http://x/2", "b"));
+  REQUIRE((static_cast<unsigned char>(first[3]) & 4) != 0);  // FLG.FEXTRA is set.
+  const ReadAll got = DrainMemory(first + second);
+  REQUIRE(got.records.size() == 2);
+  CHECK(got.issues.empty());
+  CHECK(got.records[1].file_offset == std::optional<std::uint64_t>(first.size()));
+  CHECK(got.records[1].block == "b");
+}
