@@ -22,14 +22,26 @@ constexpr std::int64_t kEarliestDate = 631152000;
 struct RawPage {
   std::vector<std::pair<std::string, std::string>> metas;  // Lower-case key, content.
   std::vector<std::string> json_ld;
-  std::vector<std::string> times;  // <time datetime>, marked ones first.
-  std::vector<std::string> author_links;
+  std::vector<std::string> times;         // <time datetime>, marked ones first.
+  std::vector<std::string> author_links;  // rel=author, itemprop=author.
+  std::vector<std::string> author_pages;  // Links to /author/... pages.
   std::string title_tag;
   std::string h1;
   std::string html_lang;
   std::string canonical;
   std::string image_src;
 };
+
+// Bylines link to the author's page; a page links to few of them.
+constexpr std::size_t kMaxAuthorPages = 4;
+
+// A link to an author's page by the usual CMS paths (/author/jane-doe/).
+bool IsAuthorPage(std::string_view href) {
+  for (std::string_view dir : {"/author/", "/authors/", "/contributor/", "/contributors/"}) {
+    if (href.find(dir) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 void AddMeta(const xmlNode* n, RawPage* raw) {
   std::string_view key = Attr(n, "property");
@@ -80,6 +92,10 @@ void Collect(const xmlNode* node, int depth, RawPage* raw) {
     if (name != "meta" && (itemprop == "author" || (name == "a" && Attr(n, "rel") == "author"))) {
       std::string text = TextOf(n);
       if (!text.empty()) raw->author_links.push_back(std::move(text));
+    } else if (name == "a" && raw->author_pages.size() < kMaxAuthorPages &&
+               IsAuthorPage(Attr(n, "href"))) {
+      std::string text = TextOf(n);
+      if (!text.empty()) raw->author_pages.push_back(std::move(text));
     }
     Collect(n->children, depth + 1, raw);
   }
@@ -176,6 +192,10 @@ bool LooksLikeName(std::string_view s) {
   // "Cleveland.com", "NJ Advance Media for NJ.com": a publication, not a person.
   static const RE2 kDomain("(?i)\\w\\.(?:com|net|org|co|info|news|in|uk|de|fr|au|ca)\\b");
   if (RE2::PartialMatch(s, kDomain)) return false;
+  // "AP Auto Writer", "Senior Editor": a job title that followed the name.
+  static const RE2 kRole(
+      "(?i)\\b(?:writer|editor|correspondent|reporter|staff|contributor|columnist)s?\\b");
+  if (RE2::PartialMatch(s, kRole)) return false;
   return std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) == 0;
 }
 
@@ -273,6 +293,7 @@ PageMetadata ExtractMetadata(const xmlDoc* doc, std::string_view page_url,
   }
   m.authors = CleanAuthors(bylines, m.site, ld.publisher);
   if (m.authors.empty()) m.authors = CleanAuthors(raw.author_links, m.site, ld.publisher);
+  if (m.authors.empty()) m.authors = CleanAuthors(raw.author_pages, m.site, ld.publisher);
 
   std::vector<std::string> published = {ld.date_published};
   for (const char* key :

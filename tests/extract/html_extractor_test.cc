@@ -116,13 +116,28 @@ TEST_CASE("ExtractArticle reads pages that hide their body until scripts run", "
   CHECK(article->text.find("The body of this page") == 0);
 }
 
+TEST_CASE("ExtractArticle finds bylines by author-page links and drops job titles", "[extract]") {
+  auto article = extract::ExtractArticle(Page(
+      "<html><body><p class=\"meta\">Posted by <a href=\"/author/rachel-goodwin/\">Rachel "
+      "Goodwin</a> in <a href=\"/news\">News</a></p><p>The story itself is long enough to "
+      "be taken as the article text by the extractor, which is what we want.</p></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->authors == std::vector<std::string>{"Rachel Goodwin"});
+  auto with_role = extract::ExtractArticle(
+      Page("<html><head><meta name=\"author\" content=\"By TOM KRISHER, AP Auto Writer\"></head>"
+           "<body><p>The story itself is long enough to be taken as the article text by the "
+           "extractor, which is what we want.</p></body></html>"));
+  REQUIRE(with_role.ok());
+  CHECK(with_role->authors == std::vector<std::string>{"TOM KRISHER"});
+}
+
 TEST_CASE("ExtractArticle falls back to JSON-LD articleBody for script-rendered pages",
           "[extract]") {
-  auto article = extract::ExtractArticle(Page(
-      "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
-      "\"headline\": \"Rendered later\", \"articleBody\": \"The whole story is only in the "
-      "structured data, because the page builds its body with scripts after loading.\"}"
-      "</script></head><body><div id=\"app\"></div><p>Loading</p></body></html>"));
+  auto article = extract::ExtractArticle(
+      Page("<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+           "\"headline\": \"Rendered later\", \"articleBody\": \"The whole story is only in the "
+           "structured data, because the page builds its body with scripts after loading.\"}"
+           "</script></head><body><div id=\"app\"></div><p>Loading</p></body></html>"));
   REQUIRE(article.ok());
   CHECK(article->title == "Rendered later");
   CHECK(article->text ==
