@@ -198,6 +198,13 @@ std::string_view CurrencySymbolCode(char32_t symbol) {
     case 0x20AB: return "VND";   // ₫
     case 0x20AA: return "ILS";   // ₪
     case 0x0E3F: return "THB";   // ฿
+    case 0x20A6: return "NGN";   // ₦
+    case 0x20B1: return "PHP";   // ₱
+    case 0x20B4: return "UAH";   // ₴
+    case 0x20B8: return "KZT";   // ₸
+    case 0x20AE: return "MNT";   // ₮
+    case 0x20B2: return "PYG";   // ₲
+    case 0x17DB: return "KHR";   // ៛
     default: return {};
   }
 }

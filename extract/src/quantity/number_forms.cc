@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "quantity/modifiers.h"
 #include "quantity/number_parser.h"
 
 namespace newsx::extract::internal {
@@ -36,10 +37,7 @@ bool IsCommonDenominator(double d) {
   return d == 2 || d == 3 || d == 4 || d == 5 || d == 8 || d == 10 || d == 16 || d == 100;
 }
 
-bool IsCurrencySymbol(char32_t c) {
-  return c == '$' || c == 0xA3 || c == 0xA5 || c == 0x20AC || c == 0x20B9 || c == 0x20A9 ||
-         c == 0x20A1 || c == 0x20AD || c == 0x20BD || c == 0x20BA || c == 0x20AB || c == 0x20AA;
-}
+bool IsCurrencySymbol(char32_t c) { return !CurrencySymbolCode(c).empty(); }
 
 constexpr std::string_view kYearPrepositions[] = {
     "in", "since", "by", "until", "till", "from", "to", "through", "during", "before", "after",

@@ -70,7 +70,7 @@ bool IsSpace(char32_t c) {
 bool IsSymbolCodePoint(char32_t c) {
   return (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) ||
          (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || c == 0xFFFD ||
-         c == 0x0E3F || c == 0x20A9;
+         c == 0x0E3F || c == 0x20A9 || c == 0x17DB;
 }
 
 // Group separators between digit groups: "40 000", "40\u202F000".
