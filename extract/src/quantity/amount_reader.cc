@@ -266,9 +266,11 @@ bool QuantityBuilder::ReadUnitSuffix(Amount* a) const {
     return true;
   }
   const UnitWord* unit = FindUnitWord(w);
-  if (unit == nullptr) return false;
-  // A lone "m"/"g"/"w" is a unit only when glued to the numeral ("5m").
-  if (w.size() == 1 && toks[k].space_before) return false;
+  // Time words only form rates ("km per hour"); "3 days" is a count of days.
+  if (unit == nullptr || unit->kind == "time") return false;
+  // A lone "g"/"w"/"t" is a unit only when glued to the numeral ("5g");
+  // "m" also spaced ("the 100 m sprint").
+  if (w.size() == 1 && toks[k].space_before && w != "m") return false;
   // "45 degrees angle" is an angle, not a temperature.
   if (unit->kind == "temperature" && tt_.IsWord(k + 1, "angle")) return false;
   a->kind = unit->kind;
@@ -283,6 +285,10 @@ bool QuantityBuilder::ReadUnitSuffix(Amount* a) const {
     a->last = k + 1;
     return true;
   }
+  if (unit->kind == "dimension") {
+    ReadCompoundUnit(a);
+    return true;
+  }
   if (unit->kind == "temperature" && tt_.IsSymbol(k + 1, '.') && w == "deg") a->last = k + 1;
   if (unit->kind == "temperature" && k + 1 < toks.size()) {
     const std::string_view scale = tt_.Lower(toks[k + 1]);
@@ -295,6 +301,32 @@ bool QuantityBuilder::ReadUnitSuffix(Amount* a) const {
     }
   }
   return true;
+}
+
+void QuantityBuilder::ReadCompoundUnit(Amount* a) const {
+  const auto& toks = tt_.tokens;
+  std::size_t k = a->last + 1;
+  // Rates: "100 km per hour", "50 km/ms".
+  if (tt_.IsWord(k, "per") || (tt_.IsSymbol(k, '/') && tt_.Attached(k))) {
+    const UnitWord* per = k + 1 < toks.size() ? FindUnitWord(tt_.Lower(toks[k + 1])) : nullptr;
+    if (per != nullptr && (per->kind == "time" || per->kind == "dimension")) {
+      a->unit += "/" + std::string(per->unit);
+      a->last = k + 1;
+      return;
+    }
+  }
+  // "5 ft 2 in", "5 feet and 2 inches".
+  if (a->unit != "ft") return;
+  if (tt_.IsWord(k, "and")) ++k;
+  if (k + 1 >= toks.size() || toks[k].kind != TokenKind::kNumeral || !toks[k].integer ||
+      toks[k].value >= 12) {
+    return;
+  }
+  const std::string_view inch = tt_.Lower(toks[k + 1]);
+  if (inch == "in" || inch == "inch" || inch == "inches") {
+    a->value += toks[k].value / 12;
+    a->last = k + 1;
+  }
 }
 
 }  // namespace newsx::extract::internal

@@ -75,6 +75,7 @@ class QuantityBuilder {
   bool ReadCurrencySuffix(Amount* a) const;
   void ReadCents(Amount* a) const;
   bool ReadUnitSuffix(Amount* a) const;
+  void ReadCompoundUnit(Amount* a) const;
   Bound MatchPrefix(std::size_t before, std::size_t floor) const;
   std::size_t MatchSuffix(std::size_t after, std::string_view* op, bool* approx) const;
   bool MatchWords(std::size_t start, const std::vector<std::string>& words) const;
