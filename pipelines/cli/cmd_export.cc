@@ -64,25 +64,25 @@ Status ExportAll(const store::ArticleStore& store, ExportFiles& files) {
 // Records changed in (after, last]: their current state. Entities that no
 // article mentions any more are written with zero counts, so that consumers
 // see the change.
-Status ExportChanges(const store::ArticleStore& store, std::uint64_t after, std::uint64_t last,
-                     ExportFiles& files) {
+Status ExportChanges(const store::ArticleStore& store, const std::uint64_t after,
+                     const std::uint64_t last, ExportFiles& files) {
   constexpr std::size_t kBatch = 4096;
-  while (after < last) {
-    NEWSX_ASSIGN_OR_RETURN(std::vector<store::Change> changes, store.ReadChanges(after, kBatch));
+  for (std::uint64_t cursor = after; cursor < last;) {
+    NEWSX_ASSIGN_OR_RETURN(std::vector<store::Change> changes, store.ReadChanges(cursor, kBatch));
     if (changes.empty()) break;
     for (const store::Change& change : changes) {
-      if (change.seq > last) return Status::Ok();
-      after = change.seq;
-      if (change.kind == store::Change::Kind::kArticle) {
-        NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, store.GetArticle(change.id));
-        NEWSX_RETURN_IF_ERROR(files.WriteArticle(x));
-      } else {
-        NEWSX_ASSIGN_OR_RETURN(store::StoredEntity e, store.GetEntity(change.id));
-        NEWSX_RETURN_IF_ERROR(files.entities->Write(EntityRow(e)));
-      }
+      if (change.seq > last) break;
+      NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, store.GetArticle(change.article_id));
+      NEWSX_RETURN_IF_ERROR(files.WriteArticle(x));
     }
+    cursor = changes.back().seq;
   }
-  return Status::Ok();
+  Status write_error;
+  NEWSX_RETURN_IF_ERROR(store.ScanChangedEntities(after, last, [&](const store::StoredEntity& e) {
+    write_error = files.entities->Write(EntityRow(e));
+    return write_error.ok();
+  }));
+  return write_error;
 }
 
 Status RunExport(const ExportFlags& flags, const CliContext& ctx) {

@@ -96,10 +96,17 @@ namespace {
 
 rocksdb::ColumnFamilyOptions FamilyOptions(Family f) {
   rocksdb::ColumnFamilyOptions options;
-  // Raw pages are most of the bytes: zstd halves them again compared to
-  // LZ4. Small index values are cheap to compress either way.
-  options.compression = f == kRaw ? rocksdb::kZSTD : rocksdb::kLZ4Compression;
+  options.compression = rocksdb::kLZ4Compression;
   options.level_compaction_dynamic_level_bytes = true;
+  if (f == kRaw) {
+    // Raw pages are most of the bytes and are written once, read rarely
+    // (reprocess): keep them in blob files, compressed once with zstd,
+    // instead of recompressing them at every compaction.
+    options.enable_blob_files = true;
+    options.min_blob_size = 1024;
+    options.blob_compression_type = rocksdb::kZSTD;
+    options.enable_blob_garbage_collection = true;
+  }
   return options;
 }
 

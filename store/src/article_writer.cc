@@ -24,7 +24,7 @@ using namespace internal;
 // What can be computed before taking the write lock.
 struct Prepared {
   ExtractedArticle x;
-  std::string json;
+  StoredArticle value;  // seq is set under the lock.
   std::string raw_value;
   std::vector<IndexEntry> entries;
 };
@@ -61,12 +61,12 @@ class BatchBuilder {
     return Status::Ok();
   }
 
-  void AddArticle(const Prepared& p) {
+  void AddArticle(Prepared& p) {
     const std::string& id = p.x.article.id;
-    const std::uint64_t seq = ++seq_;
-    batch_.Put(impl_.cf(kArticles), id, EncodeArticleValue(seq, p.json));
+    p.value.seq = ++seq_;
+    batch_.Put(impl_.cf(kArticles), id, EncodeArticleValue(p.value));
     batch_.Put(impl_.cf(kRaw), id, p.raw_value);
-    batch_.Put(impl_.cf(kChangelog), EncodeU64(seq), ChangeValue(kChangeArticle, id));
+    batch_.Put(impl_.cf(kChangelog), EncodeU64(p.value.seq), ChangeValue(kChangeArticle, id));
     for (const IndexEntry& entry : p.entries) {
       batch_.Put(impl_.cf(entry.family), entry.key, entry.value);
     }
@@ -87,21 +87,27 @@ class BatchBuilder {
 
  private:
   Status UpdateEntity(const std::string& id, const EntityDelta& delta) {
+    if (delta.removed.size() == 1 && delta.added.size() == 1 &&
+        SameContribution(delta.removed[0], delta.added[0])) {
+      return Status::Ok();
+    }
     NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> value, impl_.Get(kEntities, id));
     EntityRecord record;
     record.id = id;
     if (value) {
       NEWSX_ASSIGN_OR_RETURN(record, DecodeEntityRecord(*value));
     }
-    const std::uint64_t old_seq = record.seq;
     record.seq = 0;
-    const std::string before = value ? EncodeEntityRecord(record) : std::string();
+    // Contributions that cancel out (a reprocessed article saying the same
+    // in other words) leave the record and its changelog entry alone.
+    const std::string before =
+        value && !delta.removed.empty() ? EncodeEntityRecord(record) : std::string();
     for (const Entity& e : delta.removed) record.Apply(e, -1);
     for (const Entity& e : delta.added) record.Apply(e, +1);
-    if (EncodeEntityRecord(record) == before) return Status::Ok();
-    if (old_seq != 0) batch_.Delete(impl_.cf(kChangelog), EncodeU64(old_seq));
+    if (!before.empty() && EncodeEntityRecord(record) == before) return Status::Ok();
+    // Entities have no changelog entries (they would double the write per
+    // article); their seq tells incremental exports what changed.
     record.seq = ++seq_;
-    batch_.Put(impl_.cf(kChangelog), EncodeU64(record.seq), ChangeValue(kChangeEntity, id));
     batch_.Put(impl_.cf(kEntities), id, EncodeEntityRecord(record));
     return Status::Ok();
   }
@@ -113,37 +119,40 @@ class BatchBuilder {
 };
 
 Prepared Prepare(const ExtractedArticle& extracted, const RawDocument& raw) {
-  Prepared p{extracted, "", EncodeRawDocument(raw), {}};
+  Prepared p{extracted, {}, EncodeRawDocument(raw), {}};
   FillEventIds(&p.x);
-  p.json = ToJson(p.x);
+  // The JSON leaves fetched and source out (see StoredArticle).
+  Article& a = p.x.article;
+  std::swap(p.value.fetched, a.fetched);
+  std::swap(p.value.source, a.source);
+  p.value.json = ToJson(p.x);
+  a.fetched = p.value.fetched;
+  a.source = p.value.source;
   p.entries = IndexEntries(p.x);
   return p;
 }
 
 struct Loaded {
-  ExtractedArticle x;
-  std::uint64_t seq = 0;
-  std::string json;
+  StoredArticle value;
+  ExtractedArticle x;  // Parsed only when it is to be replaced.
 };
 
 Result<std::optional<Loaded>> Load(const ArticleStore::Impl& impl, std::string_view id) {
   NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> value, impl.Get(kArticles, id));
   if (!value) return std::optional<Loaded>();
   NEWSX_ASSIGN_OR_RETURN(StoredArticle stored, DecodeArticleValue(*value));
-  Result<ExtractedArticle> x = ParseExtractedArticle(stored.json);
-  if (!x.ok()) return DataLossError("stored article " + std::string(id) + ": " +
-                                    x.status().message());
-  return std::optional<Loaded>(Loaded{std::move(x).value(), stored.seq, std::move(stored.json)});
+  return std::optional<Loaded>(Loaded{std::move(stored), {}});
 }
 
-// True when `p` says nothing new about the stored `old`: a re-fetch keeps
-// the first fetch's time and provenance.
-bool SameAsStored(const Prepared& p, const Loaded& old) {
-  if (p.x.article.content_hash != old.x.article.content_hash) return false;
-  ExtractedArticle candidate = p.x;
-  candidate.article.fetched = old.x.article.fetched;
-  candidate.article.source = old.x.article.source;
-  return ToJson(candidate) == old.json;
+Status ParseLoaded(Loaded& loaded, std::string_view id) {
+  Result<ExtractedArticle> x = ParseExtractedArticle(loaded.value.json);
+  if (!x.ok()) {
+    return DataLossError("stored article " + std::string(id) + ": " + x.status().message());
+  }
+  loaded.x = std::move(x).value();
+  loaded.x.article.fetched = loaded.value.fetched;
+  loaded.x.article.source = loaded.value.source;
+  return Status::Ok();
 }
 
 Status StoreArticle(ArticleStore::Impl& impl, std::string_view replaced_id,
@@ -151,17 +160,25 @@ Status StoreArticle(ArticleStore::Impl& impl, std::string_view replaced_id,
   NEWSX_RETURN_IF_ERROR(impl.RequireWritable());
   const std::string& id = extracted.article.id;
   if (id.empty()) return InvalidArgumentError("article has no id");
-  const Prepared p = Prepare(extracted, raw);
+  Prepared p = Prepare(extracted, raw);
   std::lock_guard<std::mutex> lock(impl.write_mu);
   NEWSX_ASSIGN_OR_RETURN(std::optional<Loaded> old, Load(impl, id));
   std::optional<Loaded> replaced;
   if (!replaced_id.empty() && replaced_id != id) {
     NEWSX_ASSIGN_OR_RETURN(replaced, Load(impl, replaced_id));
   }
-  if (old && !replaced && SameAsStored(p, *old)) return Status::Ok();
+  // Idempotence: the same record again (a re-fetch keeps the first fetch's
+  // time and provenance) changes nothing.
+  if (old && !replaced && old->value.json == p.value.json) return Status::Ok();
   BatchBuilder batch(impl);
-  if (old) NEWSX_RETURN_IF_ERROR(batch.RemoveArticle(old->x, old->seq, false));
-  if (replaced) NEWSX_RETURN_IF_ERROR(batch.RemoveArticle(replaced->x, replaced->seq, true));
+  if (old) {
+    NEWSX_RETURN_IF_ERROR(ParseLoaded(*old, id));
+    NEWSX_RETURN_IF_ERROR(batch.RemoveArticle(old->x, old->value.seq, false));
+  }
+  if (replaced) {
+    NEWSX_RETURN_IF_ERROR(ParseLoaded(*replaced, replaced_id));
+    NEWSX_RETURN_IF_ERROR(batch.RemoveArticle(replaced->x, replaced->value.seq, true));
+  }
   batch.AddArticle(p);
   return batch.Commit("writing article " + id);
 }

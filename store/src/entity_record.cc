@@ -1,14 +1,13 @@
 #include "entity_record.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+
+#include "binary_codec.h"
+#include "keys.h"
 
 namespace newsx::store::internal {
 
 namespace {
-
-using nlohmann::json;
 
 void Count(std::map<std::string, std::int64_t>* counts, const std::string& value, int sign) {
   if (value.empty()) return;
@@ -19,33 +18,6 @@ void Count(std::map<std::string, std::int64_t>* counts, const std::string& value
 
 void KeepFirst(std::string* field, const std::string& value) {
   if (field->empty()) *field = value;
-}
-
-std::map<std::string, std::int64_t> CountsFromJson(const json& j, const char* key) {
-  std::map<std::string, std::int64_t> out;
-  const auto it = j.find(key);
-  if (it == j.end() || !it->is_object()) return out;
-  for (const auto& [k, v] : it->items()) {
-    if (v.is_number_integer() && v.get<std::int64_t>() > 0) out[k] = v.get<std::int64_t>();
-  }
-  return out;
-}
-
-std::string Str(const json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::uint64_t U64(const json& j, const char* key) {
-  const auto it = j.find(key);
-  return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
-}
-
-EntityType TypeFromName(const std::string& name) {
-  if (name == "chip") return EntityType::kChip;
-  if (name == "person") return EntityType::kPerson;
-  if (name == "place") return EntityType::kPlace;
-  return EntityType::kOrg;
 }
 
 }  // namespace
@@ -111,44 +83,75 @@ StoredEntity EntityRecord::ToStored() const {
   return out;
 }
 
+namespace {
+
+void WriteCounts(BinaryWriter& w, const std::map<std::string, std::int64_t>& counts) {
+  w.U32(static_cast<std::uint32_t>(counts.size()));
+  for (const auto& [value, n] : counts) {
+    w.Str(value);
+    w.U64(static_cast<std::uint64_t>(n));
+  }
+}
+
+std::map<std::string, std::int64_t> ReadCounts(BinaryReader& r) {
+  std::map<std::string, std::int64_t> counts;
+  const std::uint32_t size = r.U32();
+  for (std::uint32_t i = 0; i < size && r.ok(); ++i) {
+    std::string value(r.Str());
+    const auto n = static_cast<std::int64_t>(r.U64());
+    if (n > 0) counts.emplace(std::move(value), n);
+  }
+  return counts;
+}
+
+}  // namespace
+
 std::string EncodeEntityRecord(const EntityRecord& r) {
-  const json j{{"v", 1},
-               {"seq", r.seq},
-               {"id", r.id},
-               {"type", EntityTypeName(r.type)},
-               {"vendor", r.vendor},
-               {"family", r.family},
-               {"kind", r.kind},
-               {"country", r.country},
-               {"name", r.last_name},
-               {"mentions", r.mention_count},
-               {"articles", r.article_count},
-               {"names", r.names},
-               {"aliases", r.aliases},
-               {"roles", r.roles}};
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  BinaryWriter w;
+  w.U8(kFormatV1);
+  w.U64(r.seq);
+  w.Str(r.id);
+  w.U8(static_cast<std::uint8_t>(r.type));
+  w.Str(r.vendor);
+  w.Str(r.family);
+  w.Str(r.kind);
+  w.Str(r.country);
+  w.Str(r.last_name);
+  w.U64(r.mention_count);
+  w.U64(r.article_count);
+  WriteCounts(w, r.names);
+  WriteCounts(w, r.aliases);
+  WriteCounts(w, r.roles);
+  return w.Take();
 }
 
 Result<EntityRecord> DecodeEntityRecord(std::string_view value) {
-  const json j = json::parse(value, nullptr, false);
-  if (!j.is_object() || !j.contains("v") || j["v"] != 1) {
-    return DataLossError("entity value has an unknown format");
-  }
+  BinaryReader in(value);
   EntityRecord r;
-  r.seq = U64(j, "seq");
-  r.id = Str(j, "id");
-  r.type = TypeFromName(Str(j, "type"));
-  r.vendor = Str(j, "vendor");
-  r.family = Str(j, "family");
-  r.kind = Str(j, "kind");
-  r.country = Str(j, "country");
-  r.last_name = Str(j, "name");
-  r.mention_count = U64(j, "mentions");
-  r.article_count = U64(j, "articles");
-  r.names = CountsFromJson(j, "names");
-  r.aliases = CountsFromJson(j, "aliases");
-  r.roles = CountsFromJson(j, "roles");
+  const bool known = in.U8() == kFormatV1;
+  r.seq = in.U64();
+  r.id = std::string(in.Str());
+  const std::uint8_t type = in.U8();
+  r.type = type <= static_cast<std::uint8_t>(EntityType::kPlace) ? static_cast<EntityType>(type)
+                                                                  : EntityType::kOrg;
+  r.vendor = std::string(in.Str());
+  r.family = std::string(in.Str());
+  r.kind = std::string(in.Str());
+  r.country = std::string(in.Str());
+  r.last_name = std::string(in.Str());
+  r.mention_count = in.U64();
+  r.article_count = in.U64();
+  r.names = ReadCounts(in);
+  r.aliases = ReadCounts(in);
+  r.roles = ReadCounts(in);
+  if (!known || !in.ok() || !in.done()) return DataLossError("entity value has an unknown format");
   return r;
+}
+
+bool SameContribution(const Entity& a, const Entity& b) {
+  return a.id == b.id && a.type == b.type && a.name == b.name && a.aliases == b.aliases &&
+         a.vendor == b.vendor && a.family == b.family && a.kind == b.kind &&
+         a.country == b.country && a.roles == b.roles && a.mentions.size() == b.mentions.size();
 }
 
 }  // namespace newsx::store::internal

@@ -35,9 +35,13 @@ struct EntityRecord {
   StoredEntity ToStored() const;
 };
 
-// JSON {"v":1,...}; see keys.h.
+// Binary, see keys.h.
 std::string EncodeEntityRecord(const EntityRecord& record);
 // kDataLoss for a value that is not an entity record.
 Result<EntityRecord> DecodeEntityRecord(std::string_view value);
+
+// True when two views of an entity from one article contribute the same to
+// its record (so replacing one by the other changes nothing).
+bool SameContribution(const Entity& a, const Entity& b);
 
 }  // namespace newsx::store::internal

@@ -4,7 +4,8 @@
 // one place that documents it.
 //
 // Conventions: integers in keys are 8-byte big-endian so that keys sort
-// numerically; times in keys are Unix seconds with the sign bit flipped
+// numerically; "str" in binary values is a u32 big-endian length and the
+// bytes (binary_codec.h); times in keys are Unix seconds with the sign bit flipped
 // (EncodeTime) so that dates before 1970 sort first. "\0" separates string
 // parts (ids and URLs never contain NUL). Values marked JSON use the
 // record_json.h encodings. Every value family either starts with a format
@@ -19,7 +20,9 @@
 //                 "changelog_seq"                       decimal, last changelog seq used
 //                 "checkpoint/<name>"                   opaque checkpoint string
 //   articles      <article id>                          kFormatV1, u64 changelog seq,
-//                                                       ExtractedArticle JSON
+//                                                       str fetched, str source,
+//                                                       ExtractedArticle JSON without
+//                                                       fetched and source
 //   raw           <article id>                          kFormatV1, u32 header length,
 //                                                       header JSON (url, source,
 //                                                       content_type, fetched_unix_ms,
@@ -27,17 +30,20 @@
 //                                                       page bytes. zstd-compressed by RocksDB.
 //   urls          <url> (fetched and canonical)         <article id>
 //   hashes        <content hash> \0 <article id>        ""  (dedup of identical texts)
-//   entities      <entity id>                           JSON {"v":1,"seq","entity",
-//                                                       "mentions","articles","names",
-//                                                       "aliases","roles"}: counted
-//                                                       merge over articles (entity_record.h)
+//   entities      <entity id>                           kFormatV1, u64 changelog seq,
+//                                                       str id, u8 type, str vendor,
+//                                                       family, kind, country, last name,
+//                                                       u64 mentions, u64 articles, then
+//                                                       names, aliases, roles as u32 n +
+//                                                       n x (str value, u64 articles):
+//                                                       counted merge (entity_record.h)
 //   mentions      <entity id> \0 <time> <article id>    decimal mention count in the article
 //   mention_time  <time> <entity id> \0 <article id>    decimal mention count (top entities)
 //   events        <event id>                            Event JSON
 //   event_time    <time> <event id>                     ""
 //   event_type    <type> \0 <time> <event id>           ""
 //   event_entity  <entity id> \0 <time> <event id>      ""  (argument and source entities)
-//   changelog     <seq u64>                             'a' <article id> | 'e' <entity id>
+//   changelog     <seq u64>                             'a' <article id>
 //   dead_letters  <stage> \0 <source>                   DeadLetter JSON (latest failure)
 //   feeds         <feed url>                            feed state JSON (owned by the crawler)
 //
@@ -46,8 +52,9 @@
 //   mentions, events and their indexes, entity counts, changelog entries)
 //   are written in one WriteBatch; replacing an article deletes its old
 //   derived entries in that same batch;
-// - each article and each entity has exactly one changelog entry, at the seq
-//   stored in its record (older entries are deleted when it changes);
+// - each article has exactly one changelog entry, at the seq stored in its
+//   record (the older entry is deleted when it changes); an entity record
+//   carries the seq of its latest change, taken from the same counter;
 // - an entity's "articles" count equals its number of mentions entries and
 //   "mentions" their sum; an entity no article mentions any more is kept with
 //   zero counts so that incremental exports can report the change.
@@ -66,7 +73,6 @@ inline constexpr std::string_view kMetaChangelogSeq = "changelog_seq";
 inline constexpr std::string_view kCheckpointPrefix = "checkpoint/";
 
 inline constexpr char kChangeArticle = 'a';
-inline constexpr char kChangeEntity = 'e';
 
 // 8-byte big-endian encoding of `v`, so that keys sort numerically.
 inline std::string EncodeU64(std::uint64_t v) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "binary_codec.h"
 #include "keys.h"
 #include "newsx/core/record_json.h"
 #include "newsx/core/time_format.h"
@@ -14,7 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kSeqBytes = 8;
 constexpr std::size_t kLengthBytes = 4;
 
 std::string EncodeU32(std::uint32_t v) {
@@ -39,25 +39,34 @@ std::string StringField(const json& j, const char* key) {
 
 }  // namespace
 
-std::string EncodeArticleValue(std::uint64_t seq, std::string_view article_json) {
-  std::string value(1, kFormatV1);
-  value += EncodeU64(seq);
-  value.append(article_json);
-  return value;
+std::string EncodeArticleValue(const StoredArticle& stored) {
+  BinaryWriter w;
+  w.U8(kFormatV1);
+  w.U64(stored.seq);
+  w.Str(stored.fetched);
+  w.Str(stored.source);
+  w.Raw(stored.json);
+  return w.Take();
 }
 
 Result<StoredArticle> DecodeArticleValue(std::string_view value) {
-  if (value.size() < 1 + kSeqBytes || value[0] != kFormatV1) {
-    return DataLossError("article value has an unknown format");
-  }
-  return StoredArticle{DecodeU64(value.substr(1, kSeqBytes)),
-                       std::string(value.substr(1 + kSeqBytes))};
+  BinaryReader r(value);
+  StoredArticle stored;
+  const bool known = r.U8() == kFormatV1;
+  stored.seq = r.U64();
+  stored.fetched = std::string(r.Str());
+  stored.source = std::string(r.Str());
+  stored.json = std::string(r.Rest());
+  if (!known || !r.ok()) return DataLossError("article value has an unknown format");
+  return stored;
 }
 
 Result<ExtractedArticle> ParseArticleValue(std::string_view value) {
   NEWSX_ASSIGN_OR_RETURN(StoredArticle stored, DecodeArticleValue(value));
   Result<ExtractedArticle> x = ParseExtractedArticle(stored.json);
   if (!x.ok()) return DataLossError("stored article: " + x.status().message());
+  x->article.fetched = std::move(stored.fetched);
+  x->article.source = std::move(stored.source);
   return x;
 }
 

@@ -15,13 +15,17 @@
 
 namespace newsx::store::internal {
 
-// A decoded articles value.
+// A decoded articles value. The JSON leaves out `fetched` and `source`
+// (kept beside it) so that a re-fetch of an unchanged article is recognized
+// by comparing bytes, without parsing.
 struct StoredArticle {
   std::uint64_t seq = 0;  // Its changelog entry.
-  std::string json;       // ToJson(ExtractedArticle).
+  std::string fetched;
+  std::string source;
+  std::string json;  // ToJson(ExtractedArticle) with fetched and source empty.
 };
 
-std::string EncodeArticleValue(std::uint64_t seq, std::string_view article_json);
+std::string EncodeArticleValue(const StoredArticle& stored);
 // kDataLoss for a value that is not in this format.
 Result<StoredArticle> DecodeArticleValue(std::string_view value);
 // Decodes and parses. kDataLoss on failure.

@@ -178,14 +178,27 @@ Result<std::vector<Change>> ArticleStore::ReadChanges(std::uint64_t after_seq,
   NEWSX_RETURN_IF_ERROR(impl_->Scan(
       kChangelog, EncodeU64(after_seq + 1), "", [&](std::string_view key, std::string_view value) {
         if (out.size() >= limit) return false;
-        if (value.empty()) return true;
-        out.push_back(Change{DecodeU64(key),
-                             value[0] == kChangeEntity ? Change::Kind::kEntity
-                                                       : Change::Kind::kArticle,
-                             std::string(value.substr(1))});
+        if (value.empty() || value[0] != kChangeArticle) return true;
+        out.push_back(Change{DecodeU64(key), std::string(value.substr(1))});
         return true;
       }));
   return out;
+}
+
+Status ArticleStore::ScanChangedEntities(
+    std::uint64_t after_seq, std::uint64_t until_seq,
+    const std::function<bool(const StoredEntity&)>& visit) const {
+  Status error;
+  NEWSX_RETURN_IF_ERROR(
+      impl_->Scan(kEntities, "", "", [&](std::string_view key, std::string_view value) {
+        Result<EntityRecord> r = DecodeEntityRecord(value);
+        if (!r.ok()) {
+          error = r.status().WithContext("entity " + std::string(key));
+          return false;
+        }
+        return r->seq <= after_seq || r->seq > until_seq || visit(r->ToStored());
+      }));
+  return error;
 }
 
 Result<std::uint64_t> ArticleStore::LastChangeSeq() const {

@@ -10,7 +10,6 @@
 
 using namespace newsx;
 using newsx::store::ArticleStore;
-using newsx::store::Change;
 using newsx::store::EventQuery;
 using newsx::testing::MakeArticle;
 using newsx::testing::MakeEntity;
@@ -196,7 +195,7 @@ TEST_CASE("The changelog has one entry per changed record after a cursor", "[sto
   REQUIRE(store->Put(b, "raw").ok());
   auto all = store->ReadChanges(0, 100);
   REQUIRE(all.ok());
-  CHECK(all->size() == 4);  // Two articles, two entities.
+  CHECK(all->size() == 2);
   const std::uint64_t cursor = *store->LastChangeSeq();
   CHECK(store->ReadChanges(cursor, 100)->empty());
 
@@ -207,14 +206,25 @@ TEST_CASE("The changelog has one entry per changed record after a cursor", "[sto
   REQUIRE(store->Put(c, "raw").ok());
   auto changes = store->ReadChanges(cursor, 100);
   REQUIRE(changes.ok());
-  REQUIRE(changes->size() == 2);
-  CHECK((*changes)[0].kind == Change::Kind::kArticle);
-  CHECK((*changes)[0].id == c.article.id);
-  CHECK((*changes)[1].kind == Change::Kind::kEntity);
-  CHECK((*changes)[1].id == "org:nvidia");
-  // org:nvidia's earlier entry is gone: one entry per record.
+  REQUIRE(changes->size() == 1);
+  CHECK((*changes)[0].article_id == c.article.id);
+  std::vector<std::string> entities;
+  auto collect = [&](const store::StoredEntity& e) {
+    entities.push_back(e.entity.id);
+    return true;
+  };
+  REQUIRE(store->ScanChangedEntities(cursor, *store->LastChangeSeq(), collect).ok());
+  CHECK(entities == std::vector<std::string>{"org:nvidia"});
+  entities.clear();
+  REQUIRE(store->ScanChangedEntities(0, cursor, collect).ok());
+  CHECK(entities == std::vector<std::string>{"org:amd"});  // Nvidia changed after.
+
+  // Changing `a` moves its entry after the cursor: one entry per article.
+  a.article.title = "A, updated";
+  REQUIRE(store->Put(a, "raw").ok());
   auto everything = store->ReadChanges(0, 100);
-  CHECK(everything->size() == 5);
+  REQUIRE(everything->size() == 3);
+  CHECK(everything->back().article_id == a.article.id);
   CHECK(store->ReadChanges(cursor, 1)->size() == 1);
   CHECK(Problems(*store).empty());
 }

@@ -104,8 +104,13 @@ class ArticleStore {
                                                std::size_t limit) const;
 
   // Changelog entries with seq > after_seq, oldest first, at most `limit`.
-  // Every record has exactly one entry, at its latest change.
+  // Every article has exactly one entry, at its latest change.
   Result<std::vector<Change>> ReadChanges(std::uint64_t after_seq, std::size_t limit) const;
+  // Entities whose record changed at a seq in (after_seq, until_seq], in id
+  // order, including those no article mentions any more (zero counts).
+  // Entities are few next to articles, so this scans them all.
+  Status ScanChangedEntities(std::uint64_t after_seq, std::uint64_t until_seq,
+                             const std::function<bool(const StoredEntity&)>& visit) const;
   // The highest seq used so far (0 for an empty database).
   Result<std::uint64_t> LastChangeSeq() const;
 

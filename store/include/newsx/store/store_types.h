@@ -59,12 +59,10 @@ struct EventQuery {
   std::string text;       // Case-insensitive (ASCII) substring of sentence, trigger or args.
 };
 
-// One changelog entry: a record that was stored or changed.
+// One changelog entry: an article that was stored or changed.
 struct Change {
-  enum class Kind { kArticle, kEntity };
   std::uint64_t seq = 0;
-  Kind kind = Kind::kArticle;
-  std::string id;
+  std::string article_id;
 };
 
 // A problem found by Verify: the family and key concerned and what is wrong.
