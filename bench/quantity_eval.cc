@@ -181,7 +181,10 @@ bool ModelOf(const std::string& path, Model* model, QuantityOptions* options) {
   }
   else if (starts("DimensionModel")) *model = Model::kDimension;
   else if (starts("AgeModel")) *model = Model::kAge;
-  else if (starts("TemperatureModel")) *model = Model::kTemperature;
+  else if (starts("TemperatureModel")) {
+    *model = Model::kTemperature;
+    options->unit_mentions = true;
+  }
   else return false;
   return true;
 }

@@ -195,9 +195,22 @@ void QuantityBuilder::AddUnitMentions(std::vector<QuantityMatch>* matches) const
       continue;
     }
     QuantityMatch m;
+    const std::size_t first = i;
+    const UnitWord* unit = t.kind == TokenKind::kWord ? FindUnitWord(tt_.Lower(t)) : nullptr;
+    const UnitWord* next_unit = unit != nullptr && unit->unit == "degree" &&
+                                        i + 1 < tt_.tokens.size()
+                                    ? FindUnitWord(tt_.Lower(tt_.tokens[i + 1]))
+                                    : nullptr;
     if (t.kind == TokenKind::kSymbol && t.symbol == '%') {
       m.quantity.kind = "percent";
       m.quantity.unit = "percent";
+    } else if (next_unit != nullptr && next_unit->kind == "temperature") {
+      m.quantity.kind = "temperature";  // "degrees celsius"
+      m.quantity.unit = std::string(next_unit->unit);
+      ++i;
+    } else if (unit != nullptr && unit->kind == "temperature" && unit->unit != "degree") {
+      m.quantity.kind = "temperature";  // "celsius"
+      m.quantity.unit = std::string(unit->unit);
     } else if (t.kind == TokenKind::kWord && t.info != nullptr && !t.info->currency.empty() &&
                !t.info->currency_needs_amount && t.info->currency_scale == 1) {
       m.quantity.kind = "money";
@@ -207,8 +220,9 @@ void QuantityBuilder::AddUnitMentions(std::vector<QuantityMatch>* matches) const
       continue;
     }
     m.unit_only = true;
-    m.quantity.span = m.amount_span = m.bounded_span = CpSpan(i, i);
-    m.quantity.text = std::string(tt_.Raw(t));
+    m.quantity.span = m.amount_span = m.bounded_span = CpSpan(first, i);
+    m.quantity.text = std::string(
+        tt_.text.substr(tt_.tokens[first].begin, tt_.tokens[i].end - tt_.tokens[first].begin));
     mentions.push_back(std::move(m));
   }
   if (mentions.empty()) return;

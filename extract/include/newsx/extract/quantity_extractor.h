@@ -26,8 +26,8 @@ struct QuantityOptions {
   // Relative ordinals ("last", "next", "previous", "penultimate") as
   // ordinals with an offset (see QuantityMatch::relative_to). Default: false.
   bool relative_ordinals = false;
-  // Currency or percent mentions without an amount ("the dollar", "the % of
-  // increase"), returned by ExtractMatches() only (never by Extract(), whose
+  // Currency, percent or temperature-scale mentions without an amount ("the
+  // dollar", "the % of increase", "in celsius"), returned by ExtractMatches() only (never by Extract(), whose
   // Quantity always has a value). Default: false.
   bool unit_mentions = false;
 };
