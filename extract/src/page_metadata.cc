@@ -34,6 +34,9 @@ struct RawPage {
 
 // Bylines link to the author's page; a page links to few of them.
 constexpr std::size_t kMaxAuthorPages = 4;
+// Dates and bylines from markup kept per page: the first ones are the
+// article's, and the bound keeps hostile pages linear.
+constexpr std::size_t kMaxCandidates = 16;
 
 // A link to an author's page by the usual CMS paths (/author/jane-doe/).
 bool IsAuthorPage(std::string_view href) {
@@ -81,15 +84,17 @@ void Collect(const xmlNode* node, int depth, RawPage* raw) {
       raw->html_lang = Attr(n, "lang");
     }
     const std::string_view itemprop = Attr(n, "itemprop");
-    if (name == "time" || itemprop == "datePublished") {
-      std::string_view when = Attr(n, "datetime");
+    if ((name == "time" || itemprop == "datePublished") && raw->times.size() < kMaxCandidates) {
+      std::string when(Attr(n, "datetime"));
       if (when.empty()) when = Attr(n, "content");
+      if (when.empty() && name == "time") when = TextOf(n);
       const bool marked = itemprop == "datePublished" || HasAttr(n, "pubdate");
       if (!when.empty()) {
-        raw->times.insert(marked ? raw->times.begin() : raw->times.end(), std::string(when));
+        raw->times.insert(marked ? raw->times.begin() : raw->times.end(), std::move(when));
       }
     }
-    if (name != "meta" && (itemprop == "author" || (name == "a" && Attr(n, "rel") == "author"))) {
+    if (name != "meta" && raw->author_links.size() < kMaxCandidates &&
+        (itemprop == "author" || (name == "a" && Attr(n, "rel") == "author"))) {
       std::string text = TextOf(n);
       if (!text.empty()) raw->author_links.push_back(std::move(text));
     } else if (name == "a" && raw->author_pages.size() < kMaxAuthorPages &&

@@ -197,6 +197,20 @@ TEST_CASE("ExtractArticle handles huge and deep pages", "[extract][hostile]") {
     // A result or a clear error, never a crash.
     if (article.ok()) CHECK(IsValidUtf8(article->text));
   }
+  SECTION("100,000 dates, bylines and meta tags") {
+    std::string html = "<html><head>";
+    for (int i = 0; i < 100000; ++i) html += "<meta name=\"date\" content=\"not a date\">";
+    html += "</head><body>";
+    for (int i = 0; i < 100000; ++i) {
+      html += "<time pubdate datetime=\"2020-01-01\">x</time><a rel=\"author\">Ann Lee</a>";
+    }
+    html += "<p>A paragraph that is long enough to be the article text of this odd page.</p>";
+    html += "</body></html>";
+    auto article = extract::ExtractArticle(Page(html));
+    REQUIRE(article.ok());
+    CHECK(article->published == "2020-01-01T00:00:00Z");
+    CHECK(article->authors == std::vector<std::string>{"Ann Lee"});
+  }
   SECTION("a page that is one giant line") {
     std::string html = "<html><body><p>";
     for (int i = 0; i < 200000; ++i) html += "word ";
