@@ -66,6 +66,10 @@ int main(int argc, char** argv) {
     words += CountWords(bodies.back());
     bytes += bodies.back().size();
   }
+  if (words == 0) {
+    std::fprintf(stderr, "%s has no articleBody texts\n", path.c_str());
+    return 1;
+  }
   auto extractor = newsx::extract::QuantityExtractor::Create({});
   if (!extractor.ok()) return 1;
 
