@@ -36,6 +36,7 @@ TEST_CASE("Malformed lexicon lines name file and line", "[extract][analyzer]") {
   fails_with("events.tsv", "sale\tsold\t-\tseller=fruit@before\t-\n", "events.tsv:1");
   fails_with("events.tsv", "sale\tsold\t-\tseller=company@above\t-\n", "events.tsv:1");
   fails_with("events.tsv", "sale\tsold\t-\tseller\t-\n", "events.tsv:1");
+  fails_with("events.tsv", "sale\tsold\t-\tseller=company@any~x\t-\n", "events.tsv:1");
   fails_with("events.tsv", "sale\tsold\t-\t-\tfast=1\n", "events.tsv:1");
   fails_with("gadgets.tsv", "x\ty\n", "gadgets.tsv");
 }

@@ -87,7 +87,8 @@ TEST_CASE("Aliases resolve to one id and short all-caps aliases need their case"
 TEST_CASE("Roles from appositions and possessive titles", "[extract][analyzer][entity]") {
   const ExtractedArticle x = testing::AnalyzeText(
       "\"We will comply,\" said Jane Doe, a spokesperson for Cambricon. Huawei's chief executive, "
-      "Zhang Wei, declined to comment. Commerce Secretary Ann Smith said Doe was right.",
+      "Zhang Wei, declined to comment. Commerce Secretary Ann Smith said Doe was right. Ministry "
+      "spokesperson He Yadong agreed.",
       "");
   const Entity* doe = testing::FindEntity(x, "person:jane-doe");
   REQUIRE(doe != nullptr);
@@ -99,6 +100,7 @@ TEST_CASE("Roles from appositions and possessive titles", "[extract][analyzer][e
   REQUIRE(zhang != nullptr);
   REQUIRE_FALSE(zhang->roles.empty());
   CHECK(zhang->roles[0].org == "org:huawei");
+  CHECK(testing::FindEntity(x, "person:he-yadong") != nullptr);
   const Entity* smith = testing::FindEntity(x, "person:ann-smith");
   REQUIRE(smith != nullptr);
   REQUIRE_FALSE(smith->roles.empty());

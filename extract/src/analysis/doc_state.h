@@ -41,6 +41,9 @@ struct QuantityHit {
   std::uint32_t first = 0;  // Tokens covered by the quantity's span.
   std::uint32_t end = 0;
   std::uint32_t quantity = 0;  // Index into the article's quantities.
+  // A count of something other than chips ("three people", "23 types"):
+  // not an event's quantity of items.
+  bool counts_other = false;
 };
 
 // The working state of one Analyze() call.

@@ -103,6 +103,7 @@ class Assembler {
       c.end = q.end;
       c.quantity = static_cast<std::int32_t>(q.quantity);
       c.classes = QuantityClasses(quantities_[q.quantity]);
+      if (q.counts_other) c.classes &= ~static_cast<std::uint32_t>(kArgCount);
       candidates_.push_back(c);
     }
   }
@@ -196,6 +197,7 @@ class Assembler {
       if (slot.where == RoleSlot::Where::kAfter && before) continue;
       if (!PrecededBy(c, after_words, hit)) continue;
       std::uint32_t score = before ? hit.first - c.end : c.first - hit.end;
+      if (score > slot.max_distance) continue;
       if (c.modifier) score += 1000;
       if (c.quantity >= 0 && !prefer_of.empty() &&
           quantities_[static_cast<std::size_t>(c.quantity)].of != prefer_of) {

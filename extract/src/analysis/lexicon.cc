@@ -1,5 +1,6 @@
 #include "analysis/lexicon.h"
 
+#include <charconv>
 #include <unordered_map>
 
 namespace newsx::extract::analysis {
@@ -249,6 +250,16 @@ class Parser {
       if (it == kClasses.end())
         return InvalidArgumentError("unknown argument class \"" + std::string(cls) + "\"");
       slot->classes |= it->second;
+    }
+    if (const std::size_t tilde = where.find('~'); tilde != std::string_view::npos) {
+      const std::string_view digits = where.substr(tilde + 1);
+      std::uint32_t n = 0;
+      const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+      if (ec != std::errc() || p != digits.data() + digits.size() || n == 0) {
+        return InvalidArgumentError("bad distance in \"" + std::string(where) + "\"");
+      }
+      slot->max_distance = n;
+      where = where.substr(0, tilde);
     }
     if (where.empty() || where == "any") {
       slot->where = RoleSlot::Where::kAny;

@@ -80,6 +80,8 @@ struct RoleSlot {
   // Lower-case words one of which must precede the filler ("to", "from");
   // "-" means right after the trigger. Empty: no constraint.
   std::vector<std::string> after_words;
+  // Farthest filler from the trigger, in tokens ("@any~6"). Default: none.
+  std::uint32_t max_distance = ~0u;
 };
 
 struct EventRule {

@@ -27,6 +27,20 @@ std::uint32_t NameForward(const DocState& d, std::uint32_t first) {
   return end;
 }
 
+// A name right after a title may start with a word that is otherwise a
+// stop word: the surname "He" in "spokesperson He Yadong".
+std::uint32_t NameAfterTitle(const DocState& d, std::uint32_t first) {
+  const std::uint32_t end = NameForward(d, first);
+  if (end > first || first + 1 >= d.size()) return end;
+  const Token& t = d.tok(first);
+  const bool capitalized_word = (t.flags & kWordToken) && (t.flags & kUpperInitial) &&
+                                (t.flags & kHasAlpha) && !(t.flags & kAllUpper) &&
+                                d.covered[first] < 0;
+  if (!capitalized_word || (d.tok(first + 1).flags & kParagraphStart)) return end;
+  const std::uint32_t rest = NameForward(d, first + 1);
+  return rest > first + 1 ? rest : end;
+}
+
 // Name tokens ending at `end`: [first, end), or first == end.
 std::uint32_t NameBackward(const DocState& d, std::uint32_t end) {
   std::uint32_t first = end;
@@ -115,7 +129,7 @@ void TitleRules(DocState* d) {
       if (IsPerson(*d, d->EntityAt(after))) {
         person = d->EntityAt(after);
       } else {
-        person = PersonAt(d, after, NameForward(*d, after));
+        person = PersonAt(d, after, NameAfterTitle(*d, after));
       }
     }
     if (person < 0) {

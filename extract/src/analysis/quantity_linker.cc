@@ -50,8 +50,13 @@ std::vector<Quantity> FindQuantities(DocState* d, const QuantityExtractor& extra
       q.of = of;
       if (q.unit.empty()) q.unit = "chip";
     }
-    if (first < end)
-      d->quantities.push_back(QuantityHit{first, end, static_cast<std::uint32_t>(out.size())});
+    const std::uint32_t unit = TokenStartingAt(*d, m.unit_span.begin);
+    const bool chip_noun = unit < d->size() && (d->tok(unit).classes & kChipNoun);
+    const bool counts_other = m.unit_span.end > m.unit_span.begin && of.empty() && !chip_noun;
+    if (first < end) {
+      d->quantities.push_back(
+          QuantityHit{first, end, static_cast<std::uint32_t>(out.size()), counts_other});
+    }
     out.push_back(std::move(q));
   }
   return out;
