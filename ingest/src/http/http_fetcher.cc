@@ -50,7 +50,18 @@ struct Transfer {
   bool too_large = false;
   curl_slist* headers = nullptr;
   char error[CURL_ERROR_SIZE] = {};
+  HostState* host = nullptr;            // Stable: hosts are never erased.
+  std::chrono::milliseconds delay{0};   // The host's delay when this transfer started.
 };
+
+// Called by libcurl right before the request goes out on its connection.
+// The host's delay counts from here too, so that connection set-up time
+// cannot shorten the gap the server sees between two requests.
+int OnRequestSent(void* user, char*, char*, int, int) {
+  auto* t = static_cast<Transfer*>(user);
+  t->host->next_start = std::max(t->host->next_start, Clock::now() + t->delay);
+  return CURL_PREREQFUNC_OK;
+}
 
 std::size_t OnBody(char* data, std::size_t size, std::size_t n, void* user) {
   auto* t = static_cast<Transfer*>(user);
@@ -200,6 +211,12 @@ struct HttpFetcher::Impl {
     if (t->headers != nullptr) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
     ++job->attempts;
     ++stats.requests;
+    t->host = &host;
+    t->delay = HostDelay(host);
+    if (t->delay.count() > 0) {
+      curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &OnRequestSent);
+      curl_easy_setopt(e, CURLOPT_PREREQDATA, t.get());
+    }
     t->job = std::move(job);
     t->origin = origin;
     ++host.active;
@@ -415,10 +432,11 @@ Result<std::unique_ptr<HttpFetcher>> HttpFetcher::Create(const FetchOptions& opt
   impl->product_token = ProductToken(options.user_agent);
   impl->multi = curl_multi_init();
   if (impl->multi == nullptr) return InternalError("curl_multi_init failed");
-  curl_multi_setopt(impl->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
-                    static_cast<long>(options.max_concurrent_transfers));
+  // Transfers are limited by the scheduler (max_concurrent_transfers);
+  // libcurl's own total-connection cap would park transfers behind idle
+  // keep-alive connections to other hosts. The cache keeps some idle ones.
   curl_multi_setopt(impl->multi, CURLMOPT_MAXCONNECTS,
-                    static_cast<long>(std::max(64, 2 * options.max_concurrent_transfers)));
+                    static_cast<long>(std::max(64, 4 * options.max_concurrent_transfers)));
   return std::unique_ptr<HttpFetcher>(new HttpFetcher(std::move(impl)));
 }
 
