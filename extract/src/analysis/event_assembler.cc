@@ -13,7 +13,9 @@ namespace {
 constexpr std::uint32_t kNegationWindow = 4;  // Tokens before a trigger.
 constexpr std::uint32_t kSourceWindow = 5;    // Tokens after "according to".
 constexpr std::uint32_t kGovernedGap = 2;     // Tokens between a trigger and its object.
-constexpr std::uint32_t kPossessedGap = 3;    // Modifiers between "Nvidia's" and "H20".
+constexpr std::uint32_t kPossessedGap = 3;
+constexpr std::uint32_t kContextWindow = 6;   // Tokens around a trigger for its context words.
+constexpr std::uint32_t kNoContext = ~0u;    // Modifiers between "Nvidia's" and "H20".
 
 struct Candidate {
   std::uint32_t first = 0;
@@ -131,24 +133,38 @@ class Assembler {
     return prev.first >= s.first && prev.end <= hit.first && hit.first - prev.end <= kGovernedGap;
   }
 
-  bool HasPhrase(const Sentence& s, const std::vector<std::int32_t>& ids) const {
-    if (ids.empty()) return false;
-    for (std::uint32_t i = s.first; i + ids.size() <= s.end; ++i) {
+  // Distance in tokens from the trigger to the nearest occurrence of the
+  // phrase `ids` within [first, end), or kNoContext.
+  std::uint32_t PhraseDistance(std::uint32_t first, std::uint32_t end, const TriggerHit& hit,
+                               const std::vector<std::int32_t>& ids) const {
+    std::uint32_t best = kNoContext;
+    if (ids.empty()) return best;
+    for (std::uint32_t i = first; i + ids.size() <= end; ++i) {
       bool match = true;
-      for (std::size_t k = 0; k < ids.size() && match; ++k)
+      for (std::size_t k = 0; k < ids.size() && match; ++k) {
         match = d_.tok(i + static_cast<std::uint32_t>(k)).word == ids[k];
-      if (match) return true;
+      }
+      if (!match) continue;
+      const std::uint32_t distance = i >= hit.end ? i - hit.end : hit.first - std::min(hit.first, i);
+      best = std::min(best, distance);
     }
-    return false;
+    return best;
   }
 
-  bool ContextHolds(const Sentence& s, std::uint32_t rule) const {
+  // How near a rule's context words are to its trigger (0 when the rule
+  // needs none), or kNoContext when none occurs within kContextWindow
+  // tokens in the sentence. The nearest context decides between rules: in
+  // "prior US approval for exports, Beijing's reluctance to allow imports",
+  // "allow" goes with "imports".
+  std::uint32_t ContextDistance(const Sentence& s, const TriggerHit& hit, std::uint32_t rule) const {
     const auto& phrases = d_.model.rule_context[rule];
-    if (phrases.empty()) return true;
-    for (const auto& ids : phrases) {
-      if (HasPhrase(s, ids)) return true;
-    }
-    return false;
+    if (phrases.empty()) return 0;
+    const std::uint32_t first =
+        hit.first > s.first + kContextWindow ? hit.first - kContextWindow : s.first;
+    const std::uint32_t end = std::min(s.end, hit.end + kContextWindow);
+    std::uint32_t best = kNoContext;
+    for (const auto& ids : phrases) best = std::min(best, PhraseDistance(first, end, hit, ids));
+    return best;
   }
 
   // The token before candidate `c`, looking through "the" and a possessor
@@ -211,8 +227,8 @@ class Assembler {
     return best;
   }
 
-  // The chip of the previous sentence, for "The chips ..." (rules with
-  // item_carry=1).
+  // The chip of the previous sentence, for "The chips ..." or when that
+  // sentence was about the chip (rules with item_carry=1).
   std::int32_t CarriedItem(std::uint32_t sentence_index) const {
     if (sentence_index == 0) return -1;
     const Sentence& s = d_.tt.sentences[sentence_index];
@@ -221,8 +237,16 @@ class Assembler {
       anaphor = (d_.tok(i).classes & kAnaphor) && (d_.tok(i + 1).classes & kChipNoun) &&
                 d_.covered[i + 1] < 0;
     }
-    if (!anaphor) return -1;
     const Sentence& prev = d_.tt.sentences[sentence_index - 1];
+    if (!anaphor) {
+      // The previous sentence's topic: a chip that opens it ("The H200,
+      // Nvidia's second-most-powerful AI chip, has become ...").
+      std::uint32_t i = prev.first;
+      if (i < prev.end && d_.tok(i).word == d_.model.words.the) ++i;
+      const std::int32_t e = i < prev.end ? d_.EntityAt(i) : -1;
+      const bool topic = e >= 0 && d_.entities[static_cast<std::size_t>(e)].type == EntityType::kChip;
+      return topic ? e : -1;
+    }
     for (std::uint32_t i = prev.end; i > prev.first; --i) {
       const std::int32_t e = d_.EntityAt(i - 1);
       if (e >= 0 && d_.entities[static_cast<std::size_t>(e)].type == EntityType::kChip) return e;
@@ -289,9 +313,16 @@ class Assembler {
   // Returns true when the hit made an event.
   bool Fire(std::uint32_t sentence_index, const TriggerHit& hit) {
     const Sentence& s = d_.tt.sentences[sentence_index];
+    // Rules whose context holds, nearest context first, then in file order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (distance, rule)
     for (const std::uint32_t rule_index : d_.model.lexicon.triggers[hit.trigger].rules) {
+      const std::uint32_t distance = ContextDistance(s, hit, rule_index);
+      if (distance != kNoContext) order.emplace_back(distance, rule_index);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [distance, rule_index] : order) {
       const EventRule& rule = d_.model.lexicon.rules[rule_index];
-      if (!ContextHolds(s, rule_index)) continue;
       std::vector<bool> used(candidates_.size(), false);
       std::vector<std::pair<std::string, std::int32_t>>
           filled;  // role -> candidate (-2: carried item)
