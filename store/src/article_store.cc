@@ -100,11 +100,13 @@ rocksdb::ColumnFamilyOptions FamilyOptions(Family f) {
   options.level_compaction_dynamic_level_bytes = true;
   if (f == kRaw) {
     // Raw pages are most of the bytes and are written once, read rarely
-    // (reprocess): keep them in blob files, compressed once with zstd,
-    // instead of recompressing them at every compaction.
+    // (reprocess): keep them in blob files, compressed once,
+    // instead of recompressing them at every compaction. LZ4 rather than
+    // zstd: store_bench measured zstd at 42 KB per eval page (LZ4: 61 KB)
+    // but 62% of the extraction rate end to end (LZ4: 70%).
     options.enable_blob_files = true;
     options.min_blob_size = 1024;
-    options.blob_compression_type = rocksdb::kZSTD;
+    options.blob_compression_type = rocksdb::kLZ4Compression;
     options.enable_blob_garbage_collection = true;
   }
   return options;

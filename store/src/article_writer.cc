@@ -7,10 +7,10 @@
 #include <mutex>
 #include <vector>
 
+#include "article_codec.h"
 #include "derived_entries.h"
 #include "entity_record.h"
 #include "keys.h"
-#include "newsx/core/record_json.h"
 #include "newsx/core/time_format.h"
 #include "record_codec.h"
 #include "store_impl.h"
@@ -121,13 +121,10 @@ class BatchBuilder {
 Prepared Prepare(const ExtractedArticle& extracted, const RawDocument& raw) {
   Prepared p{extracted, {}, EncodeRawDocument(raw), {}};
   FillEventIds(&p.x);
-  // The JSON leaves fetched and source out (see StoredArticle).
-  Article& a = p.x.article;
-  std::swap(p.value.fetched, a.fetched);
-  std::swap(p.value.source, a.source);
-  p.value.json = ToJson(p.x);
-  a.fetched = p.value.fetched;
-  a.source = p.value.source;
+  // The body leaves fetched and source out (see StoredArticle).
+  p.value.fetched = p.x.article.fetched;
+  p.value.source = p.x.article.source;
+  p.value.body = EncodeExtractedArticle(p.x);
   p.entries = IndexEntries(p.x);
   return p;
 }
@@ -145,10 +142,8 @@ Result<std::optional<Loaded>> Load(const ArticleStore::Impl& impl, std::string_v
 }
 
 Status ParseLoaded(Loaded& loaded, std::string_view id) {
-  Result<ExtractedArticle> x = ParseExtractedArticle(loaded.value.json);
-  if (!x.ok()) {
-    return DataLossError("stored article " + std::string(id) + ": " + x.status().message());
-  }
+  Result<ExtractedArticle> x = DecodeExtractedArticle(loaded.value.body);
+  if (!x.ok()) return x.status().WithContext("stored article " + std::string(id));
   loaded.x = std::move(x).value();
   loaded.x.article.fetched = loaded.value.fetched;
   loaded.x.article.source = loaded.value.source;
@@ -169,7 +164,7 @@ Status StoreArticle(ArticleStore::Impl& impl, std::string_view replaced_id,
   }
   // Idempotence: the same record again (a re-fetch keeps the first fetch's
   // time and provenance) changes nothing.
-  if (old && !replaced && old->value.json == p.value.json) return Status::Ok();
+  if (old && !replaced && old->value.body == p.value.body) return Status::Ok();
   BatchBuilder batch(impl);
   if (old) {
     NEWSX_RETURN_IF_ERROR(ParseLoaded(*old, id));

@@ -21,8 +21,8 @@
 //                 "checkpoint/<name>"                   opaque checkpoint string
 //   articles      <article id>                          kFormatV1, u64 changelog seq,
 //                                                       str fetched, str source,
-//                                                       ExtractedArticle JSON without
-//                                                       fetched and source
+//                                                       ExtractedArticle without them,
+//                                                       binary (article_codec.cc)
 //   raw           <article id>                          kFormatV1, u32 header length,
 //                                                       header JSON (url, source,
 //                                                       content_type, fetched_unix_ms,

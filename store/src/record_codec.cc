@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
+#include "article_codec.h"
 #include "binary_codec.h"
 #include "keys.h"
-#include "newsx/core/record_json.h"
 #include "newsx/core/time_format.h"
 
 namespace newsx::store::internal {
@@ -45,7 +45,7 @@ std::string EncodeArticleValue(const StoredArticle& stored) {
   w.U64(stored.seq);
   w.Str(stored.fetched);
   w.Str(stored.source);
-  w.Raw(stored.json);
+  w.Raw(stored.body);
   return w.Take();
 }
 
@@ -56,17 +56,16 @@ Result<StoredArticle> DecodeArticleValue(std::string_view value) {
   stored.seq = r.U64();
   stored.fetched = std::string(r.Str());
   stored.source = std::string(r.Str());
-  stored.json = std::string(r.Rest());
+  stored.body = std::string(r.Rest());
   if (!known || !r.ok()) return DataLossError("article value has an unknown format");
   return stored;
 }
 
 Result<ExtractedArticle> ParseArticleValue(std::string_view value) {
   NEWSX_ASSIGN_OR_RETURN(StoredArticle stored, DecodeArticleValue(value));
-  Result<ExtractedArticle> x = ParseExtractedArticle(stored.json);
-  if (!x.ok()) return DataLossError("stored article: " + x.status().message());
-  x->article.fetched = std::move(stored.fetched);
-  x->article.source = std::move(stored.source);
+  NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, DecodeExtractedArticle(stored.body));
+  x.article.fetched = std::move(stored.fetched);
+  x.article.source = std::move(stored.source);
   return x;
 }
 

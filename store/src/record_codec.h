@@ -15,14 +15,14 @@
 
 namespace newsx::store::internal {
 
-// A decoded articles value. The JSON leaves out `fetched` and `source`
-// (kept beside it) so that a re-fetch of an unchanged article is recognized
-// by comparing bytes, without parsing.
+// A decoded articles value. The encoded body leaves out `fetched` and
+// `source` (kept beside it) so that a re-fetch of an unchanged article is
+// recognized by comparing bytes, without decoding.
 struct StoredArticle {
   std::uint64_t seq = 0;  // Its changelog entry.
   std::string fetched;
   std::string source;
-  std::string json;  // ToJson(ExtractedArticle) with fetched and source empty.
+  std::string body;  // EncodeExtractedArticle (article_codec.h).
 };
 
 std::string EncodeArticleValue(const StoredArticle& stored);

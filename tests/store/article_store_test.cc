@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "newsx/core/hash.h"
+#include "newsx/core/record_json.h"
 #include "newsx/store/article_store.h"
 #include "store_test_util.h"
 #include "temp_dir.h"
@@ -207,4 +208,65 @@ TEST_CASE("ArticleStore keeps entity counts right under concurrent writers", "[s
   auto problems = store->Verify();
   REQUIRE(problems.ok());
   CHECK(problems->empty());
+}
+
+TEST_CASE("ArticleStore round-trips every field of an article", "[store]") {
+  testing::TempDir dir;
+  auto store = OpenStore(dir.path());
+  auto x = MakeNvidiaArticle("https://example.com/full", "Nvidia — 英伟达 — sold 2 million chips.");
+  x.article.authors = {"Mei Lin", "Zhou Wen"};
+  x.article.tags = {"chips", ""};
+  x.article.modified = "2026-01-29T01:00:00Z";
+  x.article.lang = "en";
+  x.article.description = "d";
+  x.article.section = "Tech";
+  x.article.image = "https://example.com/i.png";
+  x.article.source = "a.warc.gz@123";
+  x.entities[0].aliases = {"NVDA", "英伟达"};
+  x.entities.push_back(MakeEntity("person:jensen-huang", "Jensen Huang", 2));
+  x.entities.back().roles = {Role{"CEO", "org:nvidia"}, Role{"founder", ""}};
+  Quantity q{.text = "2 million", .span = {20, 29}, .value = 2e6, .op = ">=", .approx = true,
+             .kind = "number", .unit = "chip", .of = "chip:nvidia/h200"};
+  Quantity range{.text = "10-20%", .low = 10.0, .high = 20.5, .kind = "percent"};
+  x.quantities = {q, range};
+  x.dates = {DateExpr{"last week", {1, 10}, "2026-01-19/2026-01-25", true}};
+  x.events[0].args.push_back(EventArg{.role = "quantity", .text = "2 million", .quantity = q});
+  x.events[0].time_text = "last week";
+  x.events[0].time_value = "2026-01-19/2026-01-25";
+  x.events[0].polarity = "negated";
+  x.events[0].modality = "reported";
+  x.events[0].source = "org:reuters";
+  x.events[0].confidence = 0.123456789;
+  REQUIRE(store->Put(x, "raw").ok());
+  auto back = store->GetArticle(x.article.id);
+  REQUIRE(back.ok());
+  CHECK(ToJson(*back) == ToJson(x));
+  std::vector<Event> events;
+  REQUIRE(store->FindEvents({}, [&](const Event& e) {
+    events.push_back(e);
+    return true;
+  }).ok());
+  REQUIRE(events.size() == 1);
+  CHECK(ToJson(events[0]) == ToJson(x.events[0]));
+}
+
+TEST_CASE("ArticleStore reports undecodable stored records as data loss", "[store]") {
+  testing::TempDir dir;
+  auto store = OpenStore(dir.path());
+  const auto x = MakeNvidiaArticle("https://example.com/a", "Nvidia sold chips.");
+  REQUIRE(store->Put(x, "raw").ok());
+  for (const std::string& garbage : {std::string(), std::string("\x01"),
+                                     std::string("\x01\0\0\0\0\0\0\0\x01\0\0\0\x05zz", 16),
+                                     std::string("\x02garbage")}) {
+    REQUIRE(store->WriteRawForTesting("articles", x.article.id, garbage).ok());
+    CHECK(store->GetArticle(x.article.id).status().code() == StatusCode::kDataLoss);
+    auto problems = store->Verify();
+    REQUIRE(problems.ok());
+    REQUIRE(!problems->empty());
+    CHECK((*problems)[0].problem.find("undecodable") != std::string::npos);
+  }
+  REQUIRE(store->WriteRawForTesting("entities", "org:nvidia", "\x01short").ok());
+  CHECK(store->GetEntity("org:nvidia").status().code() == StatusCode::kDataLoss);
+  REQUIRE(store->WriteRawForTesting("raw", x.article.id, "\x01\xff\xff\xff\xff").ok());
+  CHECK(store->GetRawDocument(x.article.id).status().code() == StatusCode::kDataLoss);
 }
