@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "analyzer_test_util.h"
@@ -118,25 +119,35 @@ bool ArgMatches(const ExtractedArticle& x, const EventArg& arg, const std::strin
   return country != nullptr && NameMatches(*country, want);
 }
 
+bool EventFound(const ExtractedArticle& x, const json& want) {
+  for (const Event& ev : x.events) {
+    if (ev.type != want["type"].get<std::string>()) continue;
+    bool all = true;
+    for (const auto& [role, value] : want["args"].items()) {
+      all &= std::any_of(ev.args.begin(), ev.args.end(), [&](const EventArg& a) {
+        return a.role == role && ArgMatches(x, a, value.get<std::string>());
+      });
+    }
+    if (want.contains("modality")) all &= ev.modality == want["modality"].get<std::string>();
+    if (want.contains("source")) all &= Lower(NameOf(x, ev.source)) == Lower(want["source"]);
+    if (all) return true;
+  }
+  return false;
+}
+
 TEST_CASE("Seed article yields every must event", "[extract][analyzer][seed]") {
-  const ExtractedArticle& x = Seed();
   for (const json& want : Expected()["events"]["must"]) {
     INFO("event " << want.dump());
-    bool found = false;
-    for (const Event& ev : x.events) {
-      if (ev.type != want["type"].get<std::string>()) continue;
-      bool all = true;
-      for (const auto& [role, value] : want["args"].items()) {
-        all &= std::any_of(ev.args.begin(), ev.args.end(), [&](const EventArg& a) {
-          return a.role == role && ArgMatches(x, a, value.get<std::string>());
-        });
-      }
-      if (want.contains("modality")) all &= ev.modality == want["modality"].get<std::string>();
-      if (want.contains("source")) all &= Lower(NameOf(x, ev.source)) == Lower(want["source"]);
-      found |= all;
-    }
-    CHECK(found);
+    CHECK(EventFound(Seed(), want));
   }
+}
+
+TEST_CASE("Seed article yields some may events", "[extract][analyzer][seed]") {
+  int found = 0;
+  for (const json& want : Expected()["events"]["may"]) found += EventFound(Seed(), want) ? 1 : 0;
+  std::printf("seed may events found completely: %d of %zu\n", found,
+              Expected()["events"]["may"].size());
+  CHECK(found >= 2);
 }
 
 TEST_CASE("Seed article resolves 'Last week' against the publication date",
