@@ -30,8 +30,6 @@ Result<std::unique_ptr<AnalysisModel>> BuildAnalysisModel(std::span<const Lexico
   CommonWords& w = model->words;
   w.comma = v.Add(",");
   w.period = v.Add(".");
-  w.possessive_s = v.Add("'s");
-  w.apostrophe = v.Add("'");
   w.hyphen = v.Add("-");
   w.a = v.Add("a");
   w.an = v.Add("an");
@@ -39,18 +37,13 @@ Result<std::unique_ptr<AnalysisModel>> BuildAnalysisModel(std::span<const Lexico
   w.of = v.Add("of");
   w.for_ = v.Add("for");
   w.at = v.Add("at");
-  w.to = v.Add("to");
   w.and_ = v.Add("and");
   w.such = v.Add("such");
   w.as = v.Add("as");
   w.including = v.Add("including");
   w.like = v.Add("like");
-  w.with = v.Add("with");
   w.from = v.Add("from");
-  w.in = v.Add("in");
-  w.by = v.Add("by");
   w.on = v.Add("on");
-  w.said = v.Add("said");
   for (const EventRule& rule : model->lexicon.rules) {
     auto& ctx = model->rule_context.emplace_back();
     for (const std::string& phrase : rule.context) ctx.push_back(PhraseIds(phrase, &v));

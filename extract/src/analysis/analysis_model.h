@@ -14,9 +14,8 @@ namespace newsx::extract::analysis {
 // Vocabulary ids of the function words the rules look at (-1 never occurs:
 // every one is added to the vocabulary).
 struct CommonWords {
-  std::int32_t comma, period, possessive_s, apostrophe, hyphen;
-  std::int32_t a, an, the, of, for_, at, to, and_, such, as, including, like, with, from, in;
-  std::int32_t by, on, said;
+  std::int32_t comma, period, hyphen;
+  std::int32_t a, an, the, of, for_, at, and_, such, as, including, like, from, on;
 };
 
 // Everything compiled once from the lexicons: immutable, shared by all
