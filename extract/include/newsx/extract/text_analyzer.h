@@ -35,13 +35,16 @@ class TextAnalyzer {
   static Result<std::unique_ptr<TextAnalyzer>> Create(const AnalyzerOptions& options);
   ~TextAnalyzer();
 
-  // Reads x->article (text, published, id) and fills x->entities,
-  // x->quantities, x->dates and x->events. Never fails: text it does not
-  // understand yields fewer findings.
+  // Reads x->article (text, published, id) and replaces x->entities,
+  // x->quantities, x->dates and x->events. Spans are code-point offsets into
+  // x->article.text (expected NFC, as ArticleExtractor makes it; invalid
+  // UTF-8 bytes count one code point each). Relative dates resolve against
+  // x->article.published and stay unresolved without it. Never fails: text
+  // it does not understand yields fewer findings. REQUIRES: x != nullptr.
   void Analyze(ExtractedArticle* x) const;
 
   // As Analyze(); with `with_events` false, skips event assembly (x->events
-  // is left empty), so that benchmarks can time the stages apart.
+  // is cleared), so that benchmarks can time the stages apart.
   void AnalyzeStages(ExtractedArticle* x, bool with_events) const;
 
   // The built-in lexicon and rule files (the repository's lexicons/*.tsv,
