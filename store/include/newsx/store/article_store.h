@@ -116,7 +116,9 @@ class ArticleStore {
 
   // Checks that every index entry points to a record that has it, and that
   // every record is fully indexed (see keys.h "Invariants"). Returns the
-  // problems found, at most `max_problems`; empty means consistent.
+  // problems found, at most `max_problems`; empty means consistent. Reads
+  // are not isolated from concurrent writes of this instance: verify an
+  // idle store, or a read-only instance (a fixed view as of its Open).
   Result<std::vector<Inconsistency>> Verify(std::size_t max_problems = 1000) const;
 
   // Test hook to break invariants on purpose: writes `value` at `key` in
