@@ -39,3 +39,9 @@ target_link_libraries(newsx_httplib INTERFACE PkgConfig::CPPHTTPLIB)
 get_target_property(TOMLPP_INCLUDE_DIRS tomlplusplus::tomlplusplus INTERFACE_INCLUDE_DIRECTORIES)
 add_library(newsx_tomlplusplus INTERFACE)
 target_include_directories(newsx_tomlplusplus SYSTEM INTERFACE ${TOMLPP_INCLUDE_DIRS})
+
+# RapidJSON (header-only, Debian rapidjson-dev): JSON Feed parsing, where
+# nlohmann-json's DOM was the bottleneck.
+find_path(RAPIDJSON_INCLUDE_DIR rapidjson/document.h REQUIRED)
+add_library(newsx_rapidjson INTERFACE)
+target_include_directories(newsx_rapidjson SYSTEM INTERFACE ${RAPIDJSON_INCLUDE_DIR})

@@ -8,6 +8,7 @@ PACKAGES=(
   libcurl4-openssl-dev libpugixml-dev libre2-dev libicu-dev librocksdb-dev
   zlib1g-dev libxml2-dev libbrotli-dev libxxhash-dev liblz4-dev
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev
+  rapidjson-dev
   catch2 python3
 )
 
