@@ -1,6 +1,7 @@
-// JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1).
+// JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), read with
+// RapidJSON: several times faster than a std::map-based DOM on large feeds.
 
-#include <nlohmann/json.hpp>
+#include <rapidjson/document.h>
 
 #include <string>
 
@@ -10,38 +11,44 @@
 namespace newsx::ingest::internal {
 namespace {
 
-using Json = nlohmann::json;
+using Value = rapidjson::Value;
 
-// nlohmann's typed getters throw on a type mismatch; these never do.
-std::string Str(const Json& object, const char* key) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return "";
-  return std::string(TrimView(it->get_ref<const std::string&>()));
+// Every access checks the type first: RapidJSON asserts on a mismatch.
+const Value* Member(const Value& object, const char* key) {
+  if (!object.IsObject()) return nullptr;
+  const auto it = object.FindMember(key);
+  return it == object.MemberEnd() ? nullptr : &it->value;
 }
 
-std::string IdString(const Json& object) {
-  const auto it = object.find("id");
-  if (it == object.end()) return "";
-  if (it->is_string()) return it->get_ref<const std::string&>();
-  if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+std::string Str(const Value& object, const char* key) {
+  const Value* v = Member(object, key);
+  if (v == nullptr || !v->IsString()) return "";
+  return std::string(TrimView(std::string_view(v->GetString(), v->GetStringLength())));
+}
+
+std::string IdString(const Value& object) {
+  const Value* v = Member(object, "id");
+  if (v == nullptr) return "";
+  if (v->IsString()) return std::string(v->GetString(), v->GetStringLength());
+  if (v->IsInt64()) return std::to_string(v->GetInt64());
   return "";
 }
 
-void AddAuthors(const Json& object, const std::string& base, std::vector<FeedPerson>* people) {
-  auto add = [&](const Json& a) {
-    if (!a.is_object()) return;
+void AddAuthors(const Value& object, const std::string& base, std::vector<FeedPerson>* people) {
+  auto add = [&](const Value& a) {
+    if (!a.IsObject()) return;
     FeedPerson person{Str(a, "name"), "", ResolveLink(base, Str(a, "url"))};
     if (!person.name.empty() || !person.url.empty()) people->push_back(std::move(person));
   };
-  if (const auto it = object.find("authors"); it != object.end() && it->is_array()) {
-    for (const Json& a : *it) add(a);
+  if (const Value* authors = Member(object, "authors"); authors != nullptr && authors->IsArray()) {
+    for (const Value& a : authors->GetArray()) add(a);
   }
   if (people->empty()) {
-    if (const auto it = object.find("author"); it != object.end()) add(*it);
+    if (const Value* author = Member(object, "author")) add(*author);
   }
 }
 
-FeedEntry ParseItem(const Json& item, const std::string& base) {
+FeedEntry ParseItem(const Value& item, const std::string& base) {
   FeedEntry entry;
   entry.id = IdString(item);
   entry.title = DecodeHtmlEntities(Str(item, "title"));
@@ -53,17 +60,18 @@ FeedEntry ParseItem(const Json& item, const std::string& base) {
   entry.published_unix_s = ParseFeedDate(Str(item, "date_published"));
   entry.updated_unix_s = ParseFeedDate(Str(item, "date_modified"));
   AddAuthors(item, base, &entry.authors);
-  if (const auto it = item.find("tags"); it != item.end() && it->is_array()) {
-    for (const Json& tag : *it) {
-      if (tag.is_string()) entry.categories.push_back(tag.get<std::string>());
+  if (const Value* tags = Member(item, "tags"); tags != nullptr && tags->IsArray()) {
+    for (const Value& tag : tags->GetArray()) {
+      if (tag.IsString()) entry.categories.emplace_back(tag.GetString(), tag.GetStringLength());
     }
   }
-  if (const auto it = item.find("attachments"); it != item.end() && it->is_array()) {
-    for (const Json& a : *it) {
-      if (!a.is_object() || Str(a, "url").empty()) continue;
+  if (const Value* attachments = Member(item, "attachments");
+      attachments != nullptr && attachments->IsArray()) {
+    for (const Value& a : attachments->GetArray()) {
+      if (Str(a, "url").empty()) continue;
       FeedEnclosure enclosure{ResolveLink(base, Str(a, "url")), Str(a, "mime_type"), 0};
-      if (const auto size = a.find("size_in_bytes"); size != a.end() && size->is_number()) {
-        enclosure.length = size->get<std::int64_t>();
+      if (const Value* size = Member(a, "size_in_bytes"); size != nullptr && size->IsNumber()) {
+        enclosure.length = static_cast<std::int64_t>(size->GetDouble());
       }
       entry.enclosures.push_back(std::move(enclosure));
     }
@@ -74,11 +82,14 @@ FeedEntry ParseItem(const Json& item, const std::string& base) {
 }  // namespace
 
 Result<Feed> ParseJsonFeed(std::string_view utf8, const FeedParseOptions& options) {
-  const Json doc = Json::parse(utf8.begin(), utf8.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return InvalidArgumentError("not a feed: malformed JSON");
-  if (!doc.is_object()) return InvalidArgumentError("not a feed: JSON is not an object");
-  const std::string version = Str(doc, "version");
-  if (version.find("jsonfeed.org/version/1") == std::string::npos) {
+  rapidjson::Document doc;
+  doc.Parse(utf8.data(), utf8.size());
+  if (doc.HasParseError()) {
+    return InvalidArgumentError("not a feed: malformed JSON at byte " +
+                                std::to_string(doc.GetErrorOffset()));
+  }
+  if (!doc.IsObject()) return InvalidArgumentError("not a feed: JSON is not an object");
+  if (Str(doc, "version").find("jsonfeed.org/version/1") == std::string::npos) {
     return InvalidArgumentError("not a feed: JSON without a jsonfeed.org version");
   }
   Feed feed;
@@ -90,9 +101,9 @@ Result<Feed> ParseJsonFeed(std::string_view utf8, const FeedParseOptions& option
   feed.description = Str(doc, "description");
   feed.language = Str(doc, "language");
   AddAuthors(doc, base, &feed.authors);
-  if (const auto it = doc.find("items"); it != doc.end() && it->is_array()) {
-    for (const Json& item : *it) {
-      if (item.is_object()) feed.entries.push_back(ParseItem(item, base));
+  if (const Value* items = Member(doc, "items"); items != nullptr && items->IsArray()) {
+    for (const Value& item : items->GetArray()) {
+      if (item.IsObject()) feed.entries.push_back(ParseItem(item, base));
     }
   } else {
     feed.problems.push_back("JSON Feed without an items array");
