@@ -56,7 +56,11 @@ Status CrawlSource::Start() {
 
 Result<std::optional<ingest::SourceItem>> CrawlSource::Next() {
   while (ready_.empty()) {
-    if (stop_.stop_requested() || fetcher_->pending() == 0) return std::optional<ingest::SourceItem>();
+    if (stop_.stop_requested()) {
+      ReleaseUndelivered();
+      return std::optional<ingest::SourceItem>();
+    }
+    if (fetcher_->pending() == 0) return std::optional<ingest::SourceItem>();
     fetcher_->Poll(200, [this](ingest::FetchResponse&& r) { OnResponse(std::move(r)); });
   }
   ingest::SourceItem item = std::move(ready_.front());
@@ -152,7 +156,7 @@ void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Fee
     if (*stored) continue;
     const std::optional<std::int64_t> when =
         entry.published_unix_s ? entry.published_unix_s : entry.updated_unix_s;
-    articles_.push_back(EntryHint{feed_url, entry.title, when ? FormatIsoUtc(*when) : ""});
+    articles_.push_back(EntryHint{feed_url, entry.title, when ? FormatIsoUtc(*when) : "", canonical});
     fetcher_->Add(ingest::FetchRequest{canonical, "", "", kArticleTag | (articles_.size() - 1)});
     ++*new_entries;
   }
@@ -168,7 +172,8 @@ void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Fee
 }
 
 void CrawlSource::OnArticle(ingest::FetchResponse&& response) {
-  const EntryHint& hint = articles_[response.request.tag & ~kArticleTag];
+  EntryHint& hint = articles_[response.request.tag & ~kArticleTag];
+  hint.delivered = true;
   ingest::SourceItem item;
   item.position = response.request.url;
   if (!response.status.ok()) {
@@ -182,6 +187,28 @@ void CrawlSource::OnArticle(ingest::FetchResponse&& response) {
   item.document.hint_title = hint.title;
   item.document.hint_published = hint.published;
   ready_.push_back(std::move(item));
+}
+
+void CrawlSource::ReleaseUndelivered() {
+  std::map<std::string, std::set<std::string>> forget;  // Feed URL -> entry URLs.
+  for (EntryHint& hint : articles_) {
+    if (!hint.delivered) forget[hint.feed_url].insert(hint.canonical_url);
+    hint.delivered = true;  // Released once.
+  }
+  for (const auto& [feed_url, urls] : forget) {
+    FeedState& state = states_[feed_url];
+    std::vector<std::string> kept;
+    for (std::string& url : state.seen_urls) {
+      if (urls.count(url) == 0) kept.push_back(std::move(url));
+    }
+    state.seen_urls = std::move(kept);
+    state.etag.clear();
+    state.last_modified.clear();
+    state.next_due_unix_s = 0;
+    SaveState(feed_url, state);
+    log_->Info("stopped before fetching all new entries; the feed stays due",
+               {{"feed", feed_url}, {"entries", std::to_string(urls.size())}});
+  }
 }
 
 void CrawlSource::SaveState(const std::string& feed_url, const FeedState& state) {

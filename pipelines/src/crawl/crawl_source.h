@@ -49,6 +49,8 @@ class CrawlSource final : public ingest::DocumentSource {
     std::string feed_url;
     std::string title;
     std::string published;
+    std::string canonical_url;
+    bool delivered = false;
   };
 
   void OnResponse(ingest::FetchResponse&& response);
@@ -57,6 +59,10 @@ class CrawlSource final : public ingest::DocumentSource {
   void QueueNewEntries(const std::string& feed_url, const ingest::Feed& feed, FeedState* state,
                        std::size_t* new_entries);
   void SaveState(const std::string& feed_url, const FeedState& state);
+  // On a stop request: forgets the entries whose article was not fetched
+  // yet, and makes their feeds due again without validators, so that the
+  // next run picks them up.
+  void ReleaseUndelivered();
 
   const CrawlOptions options_;
   std::unique_ptr<ingest::HttpFetcher> fetcher_;
