@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <thread>
 
@@ -51,6 +52,17 @@ int main(int argc, char** argv) {
   server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     std::fprintf(stderr, "demo_server: %d %s %s (%s)\n", res.status, req.method.c_str(),
                  req.path.c_str(), req.get_header_value("User-Agent").c_str());
+  });
+  // Validators, so that a second crawl gets 304 Not Modified for the feeds.
+  server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.status != 200 || res.body.empty()) return;
+    char etag[32];
+    std::snprintf(etag, sizeof etag, "\"%016zx\"", std::hash<std::string>{}(res.body));
+    res.set_header("ETag", etag);
+    if (req.get_header_value("If-None-Match") == etag) {
+      res.status = 304;
+      res.body.clear();
+    }
   });
   g_server = &server;
   std::signal(SIGINT, Stop);
