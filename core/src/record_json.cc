@@ -119,6 +119,7 @@ json EntityToJson(const Entity& e) {
       break;
     case EntityType::kOrg:
       j["kind"] = NullIfEmpty(e.kind);
+      j["country"] = NullIfEmpty(e.country);  // Agencies and governments: their country.
       break;
     case EntityType::kPerson: {
       json roles = json::array();

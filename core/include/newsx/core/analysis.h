@@ -45,7 +45,7 @@ struct Entity {
   std::string vendor;   // chip: vendor org id ("org:nvidia").
   std::string family;   // chip: "Hopper".
   std::string kind;     // org: company/agency/government/media; place: country/city/region.
-  std::string country;  // place: country entity id for cities/regions.
+  std::string country;  // place (city/region) or org (agency, government): country entity id.
   std::vector<Role> roles;        // person.
   std::vector<Mention> mentions;  // In this article, in text order.
 };
