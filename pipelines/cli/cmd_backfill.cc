@@ -8,6 +8,7 @@
 
 #include "cli_context.h"
 #include "newsx/core/time_format.h"
+#include "newsx/ingest/http_fetcher.h"
 #include "newsx/pipelines/ingest_pipeline.h"
 #include "newsx/pipelines/source_factory.h"
 #include "newsx/store/article_store.h"
@@ -95,7 +96,13 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
   options.since_unix_s = *since;
   options.until_unix_s = *until;
 
-  auto source = pipelines::OpenSource(flags.inputs);
+  if (Status s = ingest::InitHttpGlobal(); !s.ok()) return ReportError(ctx, s, "libcurl");
+  pipelines::SourceOpenOptions source_options;
+  source_options.fetch = pipelines::FetchOptionsFromConfig(config);
+  source_options.fetching.max_in_flight = config.max_concurrent_transfers;
+  source_options.fetching.since_unix_s = options.since_unix_s;
+  source_options.fetching.until_unix_s = options.until_unix_s;
+  auto source = pipelines::OpenSource(flags.inputs, source_options);
   if (!source.ok()) {
     ReportError(ctx, source.status(), flags.inputs.front());
     return source.status().code() == StatusCode::kFailedPrecondition ? kExitFailure : kExitUsage;
@@ -131,8 +138,10 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
 Command AddBackfillCommand(CLI::App& root) {
   auto flags = std::make_shared<BackfillFlags>();
   CLI::App* app = root.add_subcommand(
-      "backfill", "Read saved pages and archives, extract, and store into the database");
-  app->add_option("inputs", flags->inputs, "Directories of .html/.html.gz pages, or files")
+      "backfill", "Read saved pages, WARC archives, sitemaps or URL lists; extract; store");
+  app->add_option("inputs", flags->inputs,
+                  "Directories of saved pages, .html(.gz), .warc/.arc(.gz), sitemap .xml(.gz) "
+                  "or robots.txt, .txt/.urls/.lst URL lists (one kind per run)")
       ->required();
   app->add_flag("--resume", flags->resume, "Continue from the checkpoint of a previous run");
   app->add_option("--since", flags->since, "Keep articles published (else captured) at or after");

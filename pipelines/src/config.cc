@@ -198,6 +198,19 @@ Result<Config> ParseConfig(std::string_view toml_text, std::string_view origin) 
   return c;
 }
 
+ingest::FetchOptions FetchOptionsFromConfig(const Config& c) {
+  ingest::FetchOptions f;
+  f.user_agent = c.user_agent;
+  f.per_host_concurrency = c.per_host_concurrency;
+  f.per_host_delay_ms = c.per_host_delay_ms;
+  f.max_crawl_delay_s = c.max_crawl_delay_s;
+  f.respect_robots = c.respect_robots;
+  f.timeout_ms = c.timeout_ms;
+  f.max_body_bytes = c.max_body_bytes;
+  f.max_concurrent_transfers = c.max_concurrent_transfers;
+  return f;
+}
+
 Result<Config> LoadConfigFile(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return NotFoundError("config file " + path + " not found");

@@ -16,7 +16,7 @@ namespace {
 
 struct ToStore {
   ExtractedArticle extracted;
-  std::string raw_page;
+  RawDocument raw;  // Kept whole: reprocess needs its content type and hints.
 };
 
 std::int64_t NowMs() {
@@ -165,7 +165,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
   Stage<ToStore, int> store_stage(
       "store", options.store_workers, &store_queue, nullptr,
       [&](Envelope<ToStore>& item) -> Result<std::optional<int>> {
-        const Status s = store.Put(item.payload.extracted, item.payload.raw_page);
+        const Status s = store.Put(item.payload.extracted, item.payload.raw);
         if (s.code() == StatusCode::kInvalidArgument) return s;
         if (!s.ok()) {
           state.Fail(s);
@@ -187,7 +187,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
           state.Done(item.seq);
           return std::optional<ToStore>();
         }
-        return std::optional<ToStore>(ToStore{std::move(x), std::move(item.payload.body)});
+        return std::optional<ToStore>(ToStore{std::move(x), std::move(item.payload)});
       },
       on_failure);
   std::unique_ptr<Stage<RawDocument, RawDocument>> fetch_stage;
@@ -253,7 +253,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     }
     state.tracker().Register(seq, source.Checkpoint());
     if (!item.error.ok()) {
-      state.RecordFailure("read", seq, item.position, item.error);
+      state.RecordFailure(item.stage, seq, item.position, item.error);
     } else if (IsWebUrl(item.document.url) && !HostMatches(item.document.url, options.hosts)) {
       state.filtered.fetch_add(1);
       state.Done(seq);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "newsx/ingest/http_fetcher.h"
 #include "newsx/ingest/saved_page_source.h"
 #include "newsx/ingest/sitemap_source.h"
 #include "newsx/ingest/url_list_source.h"
@@ -29,9 +30,18 @@ InputKind KindOf(const std::string& path) {
   return InputKind::kUnknown;
 }
 
+Result<std::unique_ptr<ingest::DocumentSource>> WithFetching(
+    std::unique_ptr<ingest::DocumentSource> urls, const SourceOpenOptions& options) {
+  NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<ingest::HttpFetcher> fetcher,
+                         ingest::HttpFetcher::Create(options.fetch));
+  return std::unique_ptr<ingest::DocumentSource>(
+      std::make_unique<FetchingSource>(std::move(urls), std::move(fetcher), options.fetching));
+}
+
 }  // namespace
 
-Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std::string>& paths) {
+Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std::string>& paths,
+                                                           const SourceOpenOptions& options) {
   if (paths.empty()) return InvalidArgumentError("no input given");
   std::error_code ec;
   for (const std::string& p : paths) {
@@ -54,11 +64,11 @@ Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std
     }
     case InputKind::kSitemap: {
       NEWSX_ASSIGN_OR_RETURN(auto source, ingest::SitemapSource::Open(paths));
-      return std::unique_ptr<ingest::DocumentSource>(std::move(source));
+      return WithFetching(std::move(source), options);
     }
     case InputKind::kUrlList: {
       NEWSX_ASSIGN_OR_RETURN(auto source, ingest::UrlListSource::Open(paths));
-      return std::unique_ptr<ingest::DocumentSource>(std::move(source));
+      return WithFetching(std::move(source), options);
     }
     case InputKind::kUnknown:
       break;

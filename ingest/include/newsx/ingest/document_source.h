@@ -16,6 +16,7 @@ struct SourceItem {
   RawDocument document;  // Valid when error.ok().
   Status error;          // Per-item failure (bad record, unreadable file).
   std::string position;  // Where the item is: path, "file.warc.gz@offset", URL.
+  std::string stage = "read";  // Names the step that failed in dead letters ("read", "fetch").
 };
 
 // How far a source has got, for progress display. Sizes may be unknown (0).

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "newsx/core/result.h"
+#include "newsx/ingest/fetch_options.h"
 
 namespace newsx::pipelines {
 
@@ -50,6 +51,9 @@ struct Config {
 // Parses TOML text. `origin` names the file in messages. Unknown sections
 // or keys and wrong types are kInvalidArgument with the line and column.
 Result<Config> ParseConfig(std::string_view toml_text, std::string_view origin);
+
+// The HTTP client settings of a config ([politeness] and [crawl]).
+ingest::FetchOptions FetchOptionsFromConfig(const Config& config);
 
 // Reads and parses a config file; kNotFound if it does not exist.
 Result<Config> LoadConfigFile(const std::string& path);

@@ -6,14 +6,24 @@
 
 #include "newsx/core/result.h"
 #include "newsx/ingest/document_source.h"
+#include "newsx/ingest/fetch_options.h"
+#include "newsx/pipelines/fetching_source.h"
 
 namespace newsx::pipelines {
 
-// Opens the right DocumentSource for backfill inputs: directories and
-// .html/.htm(.gz) files are saved pages; other kinds (WARC, sitemaps, URL
-// lists) are recognized by name or content as their readers land.
+// How sources that list URLs (sitemaps, URL lists) fetch their pages.
+struct SourceOpenOptions {
+  ingest::FetchOptions fetch;
+  FetchingSourceOptions fetching;
+};
+
+// Opens the right DocumentSource for backfill inputs, by name: directories
+// and .html/.htm(.gz) files are saved pages; .warc/.arc(.gz) are archives;
+// .xml(.gz) and robots.txt are sitemaps and .txt/.urls/.lst URL lists, whose
+// pages are fetched (FetchingSource; requires ingest::InitHttpGlobal()).
 // All `paths` must be of one kind. Returns kNotFound for a missing path and
 // kInvalidArgument for an unrecognized or mixed set of inputs.
-Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std::string>& paths);
+Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std::string>& paths,
+                                                           const SourceOpenOptions& options = {});
 
 }  // namespace newsx::pipelines
