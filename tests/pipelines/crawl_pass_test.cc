@@ -125,6 +125,38 @@ TEST_CASE("A crawl pass stores each new article once, conditionally and politely
   }
 }
 
+TEST_CASE("A stopped crawl pass leaves the unfetched entries for the next pass", "[pipelines][crawl]") {
+  REQUIRE(ingest::InitHttpGlobal().ok());
+  DemoSite site;
+  std::stop_source stop;
+  // The first article request asks the crawl to stop, as SIGTERM would.
+  site.server.server().set_pre_routing_handler([&](const httplib::Request& req, httplib::Response&) {
+    if (req.path.rfind("/articles/", 0) == 0) stop.request_stop();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  testing::TempDir dir;
+  auto store = store::ArticleStore::Open({.path = dir.File("db")});
+  REQUIRE(store.ok());
+  auto extractor = extract::ArticleExtractor::Create({});
+  REQUIRE(extractor.ok());
+  std::ostringstream log_text;
+  Logger log(&log_text, LogLevel::kDebug, false);
+  CrawlOptions options = TestOptions(site);
+  options.feeds = {site.server.Url("/feed.xml")};
+  options.fetch.per_host_delay_ms = 200;  // The stop lands while articles wait.
+  auto first = RunCrawlPass(options, **extractor, **store, log, stop.get_token());
+  REQUIRE(first.ok());
+  CHECK(first->ingest.interrupted);
+  CHECK(first->ingest.stored < 3);
+  auto second = RunCrawlPass(options, **extractor, **store, log, {});
+  REQUIRE(second.ok());
+  CHECK(second->feeds_due == 1);
+  CHECK(first->ingest.stored + second->ingest.stored == 3);
+  auto stats = (*store)->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->articles == 3);
+}
+
 TEST_CASE("A crawl pass survives unreachable feeds and junk", "[pipelines][crawl]") {
   REQUIRE(ingest::InitHttpGlobal().ok());
   DemoSite site;
