@@ -127,3 +127,23 @@ TEST_CASE("newsx extract prints the reference article in the data contract's sha
   CHECK(run.out.find("several hundred thousand Nvidia H200 AI chips") != std::string::npos);
   CHECK(run.out.find("cookie") == std::string::npos);
 }
+
+TEST_CASE("newsx backfill reads a WARC file and records where a broken one stops",
+          "[pipelines][cli]") {
+  testing::TempDir db;
+  const std::string warc = std::string(NEWSX_FIXTURES_DIR) + "/ingest/warc/";
+  auto run = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress",
+                         warc + "warcio-example-iana.org-chunked.warc"});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("read 1, stored 1") != std::string::npos);
+  auto article = RunCommand({kNewsx, "--db", db.path(), "query", "article", "--url",
+                             "http://www.iana.org/", "--format", "jsonl"});
+  CHECK(article.exit_code == 0);
+  CHECK(article.out.find("warcio-example-iana.org-chunked.warc@") != std::string::npos);
+
+  auto clipped = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress",
+                             warc + "resiliparse-clipped.warc.gz"});
+  CHECK(clipped.exit_code == 0);
+  CHECK(clipped.err.find("truncated") != std::string::npos);
+  CHECK(clipped.err.find("resiliparse-clipped.warc.gz@") != std::string::npos);
+}
