@@ -96,7 +96,6 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
   options.since_unix_s = *since;
   options.until_unix_s = *until;
 
-  if (Status s = ingest::InitHttpGlobal(); !s.ok()) return ReportError(ctx, s, "libcurl");
   pipelines::SourceOpenOptions source_options;
   source_options.fetch = pipelines::FetchOptionsFromConfig(config);
   source_options.fetching.max_in_flight = config.max_concurrent_transfers;

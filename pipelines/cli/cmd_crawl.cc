@@ -44,14 +44,7 @@ pipelines::CrawlOptions MakeOptions(const pipelines::Config& c, std::vector<std:
   pipelines::CrawlOptions options;
   options.feeds = std::move(feeds);
   options.force = force;
-  options.fetch.user_agent = c.user_agent;
-  options.fetch.per_host_concurrency = c.per_host_concurrency;
-  options.fetch.per_host_delay_ms = c.per_host_delay_ms;
-  options.fetch.max_crawl_delay_s = c.max_crawl_delay_s;
-  options.fetch.respect_robots = c.respect_robots;
-  options.fetch.timeout_ms = c.timeout_ms;
-  options.fetch.max_body_bytes = c.max_body_bytes;
-  options.fetch.max_concurrent_transfers = c.max_concurrent_transfers;
+  options.fetch = pipelines::FetchOptionsFromConfig(c);
   options.schedule.min_interval_s = c.min_interval_s;
   options.schedule.max_interval_s = c.max_interval_s;
   options.ingest.extract_workers = c.extract_workers;
@@ -81,7 +74,6 @@ int Run(const CrawlFlags& flags, const CliContext& ctx) {
     ctx.log().Error("no feeds: give --feed URL, --feeds FILE, or [crawl] feeds / feed_list in the config");
     return kExitUsage;
   }
-  if (Status s = ingest::InitHttpGlobal(); !s.ok()) return ReportError(ctx, s, "libcurl");
   auto extractor = ctx.MakeExtractor();
   if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
   auto store = store::ArticleStore::Open({.path = config.db_path});

@@ -25,7 +25,6 @@ bool IsHttpUrl(const std::string& s) {
 
 // Fetches one URL with the configured politeness (robots.txt included).
 Result<RawDocument> FetchOne(const std::string& url, const pipelines::Config& config) {
-  NEWSX_RETURN_IF_ERROR(ingest::InitHttpGlobal());
   ingest::FetchOptions options;
   options.user_agent = config.user_agent;
   options.respect_robots = config.respect_robots;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli_context.h"
+#include "newsx/ingest/http_fetcher.h"
 
 int main(int argc, char** argv) {
   using namespace newsx::cli;
@@ -42,6 +43,12 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
+  // libcurl's global set-up must happen before any thread starts (the
+  // context starts the signal watcher).
+  if (newsx::Status s = newsx::ingest::InitHttpGlobal(); !s.ok()) {
+    std::cerr << "newsx: error: " << s.ToString() << "\n";
+    return kExitFailure;
+  }
   auto ctx = CliContext::Create(flags);
   if (!ctx.ok()) {
     std::cerr << "newsx: error: " << ctx.status().ToString() << "\n";

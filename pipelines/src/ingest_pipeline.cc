@@ -126,7 +126,7 @@ bool PassesTimeFilter(const Article& a, const IngestOptions& o) {
 }  // namespace
 
 Status IngestOptions::Validate() const {
-  if (extract_workers < 1 || store_workers < 1 || fetch_workers < 1) {
+  if (extract_workers < 1 || store_workers < 1) {
     return InvalidArgumentError("worker counts must be at least 1");
   }
   if (queue_capacity < 1) return InvalidArgumentError("queue capacity must be at least 1");
@@ -158,7 +158,6 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     state.RecordFailure(stage, seq, position, error);
   };
   const auto capacity = static_cast<std::size_t>(options.queue_capacity);
-  BoundedQueue<Envelope<RawDocument>> fetch_queue(capacity);
   BoundedQueue<Envelope<RawDocument>> extract_queue(capacity);
   BoundedQueue<Envelope<ToStore>> store_queue(capacity);
 
@@ -190,27 +189,8 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
         return std::optional<ToStore>(ToStore{std::move(x), std::move(item.payload)});
       },
       on_failure);
-  std::unique_ptr<Stage<RawDocument, RawDocument>> fetch_stage;
-  if (options.fetch) {
-    fetch_stage = std::make_unique<Stage<RawDocument, RawDocument>>(
-        "fetch", options.fetch_workers, &fetch_queue, &extract_queue,
-        [&](Envelope<RawDocument>& item) -> Result<std::optional<RawDocument>> {
-          if (!item.payload.needs_fetch) return std::optional<RawDocument>(std::move(item.payload));
-          NEWSX_ASSIGN_OR_RETURN(std::optional<RawDocument> doc,
-                                 options.fetch(std::move(item.payload)));
-          if (!doc) {
-            state.filtered.fetch_add(1);
-            state.Done(item.seq);
-          }
-          return doc;
-        },
-        on_failure);
-  }
-  BoundedQueue<Envelope<RawDocument>>& first_queue = options.fetch ? fetch_queue : extract_queue;
-
   auto snapshots = [&] {
     std::vector<StageSnapshot> out;
-    if (fetch_stage) out.push_back(fetch_stage->Snapshot());
     out.push_back(extract_stage.Snapshot());
     out.push_back(store_stage.Snapshot());
     return out;
@@ -257,18 +237,16 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     } else if (IsWebUrl(item.document.url) && !HostMatches(item.document.url, options.hosts)) {
       state.filtered.fetch_add(1);
       state.Done(seq);
-    } else if (item.document.needs_fetch && !options.fetch) {
+    } else if (item.document.needs_fetch) {
       state.RecordFailure("read", seq, item.position,
-                       FailedPreconditionError("URL-only item needs fetching, which this "
-                                               "command does not do"));
+                          FailedPreconditionError("URL-only item reached the pipeline unfetched"));
     } else {
-      first_queue.Push(Envelope<RawDocument>{seq, item.position, std::move(item.document)});
+      extract_queue.Push(Envelope<RawDocument>{seq, item.position, std::move(item.document)});
     }
     ++seq;
   }
   report.interrupted = stop.stop_requested();
-  first_queue.Close();
-  if (fetch_stage) fetch_stage->Join();
+  extract_queue.Close();
   extract_stage.Join();
   store_stage.Join();
   if (reporter.joinable()) {

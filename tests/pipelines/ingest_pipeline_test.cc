@@ -125,7 +125,7 @@ TEST_CASE("a single-worker run is deterministic and re-running stores nothing tw
   WritePages(f.pages.path(), 6);
   auto store = store::ArticleStore::Open({.path = f.db.path()});
   REQUIRE(store.ok());
-  IngestOptions options{.fetch_workers = 1, .extract_workers = 1, .store_workers = 1};
+  IngestOptions options{.extract_workers = 1, .store_workers = 1};
   for (int run = 0; run < 2; ++run) {
     auto source = ingest::SavedPageSource::Open({f.pages.path()});
     REQUIRE(source.ok());

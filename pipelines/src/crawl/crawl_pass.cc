@@ -15,7 +15,6 @@ Result<CrawlReport> RunCrawlPass(const CrawlOptions& options,
   IngestOptions ingest = options.ingest;
   ingest.checkpoint_name.clear();  // Feed states are the crawl's memory.
   ingest.resume = false;
-  ingest.fetch = nullptr;          // The source fetches, politely, in one thread.
   NEWSX_ASSIGN_OR_RETURN(report.ingest, RunIngest(source, extractor, store, ingest, log, stop));
   NEWSX_RETURN_IF_ERROR(source.store_status());
   report.next_due_unix_s = source.NextDueUnixS();

@@ -17,13 +17,7 @@
 
 namespace newsx::pipelines {
 
-// Fetches a URL-only document (RawDocument::needs_fetch) in place. Returns the document
-// with its body, nullopt to skip it (already stored, robots...), or an error
-// that becomes a dead letter. Called concurrently from fetch workers.
-using FetchFn = std::function<Result<std::optional<RawDocument>>(RawDocument)>;
-
 struct IngestOptions {
-  int fetch_workers = 2;    // Used only when `fetch` is set. Default: 2.
   int extract_workers = 2;  // Default: 2.
   int store_workers = 1;    // Default: 1.
   int queue_capacity = 64;  // Per queue. Default: 64.
@@ -36,7 +30,6 @@ struct IngestOptions {
   std::optional<std::int64_t> since_unix_s;
   std::optional<std::int64_t> until_unix_s;
   std::vector<std::string> hosts;
-  FetchFn fetch;  // Needed for sources that yield URL-only documents.
 
   Status Validate() const;
 };
@@ -57,8 +50,9 @@ struct IngestReport {
 using ProgressFn = std::function<void(const ingest::SourceProgress& source,
                                       const std::vector<StageSnapshot>& stages)>;
 
-// Runs source -> [fetch] -> extract -> store with bounded queues between the
-// stages. Per-item failures become dead letters (with stage and reason) and
+// Runs source -> extract -> store with bounded queues between the stages.
+// Sources that list URLs fetch their pages themselves (FetchingSource,
+// CrawlSource); a URL-only item reaching the pipeline is a dead letter. Per-item failures become dead letters (with stage and reason) and
 // the run goes on. When `stop` is requested, intake stops, in-flight items
 // drain through every stage, and the final checkpoint is written.
 // Returns an error only when the infrastructure fails (source unreadable as

@@ -20,7 +20,7 @@ struct SourceOpenOptions {
 // Opens the right DocumentSource for backfill inputs, by name: directories
 // and .html/.htm(.gz) files are saved pages; .warc/.arc(.gz) are archives;
 // .xml(.gz) and robots.txt are sitemaps and .txt/.urls/.lst URL lists, whose
-// pages are fetched (FetchingSource; requires ingest::InitHttpGlobal()).
+// pages are fetched (FetchingSource; requires ingest::InitHttpGlobal(), which main() calls).
 // All `paths` must be of one kind. Returns kNotFound for a missing path and
 // kInvalidArgument for an unrecognized or mixed set of inputs.
 Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std::string>& paths,
