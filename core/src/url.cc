@@ -51,7 +51,11 @@ std::string RemoveDotSegments(std::string_view path) {
 }
 
 std::string MergePaths(const UrlParts& base, std::string_view ref_path) {
-  if (base.has_authority && base.path.empty()) return "/" + std::string(ref_path);
+  if (base.has_authority && base.path.empty()) {
+    std::string merged(1, '/');
+    merged.append(ref_path);
+    return merged;
+  }
   const std::size_t slash = base.path.rfind('/');
   if (slash == std::string_view::npos) return std::string(ref_path);
   return std::string(base.path.substr(0, slash + 1)) + std::string(ref_path);
@@ -206,9 +210,12 @@ std::string CanonicalizeUrl(std::string_view url) {
   std::string authority = host;
   const bool default_port = p.port.empty() || (scheme == "http" && p.port == "80") ||
                             (scheme == "https" && p.port == "443");
-  if (!default_port) authority += ":" + std::string(p.port);
+  if (!default_port) {
+    authority += ':';
+    authority.append(p.port);
+  }
   std::string path = RemoveDotSegments(p.path);
-  if (path.empty()) path = "/";
+  if (path.empty()) path.push_back('/');
   const std::string query = p.has_query ? FilterQuery(p.query) : "";
   return Join(scheme, true, authority, path, !query.empty(), query, false, "");
 }
