@@ -20,7 +20,7 @@ struct HtmlExtractOptions {
 // Turns a fetched page into an Article: decodes the charset to NFC UTF-8
 // (BOM, then doc.content_type, then <meta>, then detection), parses the HTML
 // leniently, reads the metadata (JSON-LD, then OpenGraph/meta tags, then the
-// markup, then the URL) and finds the main text (docs/readme/extraction.md
+// markup, then the URL) and finds the main text (README "Article extraction"
 // describes how). Dates later than doc.fetched_unix_ms are ignored; published
 // falls back to doc.hint_published and the title to doc.hint_title. Fills id,
 // content_hash and extractor_version.
