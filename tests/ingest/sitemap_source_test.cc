@@ -6,6 +6,7 @@
 #include "ingest/warc_test_util.h"
 #include "newsx/ingest/sitemap_parser.h"
 #include "newsx/ingest/sitemap_source.h"
+#include "ingest/source_test_util.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -16,16 +17,6 @@ namespace {
 
 const std::string kDir = std::string(NEWSX_FIXTURES_DIR) + "/ingest/sitemaps/";
 
-std::vector<SourceItem> Drain(ingest::DocumentSource& source, std::size_t limit = 10000) {
-  std::vector<SourceItem> items;
-  while (items.size() < limit) {
-    auto next = source.Next();
-    REQUIRE(next.ok());
-    if (!next->has_value()) break;
-    items.push_back(std::move(**next));
-  }
-  return items;
-}
 
 // "url" for documents, "!" + message for errors.
 std::vector<std::string> Summary(const std::vector<SourceItem>& items) {
@@ -85,7 +76,7 @@ TEST_CASE("RobotsSitemapUrls finds Sitemap lines", "[ingest][sitemap]") {
 TEST_CASE("SitemapSource yields URL-only items with news hints", "[ingest][sitemap]") {
   auto source = SitemapSource::Open({kDir + "news-sitemap.xml"});
   REQUIRE(source.ok());
-  const auto items = Drain(**source);
+  const auto items = testing::DrainSource(**source);
   REQUIRE(items.size() == 4);
   const RawDocument& first = items[0].document;
   CHECK(first.url == "https://news.example.com/business/2026/01/28/chip-imports");
@@ -106,7 +97,7 @@ TEST_CASE("SitemapSource yields URL-only items with news hints", "[ingest][sitem
 TEST_CASE("SitemapSource follows local index entries and reports the rest", "[ingest][sitemap]") {
   auto source = SitemapSource::Open({kDir + "mirror/sitemap_index.xml"});
   REQUIRE(source.ok());
-  const auto summary = Summary(Drain(**source));
+  const auto summary = Summary(testing::DrainSource(**source));
   REQUIRE(summary.size() == 6);
   CHECK(summary[0].find("sitemap-missing.xml") != std::string::npos);
   CHECK(summary[0].find("not available locally") != std::string::npos);
@@ -120,7 +111,7 @@ TEST_CASE("SitemapSource follows local index entries and reports the rest", "[in
 TEST_CASE("SitemapSource reads robots.txt Sitemap lines", "[ingest][sitemap]") {
   auto source = SitemapSource::Open({kDir + "mirror/robots.txt"});
   REQUIRE(source.ok());
-  const auto summary = Summary(Drain(**source));
+  const auto summary = Summary(testing::DrainSource(**source));
   REQUIRE(summary.size() >= 3);
   CHECK(summary[0] == "https://site.example.org/a/1");
   CHECK(summary[1] == "https://site.example.org/a/2");
@@ -138,7 +129,7 @@ TEST_CASE("SitemapSource bounds index nesting", "[ingest][sitemap]") {
   testing::WriteBytes(dir.File("i10.xml"), "<urlset><url><loc>https://deep.example/</loc></url></urlset>");
   auto source = SitemapSource::Open({dir.File("i0.xml")}, {.max_depth = 3});
   REQUIRE(source.ok());
-  const auto items = Drain(**source);
+  const auto items = testing::DrainSource(**source);
   REQUIRE(items.size() == 1);
   CHECK(items[0].error.code() == StatusCode::kResourceExhausted);
   CHECK((*source)->stats().sitemaps == 4);
@@ -149,16 +140,16 @@ TEST_CASE("SitemapSource resumes after the checkpointed item", "[ingest][sitemap
                                            kDir + "mirror/sitemap_index.xml"};
   auto full = SitemapSource::Open(inputs);
   REQUIRE(full.ok());
-  const auto all = Summary(Drain(**full));
+  const auto all = Summary(testing::DrainSource(**full));
   REQUIRE(all.size() == 10);
   for (std::size_t stop : {0u, 3u, 5u, 10u}) {
     auto first = SitemapSource::Open(inputs);
     REQUIRE(first.ok());
-    auto got = Summary(Drain(**first, stop));
+    auto got = Summary(testing::DrainSource(**first, stop));
     auto second = SitemapSource::Open(inputs);
     REQUIRE(second.ok());
     REQUIRE((*second)->Resume((*first)->Checkpoint()).ok());
-    for (const std::string& s : Summary(Drain(**second))) got.push_back(s);
+    for (const std::string& s : Summary(testing::DrainSource(**second))) got.push_back(s);
     CHECK(got == all);
   }
   auto other = SitemapSource::Open({kDir + "news-sitemap.xml"});

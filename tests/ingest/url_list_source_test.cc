@@ -5,6 +5,7 @@
 
 #include "ingest/warc_test_util.h"
 #include "newsx/ingest/url_list_source.h"
+#include "ingest/source_test_util.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -15,16 +16,6 @@ namespace {
 
 const std::string kList = std::string(NEWSX_FIXTURES_DIR) + "/ingest/sitemaps/urls.txt";
 
-std::vector<SourceItem> Drain(ingest::DocumentSource& source, std::size_t limit = 10000) {
-  std::vector<SourceItem> items;
-  while (items.size() < limit) {
-    auto next = source.Next();
-    REQUIRE(next.ok());
-    if (!next->has_value()) break;
-    items.push_back(std::move(**next));
-  }
-  return items;
-}
 
 std::vector<std::string> Summary(const std::vector<SourceItem>& items) {
   std::vector<std::string> out;
@@ -37,7 +28,7 @@ std::vector<std::string> Summary(const std::vector<SourceItem>& items) {
 TEST_CASE("UrlListSource yields one URL per line", "[ingest][url_list]") {
   auto source = UrlListSource::Open({kList});
   REQUIRE(source.ok());
-  const auto items = Drain(**source);
+  const auto items = testing::DrainSource(**source);
   CHECK(Summary(items) == std::vector<std::string>{"https://news.example.com/a",
                                                    "https://news.example.com/b",
                                                    "!" + kList + ":5",
@@ -57,7 +48,7 @@ TEST_CASE("UrlListSource bounds long lines and reads a last line without newline
   testing::WriteBytes(dir.File("l.txt"), std::string(100000, 'x') + "\nhttps://a.example/z");
   auto source = UrlListSource::Open({dir.File("l.txt")}, {.max_line_bytes = 1000});
   REQUIRE(source.ok());
-  const auto items = Drain(**source);
+  const auto items = testing::DrainSource(**source);
   REQUIRE(items.size() == 2);
   CHECK(items[0].error.code() == StatusCode::kResourceExhausted);
   CHECK(items[1].document.url == "https://a.example/z");
@@ -73,16 +64,16 @@ TEST_CASE("UrlListSource resumes exactly after the checkpointed item", "[ingest]
   const std::vector<std::string> inputs = {dir.File("a.txt"), dir.File("b.txt")};
   auto full = UrlListSource::Open(inputs);
   REQUIRE(full.ok());
-  const auto all = Summary(Drain(**full));
+  const auto all = Summary(testing::DrainSource(**full));
   REQUIRE(all.size() == 6);
   for (std::size_t stop = 0; stop <= all.size(); ++stop) {
     auto first = UrlListSource::Open(inputs);
     REQUIRE(first.ok());
-    auto got = Summary(Drain(**first, stop));
+    auto got = Summary(testing::DrainSource(**first, stop));
     auto second = UrlListSource::Open(inputs);
     REQUIRE(second.ok());
     REQUIRE((*second)->Resume((*first)->Checkpoint()).ok());
-    for (const std::string& s : Summary(Drain(**second))) got.push_back(s);
+    for (const std::string& s : Summary(testing::DrainSource(**second))) got.push_back(s);
     CHECK(got == all);
   }
   auto other = UrlListSource::Open({dir.File("b.txt")});

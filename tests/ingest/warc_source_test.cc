@@ -6,6 +6,7 @@
 
 #include "ingest/warc_test_util.h"
 #include "newsx/ingest/warc_source.h"
+#include "ingest/source_test_util.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -16,16 +17,6 @@ namespace {
 
 const std::string kWarcDir = std::string(NEWSX_FIXTURES_DIR) + "/ingest/warc/";
 
-std::vector<SourceItem> Drain(ingest::DocumentSource& source, std::size_t limit = 100000) {
-  std::vector<SourceItem> items;
-  while (items.size() < limit) {
-    auto next = source.Next();
-    REQUIRE(next.ok());
-    if (!next->has_value()) break;
-    items.push_back(std::move(**next));
-  }
-  return items;
-}
 
 std::string Page(int i) {
   return "<html><head><title>Page " + std::to_string(i) + "</title></head><body><p>Body " +
@@ -65,7 +56,7 @@ std::vector<std::string> Urls(const std::vector<SourceItem>& items) {
 TEST_CASE("WarcSource yields HTML 200 responses with provenance", "[ingest][warc_source]") {
   auto source = WarcSource::Open({kWarcDir + "warcio-example-iana.org-chunked.warc"});
   REQUIRE(source.ok());
-  const auto items = Drain(**source);
+  const auto items = testing::DrainSource(**source);
   REQUIRE(items.size() == 1);
   REQUIRE(items[0].error.ok());
   const RawDocument& doc = items[0].document;
@@ -83,7 +74,7 @@ TEST_CASE("WarcSource yields HTML 200 responses with provenance", "[ingest][warc
 TEST_CASE("WarcSource counts revisits and decodes gzip bodies", "[ingest][warc_source]") {
   auto source = WarcSource::Open({kWarcDir + "warcio-example.warc.gz"});
   REQUIRE(source.ok());
-  const auto items = Drain(**source);
+  const auto items = testing::DrainSource(**source);
   REQUIRE(items.size() == 1);
   CHECK(items[0].document.source == kWarcDir + "warcio-example.warc.gz@784");
   CHECK(items[0].document.body.find("Example Domain") != std::string::npos);
@@ -95,7 +86,7 @@ TEST_CASE("WarcSource turns lost records into error items and goes on", "[ingest
   auto source = WarcSource::Open({kWarcDir + "resiliparse-clipped.warc.gz",
                                   kWarcDir + "warcio-example-trunc.warc"});
   REQUIRE(source.ok());
-  const auto items = Drain(**source);
+  const auto items = testing::DrainSource(**source);
   std::size_t errors = 0;
   for (const SourceItem& item : items) {
     if (item.error.ok()) continue;
@@ -116,7 +107,7 @@ TEST_CASE("WarcSource skips duplicate URLs and payloads", "[ingest][warc_source]
   testing::WriteBytes(dir.File("dup.warc"), data);
   auto source = WarcSource::Open({dir.File("dup.warc")});
   REQUIRE(source.ok());
-  const auto items = Drain(**source);
+  const auto items = testing::DrainSource(**source);
   CHECK(Urls(items) == std::vector<std::string>{"http://d.example/a", "http://d.example/c"});
   CHECK((*source)->stats().duplicate_urls == 1);
   CHECK((*source)->stats().duplicate_payloads == 1);
@@ -132,7 +123,7 @@ TEST_CASE("WarcSource resumes exactly after the checkpointed item", "[ingest][wa
 
   auto full = WarcSource::Open(paths);
   REQUIRE(full.ok());
-  const std::vector<std::string> all = Urls(Drain(**full));
+  const std::vector<std::string> all = Urls(testing::DrainSource(**full));
   REQUIRE(all.size() == 12);
   CHECK((*full)->stats().not_html == 2);
   CHECK((*full)->stats().not_ok_status == 2);
@@ -143,12 +134,12 @@ TEST_CASE("WarcSource resumes exactly after the checkpointed item", "[ingest][wa
     INFO("stop after " << stop);
     auto first = WarcSource::Open(paths);
     REQUIRE(first.ok());
-    std::vector<std::string> got = Urls(Drain(**first, stop));
+    std::vector<std::string> got = Urls(testing::DrainSource(**first, stop));
     const std::string token = (*first)->Checkpoint();
     auto second = WarcSource::Open(paths);
     REQUIRE(second.ok());
     REQUIRE((*second)->Resume(token).ok());
-    for (const std::string& url : Urls(Drain(**second))) got.push_back(url);
+    for (const std::string& url : Urls(testing::DrainSource(**second))) got.push_back(url);
     CHECK(got == all);
   }
 }
@@ -158,15 +149,15 @@ TEST_CASE("WarcSource resumes inside a whole-file gzip", "[ingest][warc_source]"
   testing::WriteBytes(dir.File("whole.warc.gz"), testing::GzipMember(MixedWarc(0, 6, false)));
   auto full = WarcSource::Open({dir.File("whole.warc.gz")});
   REQUIRE(full.ok());
-  const auto all = Urls(Drain(**full));
+  const auto all = Urls(testing::DrainSource(**full));
   REQUIRE(all.size() == 6);
   auto first = WarcSource::Open({dir.File("whole.warc.gz")});
   REQUIRE(first.ok());
-  auto got = Urls(Drain(**first, 4));
+  auto got = Urls(testing::DrainSource(**first, 4));
   auto second = WarcSource::Open({dir.File("whole.warc.gz")});
   REQUIRE(second.ok());
   REQUIRE((*second)->Resume((*first)->Checkpoint()).ok());
-  for (const std::string& url : Urls(Drain(**second))) got.push_back(url);
+  for (const std::string& url : Urls(testing::DrainSource(**second))) got.push_back(url);
   CHECK(got == all);
 }
 

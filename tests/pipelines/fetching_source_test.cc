@@ -8,6 +8,7 @@
 #include "newsx/ingest/http_fetcher.h"
 #include "newsx/pipelines/ingest_pipeline.h"
 #include "newsx/pipelines/source_factory.h"
+#include "pipelines/stop_after_source.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -81,25 +82,6 @@ TEST_CASE("a URL list is fetched over loopback, extracted and stored; 404s are d
   CHECK(f.log_sink.str().find("missing.html") != std::string::npos);
 }
 
-// Requests a stop after `stop_after` items, as Ctrl-C would mid-run.
-class StopAfter : public ingest::DocumentSource {
- public:
-  StopAfter(std::unique_ptr<ingest::DocumentSource> inner, int stop_after, std::stop_source* stop)
-      : inner_(std::move(inner)), stop_after_(stop_after), stop_(stop) {}
-  Result<std::optional<ingest::SourceItem>> Next() override {
-    if (++served_ == stop_after_) stop_->request_stop();
-    return inner_->Next();
-  }
-  std::string Checkpoint() const override { return inner_->Checkpoint(); }
-  Status Resume(std::string_view c) override { return inner_->Resume(c); }
-  ingest::SourceProgress Progress() const override { return inner_->Progress(); }
-
- private:
-  std::unique_ptr<ingest::DocumentSource> inner_;
-  int served_ = 0;
-  const int stop_after_;
-  std::stop_source* stop_;
-};
 
 TEST_CASE("an interrupted URL-list backfill resumes without losing pages still in flight",
           "[pipelines][fetch]") {
@@ -126,7 +108,7 @@ TEST_CASE("an interrupted URL-list backfill resumes without losing pages still i
     auto inner = OpenSource({f.dir.File("urls.txt")}, LoopbackOptions());
     REQUIRE(inner.ok());
     std::stop_source stop;
-    StopAfter source(std::move(inner).value(), 9, &stop);
+    testing::StopAfterSource source(std::move(inner).value(), 9, &stop);
     auto report = RunIngest(source, *f.extractor, **store, options, f.log, stop.get_token());
     REQUIRE(report.ok());
     CHECK(report->interrupted);

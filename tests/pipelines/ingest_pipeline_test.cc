@@ -5,6 +5,7 @@
 
 #include "newsx/ingest/saved_page_source.h"
 #include "newsx/pipelines/ingest_pipeline.h"
+#include "pipelines/stop_after_source.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -26,27 +27,6 @@ void WritePages(const std::string& dir, int n) {
   }
 }
 
-// A saved-page source that requests a stop after `stop_after` items, as a
-// SIGTERM arriving mid-run would.
-class StoppingSource : public ingest::DocumentSource {
- public:
-  StoppingSource(std::unique_ptr<ingest::SavedPageSource> inner, int stop_after,
-                 std::stop_source* stop)
-      : inner_(std::move(inner)), stop_after_(stop_after), stop_(stop) {}
-  Result<std::optional<ingest::SourceItem>> Next() override {
-    if (++served_ == stop_after_) stop_->request_stop();
-    return inner_->Next();
-  }
-  std::string Checkpoint() const override { return inner_->Checkpoint(); }
-  Status Resume(std::string_view c) override { return inner_->Resume(c); }
-  ingest::SourceProgress Progress() const override { return inner_->Progress(); }
-
- private:
-  std::unique_ptr<ingest::SavedPageSource> inner_;
-  int served_ = 0;
-  const int stop_after_;
-  std::stop_source* stop_;
-};
 
 struct Fixture {
   testing::TempDir pages;
@@ -96,7 +76,7 @@ TEST_CASE("a stop request drains in-flight items, checkpoints, and resume comple
     std::stop_source stop;
     auto inner = ingest::SavedPageSource::Open({f.pages.path()});
     REQUIRE(inner.ok());
-    StoppingSource source(std::move(inner).value(), 8, &stop);
+    testing::StopAfterSource source(std::move(inner).value(), 8, &stop);
     auto report = RunIngest(source, *f.extractor, **store, options, f.log, stop.get_token());
     REQUIRE(report.ok());
     CHECK(report->interrupted);
