@@ -9,6 +9,7 @@
 #include "newsx/pipelines/ingest_pipeline.h"
 #include "newsx/pipelines/source_factory.h"
 #include "pipelines/stop_after_source.h"
+#include "pipelines/ingest_fixture.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -41,15 +42,6 @@ SourceOpenOptions LoopbackOptions() {
   return o;
 }
 
-struct Fixture {
-  testing::TempDir dir;
-  testing::TempDir db;
-  std::ostringstream log_sink;
-  Logger log{&log_sink, LogLevel::kWarn, false};
-  std::unique_ptr<extract::ArticleExtractor> extractor =
-      std::move(extract::ArticleExtractor::Create({})).value();
-};
-
 }  // namespace
 
 TEST_CASE("a URL list is fetched over loopback, extracted and stored; 404s are dead letters",
@@ -58,14 +50,14 @@ TEST_CASE("a URL list is fetched over loopback, extracted and stored; 404s are d
   testing::HttpTestServer server;
   ServePages(server);
   REQUIRE(server.Start());
-  Fixture f;
+  testing::IngestFixture f;
   {
-    std::ofstream list(f.dir.File("urls.txt"));
+    std::ofstream list(f.input.File("urls.txt"));
     list << "# pages\n";
     for (int i = 0; i < 10; ++i) list << server.Url("/page-" + std::to_string(i) + ".html") << "\n";
     list << server.Url("/missing.html") << "\n";
   }
-  auto source = OpenSource({f.dir.File("urls.txt")}, LoopbackOptions());
+  auto source = OpenSource({f.input.File("urls.txt")}, LoopbackOptions());
   REQUIRE(source.ok());
   auto store = store::ArticleStore::Open({.path = f.db.path()});
   REQUIRE(store.ok());
@@ -95,9 +87,9 @@ TEST_CASE("an interrupted URL-list backfill resumes without losing pages still i
     res.set_content(Page("Story " + std::to_string(n)), "text/html");
   });
   REQUIRE(server.Start());
-  Fixture f;
+  testing::IngestFixture f;
   {
-    std::ofstream list(f.dir.File("urls.txt"));
+    std::ofstream list(f.input.File("urls.txt"));
     for (int i = 0; i < 30; ++i) list << server.Url("/page-" + std::to_string(i) + ".html") << "\n";
   }
   auto store = store::ArticleStore::Open({.path = f.db.path()});
@@ -105,7 +97,7 @@ TEST_CASE("an interrupted URL-list backfill resumes without losing pages still i
   IngestOptions options{.queue_capacity = 2, .checkpoint_name = "urls",
                         .checkpoint_every_items = 1};
   {
-    auto inner = OpenSource({f.dir.File("urls.txt")}, LoopbackOptions());
+    auto inner = OpenSource({f.input.File("urls.txt")}, LoopbackOptions());
     REQUIRE(inner.ok());
     std::stop_source stop;
     testing::StopAfterSource source(std::move(inner).value(), 9, &stop);
@@ -114,7 +106,7 @@ TEST_CASE("an interrupted URL-list backfill resumes without losing pages still i
     CHECK(report->interrupted);
     CHECK(report->stored == 9);
   }
-  auto source = OpenSource({f.dir.File("urls.txt")}, LoopbackOptions());
+  auto source = OpenSource({f.input.File("urls.txt")}, LoopbackOptions());
   REQUIRE(source.ok());
   options.resume = true;
   auto report = RunIngest(**source, *f.extractor, **store, options, f.log, std::stop_token());
@@ -135,9 +127,9 @@ TEST_CASE("URL-only items outside the since/until window are not fetched", "[pip
     res.set_content(Page("Story " + std::string(req.matches[1])), "text/html");
   });
   REQUIRE(server.Start());
-  Fixture f;
+  testing::IngestFixture f;
   {
-    std::ofstream sitemap(f.dir.File("sitemap.xml"));
+    std::ofstream sitemap(f.input.File("sitemap.xml"));
     sitemap << R"(<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
         xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
@@ -147,7 +139,7 @@ TEST_CASE("URL-only items outside the since/until window are not fetched", "[pip
   }
   SourceOpenOptions open = LoopbackOptions();
   open.fetching.since_unix_s = 1767225600;  // 2026-01-01.
-  auto source = OpenSource({f.dir.File("sitemap.xml")}, open);
+  auto source = OpenSource({f.input.File("sitemap.xml")}, open);
   REQUIRE(source.ok());
   auto store = store::ArticleStore::Open({.path = f.db.path()});
   REQUIRE(store.ok());

@@ -6,6 +6,7 @@
 #include "newsx/ingest/saved_page_source.h"
 #include "newsx/pipelines/ingest_pipeline.h"
 #include "pipelines/stop_after_source.h"
+#include "pipelines/ingest_fixture.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -28,24 +29,15 @@ void WritePages(const std::string& dir, int n) {
 }
 
 
-struct Fixture {
-  testing::TempDir pages;
-  testing::TempDir db;
-  std::ostringstream log_sink;
-  Logger log{&log_sink, LogLevel::kWarn, false};
-  std::unique_ptr<extract::ArticleExtractor> extractor =
-      std::move(extract::ArticleExtractor::Create({})).value();
-};
-
 }  // namespace
 
 TEST_CASE("failing items become dead letters while the others are stored",
           "[pipelines][ingest]") {
-  Fixture f;
-  WritePages(f.pages.path(), 5);
-  std::ofstream(f.pages.File("empty.html")) << "";
-  std::ofstream(f.pages.File("junk.html.gz")) << "\x1f\x8b\x08 not really gzip";
-  auto source = ingest::SavedPageSource::Open({f.pages.path()});
+  testing::IngestFixture f;
+  WritePages(f.input.path(), 5);
+  std::ofstream(f.input.File("empty.html")) << "";
+  std::ofstream(f.input.File("junk.html.gz")) << "\x1f\x8b\x08 not really gzip";
+  auto source = ingest::SavedPageSource::Open({f.input.path()});
   REQUIRE(source.ok());
   auto store = store::ArticleStore::Open({.path = f.db.path()});
   REQUIRE(store.ok());
@@ -66,15 +58,15 @@ TEST_CASE("failing items become dead letters while the others are stored",
 
 TEST_CASE("a stop request drains in-flight items, checkpoints, and resume completes the rest",
           "[pipelines][ingest]") {
-  Fixture f;
-  WritePages(f.pages.path(), 20);
+  testing::IngestFixture f;
+  WritePages(f.input.path(), 20);
   auto store = store::ArticleStore::Open({.path = f.db.path()});
   REQUIRE(store.ok());
   IngestOptions options{.extract_workers = 2, .queue_capacity = 4,
                         .checkpoint_name = "backfill:test", .checkpoint_every_items = 3};
   {
     std::stop_source stop;
-    auto inner = ingest::SavedPageSource::Open({f.pages.path()});
+    auto inner = ingest::SavedPageSource::Open({f.input.path()});
     REQUIRE(inner.ok());
     testing::StopAfterSource source(std::move(inner).value(), 8, &stop);
     auto report = RunIngest(source, *f.extractor, **store, options, f.log, stop.get_token());
@@ -87,7 +79,7 @@ TEST_CASE("a stop request drains in-flight items, checkpoints, and resume comple
     REQUIRE(checkpoint->has_value());
     CHECK(checkpoint->value().find("page-007.html") != std::string::npos);
   }
-  auto source = ingest::SavedPageSource::Open({f.pages.path()});
+  auto source = ingest::SavedPageSource::Open({f.input.path()});
   REQUIRE(source.ok());
   options.resume = true;
   auto report = RunIngest(**source, *f.extractor, **store, options, f.log, std::stop_token());
@@ -101,13 +93,13 @@ TEST_CASE("a stop request drains in-flight items, checkpoints, and resume comple
 
 TEST_CASE("a single-worker run is deterministic and re-running stores nothing twice",
           "[pipelines][ingest]") {
-  Fixture f;
-  WritePages(f.pages.path(), 6);
+  testing::IngestFixture f;
+  WritePages(f.input.path(), 6);
   auto store = store::ArticleStore::Open({.path = f.db.path()});
   REQUIRE(store.ok());
   IngestOptions options{.extract_workers = 1, .store_workers = 1};
   for (int run = 0; run < 2; ++run) {
-    auto source = ingest::SavedPageSource::Open({f.pages.path()});
+    auto source = ingest::SavedPageSource::Open({f.input.path()});
     REQUIRE(source.ok());
     auto report = RunIngest(**source, *f.extractor, **store, options, f.log, std::stop_token());
     REQUIRE(report.ok());
@@ -119,8 +111,8 @@ TEST_CASE("a single-worker run is deterministic and re-running stores nothing tw
 }
 
 TEST_CASE("RunIngest rejects invalid options", "[pipelines][ingest]") {
-  Fixture f;
-  auto source = ingest::SavedPageSource::Open({f.pages.path()});
+  testing::IngestFixture f;
+  auto source = ingest::SavedPageSource::Open({f.input.path()});
   REQUIRE(source.ok());
   auto store = store::ArticleStore::Open({.path = f.db.path()});
   REQUIRE(store.ok());
