@@ -6,7 +6,7 @@
 
 #include "analysis/lexicon.h"
 #include "analysis/phrase_matcher.h"
-#include "analysis/tokenizer.h"
+#include "text/tokenizer.h"
 #include "newsx/core/result.h"
 
 namespace newsx::extract::analysis {

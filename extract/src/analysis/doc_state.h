@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "analysis/analysis_model.h"
-#include "analysis/tokenizer.h"
+#include "text/tokenizer.h"
 #include "newsx/core/analysis.h"
 
 namespace newsx::extract::analysis {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "analysis/lexicon.h"
-#include "analysis/tokenizer.h"
+#include "text/tokenizer.h"
 
 namespace newsx::extract::analysis {
 

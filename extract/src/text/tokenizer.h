@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace newsx::extract::analysis {
+namespace newsx::extract::text {
 
 enum TokenFlag : std::uint16_t {
   kWordToken = 1u << 0,  // Letters/digits (else a single punctuation mark).
@@ -17,6 +17,7 @@ enum TokenFlag : std::uint16_t {
   kSpaceBefore = 1u << 5,   // Whitespace precedes the token.
   kParagraphStart = 1u << 6,
   kPossessive = 1u << 7,  // The "'s" / "'" token after a name.
+  kLineStart = 1u << 8,   // A newline precedes the token (paragraph or not).
 };
 
 struct Token {
@@ -26,7 +27,7 @@ struct Token {
   std::uint32_t cp_end = 0;
   std::int32_t word = -1;  // Vocabulary id of the lower-cased form, -1 if unknown.
   std::uint16_t flags = 0;
-  std::uint32_t classes = 0;  // WordClass bits, filled by the analyzer.
+  std::uint32_t classes = 0;  // Lexicon word-class bits, filled by the analyzer.
 };
 
 struct Sentence {
@@ -52,20 +53,22 @@ class Vocabulary {
   std::size_t max_word_bytes_ = 0;
 };
 
+// The text layer of one article: its tokens and sentences, made once by
+// Tokenize() and read by every analysis stage.
 struct TokenizedText {
   std::string_view text;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::size_t word_count = 0;
+  bool wrapped = false;  // Hard-wrapped plain text (see LineBreaks).
 };
 
 // Splits `text` (UTF-8; invalid bytes count as one code point each, like
 // the quantity extractor) into word and punctuation tokens and sentences.
 // Words split at hyphens and before possessive "'s"; "U.S.", "JD.com",
-// "1,234.5" stay whole. Sentences end at paragraph breaks, at . ! ? before
-// an upper-case word (not after an abbreviation), and after kMaxSentenceTokens
-// tokens so that later stages stay linear. `text` must outlive `out`.
-inline constexpr std::uint32_t kMaxSentenceTokens = 160;
+// "1,234.5" stay whole. A newline starts a paragraph (kParagraphStart)
+// unless the text is hard-wrapped and the newline only wraps a line
+// (LineBreaks). Sentences: see SplitSentences(). `text` must outlive `out`.
 void Tokenize(std::string_view text, const Vocabulary& vocab, TokenizedText* out);
 
 // Lower-case form of a token's text (Unicode-aware).
@@ -76,4 +79,23 @@ inline std::string_view TokenText(const TokenizedText& t, const Token& tok) {
   return t.text.substr(tok.begin, tok.end - tok.begin);
 }
 
+}  // namespace newsx::extract::text
+
+namespace newsx::extract::analysis {
+// The analysis stages read the text layer under these names.
+using text::AppendLower;
+using text::Sentence;
+using text::Token;
+using text::TokenizedText;
+using text::TokenText;
+using text::Vocabulary;
+using text::kAllUpper;
+using text::kHasAlpha;
+using text::kHasDigit;
+using text::kLineStart;
+using text::kParagraphStart;
+using text::kPossessive;
+using text::kSpaceBefore;
+using text::kUpperInitial;
+using text::kWordToken;
 }  // namespace newsx::extract::analysis

@@ -1,11 +1,14 @@
-#include "analysis/tokenizer.h"
+#include "text/tokenizer.h"
 
 #include <array>
+
+#include "text/line_breaks.h"
+#include "text/sentence_splitter.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-namespace newsx::extract::analysis {
+namespace newsx::extract::text {
 
 namespace {
 
@@ -77,15 +80,20 @@ bool IsDigit(UChar32 cp) { return cp < 0x80 ? (cp >= '0' && cp <= '9') : u_isdig
 class Scanner {
  public:
   Scanner(std::string_view text, const Vocabulary& vocab, TokenizedText* out)
-      : text_(text), vocab_(vocab), out_(out) {}
+      : text_(text), vocab_(vocab), out_(out), breaks_(text) {
+    out_->wrapped = breaks_.wrapped();
+  }
 
   void Run() {
-    std::uint16_t pending = kParagraphStart;
+    std::uint16_t pending = kParagraphStart | kLineStart;
     while (pos_ < text_.size()) {
       const Char c = Decode(text_, pos_);
       if (c.kind == CharKind::kSpace || c.kind == CharKind::kNewline) {
         pending |= kSpaceBefore;
-        if (c.kind == CharKind::kNewline) pending |= kParagraphStart;
+        if (c.kind == CharKind::kNewline) {
+          pending |= kLineStart;
+          if (text_[pos_] != '\n' || breaks_.EndsParagraph(pos_)) pending |= kParagraphStart;
+        }
         Advance(c);
         continue;
       }
@@ -209,60 +217,11 @@ class Scanner {
   std::string_view text_;
   const Vocabulary& vocab_;
   TokenizedText* out_;
+  const LineBreaks breaks_;
   std::size_t pos_ = 0;
   std::uint32_t cp_ = 0;
   std::string lower_;
 };
-
-bool IsAbbreviation(std::string_view word) {
-  if (word.size() == 1) return word[0] >= 'A' && word[0] <= 'Z';
-  static constexpr std::string_view kAbbreviations[] = {
-      "Mr",  "Mrs", "Ms",   "Dr",  "St",  "Jan",  "Feb", "Mar", "Apr",    "Jun", "Jul",
-      "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",  "No",  "Sen", "Rep",    "Gov", "Gen",
-      "Lt",  "Col", "Jr",   "Sr",  "vs",  "Prof", "Mt",  "Ft",  "approx", "e.g", "i.e"};
-  for (std::string_view a : kAbbreviations) {
-    if (a == word) return true;
-  }
-  return false;
-}
-
-bool IsClosing(std::string_view s) {
-  return s == "\"" || s == ")" || s == "'" || s == "\u201d" || s == "\u2019" || s == "]";
-}
-
-bool IsOpening(std::string_view s) {
-  return s == "\"" || s == "(" || s == "\u201c" || s == "'" || s == "\u2018";
-}
-
-void SplitSentences(TokenizedText* t) {
-  const auto n = static_cast<std::uint32_t>(t->tokens.size());
-  std::uint32_t start = 0;
-  auto close = [&](std::uint32_t end) {
-    if (end > start) t->sentences.push_back(Sentence{start, end});
-    start = end;
-  };
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const Token& tok = t->tokens[i];
-    if (i > start && ((tok.flags & kParagraphStart) || i - start >= kMaxSentenceTokens)) close(i);
-    if (tok.flags & kWordToken) continue;
-    const std::string_view s = TokenText(*t, tok);
-    if (s != "." && s != "!" && s != "?") continue;
-    std::uint32_t j = i + 1;
-    while (j < n && !(t->tokens[j].flags & (kSpaceBefore | kWordToken)) &&
-           IsClosing(TokenText(*t, t->tokens[j]))) {
-      ++j;
-    }
-    if (j >= n) break;
-    const Token& next = t->tokens[j];
-    if (!(next.flags & (kSpaceBefore | kParagraphStart))) continue;
-    const bool starts_sentence =
-        (next.flags & (kUpperInitial | kHasDigit)) || IsOpening(TokenText(*t, next));
-    const bool after_abbreviation = s == "." && i > 0 && (t->tokens[i - 1].flags & kWordToken) &&
-                                    IsAbbreviation(TokenText(*t, t->tokens[i - 1]));
-    if (starts_sentence && !after_abbreviation) close(j);
-  }
-  close(n);
-}
 
 }  // namespace
 
@@ -309,4 +268,4 @@ void Tokenize(std::string_view text, const Vocabulary& vocab, TokenizedText* out
   SplitSentences(out);
 }
 
-}  // namespace newsx::extract::analysis
+}  // namespace newsx::extract::text

@@ -1,0 +1,97 @@
+// The text layer: line breaks, tokens and sentences.
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "text/line_breaks.h"
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace newsx::extract::text {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& s, TokenizedText* t) {
+  static const Vocabulary vocab;
+  Tokenize(s, vocab, t);
+  std::vector<std::string> out;
+  for (const Sentence& x : t->sentences) {
+    const Token& a = t->tokens[x.first];
+    const Token& b = t->tokens[x.end - 1];
+    out.push_back(std::string(s.substr(a.begin, b.end - a.begin)));
+  }
+  return out;
+}
+
+// A press release hard-wrapped at about 70 columns, as plain-text sources
+// and the Federal Register publish them.
+const char kWrapped[] =
+    "Today, the President will travel to Chandler, Arizona, to visit the\n"
+    "campus and announce that the Department of Commerce has reached a\n"
+    "preliminary agreement with the company, funded by the National Science\n"
+    "Foundation and others. The announcement will support construction.\n"
+    "\n"
+    "The funding supports projects across four states and will create jobs:\n"
+    "- Chandler, Arizona: Funding will help construct two leading-edge\n"
+    "logic fabs and modernize one existing fab.\n"
+    "- New Albany, Ohio: Funding will establish a new regional economic\n"
+    "cluster.\n";
+
+TEST_CASE("Hard-wrapped text joins lines inside paragraphs", "[extract][text]") {
+  const LineBreaks breaks(kWrapped);
+  CHECK(breaks.wrapped());
+  TokenizedText t;
+  const std::vector<std::string> s = Sentences(kWrapped, &t);
+  CHECK(t.wrapped);
+  REQUIRE(s.size() == 5);
+  CHECK(s[0].find("National Science\nFoundation and others.") != std::string::npos);
+  CHECK(s[1] == "The announcement will support construction.");
+  CHECK(s[2].substr(0, 12) == "The funding ");
+  CHECK(s[3] == "- Chandler, Arizona: Funding will help construct two leading-edge\n"
+                "logic fabs and modernize one existing fab.");
+  CHECK(s[4].substr(0, 12) == "- New Albany");
+}
+
+TEST_CASE("One paragraph a line stays one paragraph a line", "[extract][text]") {
+  // Extracted HTML: long paragraphs, headings without a full stop.
+  const std::string text =
+      "Chip exports\n"
+      "The commerce department said on Tuesday that it would review the rules for "
+      "exports of advanced chips to a long list of countries in the coming weeks\n"
+      "Officials in Beijing declined to comment on the report, which was published "
+      "late on Monday after markets had closed for the day in Asia.\n"
+      "Analysts said the move was expected\n";
+  CHECK_FALSE(LineBreaks(text).wrapped());
+  TokenizedText t;
+  const std::vector<std::string> s = Sentences(text, &t);
+  REQUIRE(s.size() == 4);
+  CHECK(s[0] == "Chip exports");
+  CHECK(s[3] == "Analysts said the move was expected");
+}
+
+TEST_CASE("Short lists of short lines are not taken for wrapped text", "[extract][text]") {
+  CHECK_FALSE(LineBreaks("Home\nNews\nSports\nBusiness\nWeather\n").wrapped());
+  CHECK_FALSE(LineBreaks("one line\n").wrapped());
+  CHECK_FALSE(LineBreaks("").wrapped());
+}
+
+TEST_CASE("Sentences do not end at initials and abbreviations", "[extract][text]") {
+  TokenizedText t;
+  const std::vector<std::string> s =
+      Sentences("President Donald J. Trump met Mr. Huang on Jan. 5 in Washington. He left.", &t);
+  REQUIRE(s.size() == 2);
+  CHECK(s[1] == "He left.");
+}
+
+TEST_CASE("Sentences are cut at the token cap", "[extract][text]") {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "Word ";
+  TokenizedText t;
+  Sentences(text, &t);
+  REQUIRE(t.sentences.size() == (1000 + kMaxSentenceTokens - 1) / kMaxSentenceTokens);
+  for (const Sentence& x : t.sentences) CHECK(x.end - x.first <= kMaxSentenceTokens);
+}
+
+}  // namespace
+}  // namespace newsx::extract::text
