@@ -39,6 +39,20 @@ TEST_CASE("Malformed lexicon lines name file and line", "[extract][analyzer]") {
   fails_with("events.tsv", "sale\tsold\t-\tseller=company@any~x\t-\n", "events.tsv:1");
   fails_with("events.tsv", "sale\tsold\t-\t-\tfast=1\n", "events.tsv:1");
   fails_with("gadgets.tsv", "x\ty\n", "gadgets.tsv");
+  fails_with("orgs-x.tsv", "org:x\tX\tcompany\t-\t-\tsometimes\n", "orgs-x.tsv:1");
+}
+
+TEST_CASE("Gazetteer link entries are not matched alone", "[extract][analyzer]") {
+  AnalyzerOptions options;
+  options.lexicons.push_back(LexiconFile{
+      "orgs-extra.tsv", "org:zorblax\tZorblax\tcompany\t-\t-\tlink\n"
+                        "org:quuxcorp\tQuuxcorp\tcompany\t-\t-\talways\n"});
+  auto analyzer = TextAnalyzer::Create(options);
+  REQUIRE(analyzer.ok());
+  const ExtractedArticle x =
+      testing::AnalyzeText("Zorblax and Quuxcorp signed a deal.", "", **analyzer);
+  CHECK(testing::FindEntity(x, "org:quuxcorp") != nullptr);
+  CHECK(testing::FindEntity(x, "org:zorblax") == nullptr);
 }
 
 TEST_CASE("User lexicons add entities and files not ending in .tsv are ignored",

@@ -115,6 +115,15 @@ class Parser {
     lex_->phrases.push_back(Phrase{std::string(text), kind, ref});
   }
 
+  // The optional "match" column at `index`: true for "link", false for
+  // "always" or when absent.
+  static Result<bool> MatchColumn(const std::vector<std::string_view>& c, std::size_t index) {
+    if (c.size() <= index || c[index] == "always" || c[index] == "-") return false;
+    if (c[index] == "link") return true;
+    return InvalidArgumentError("match column must be \"always\" or \"link\", got \"" +
+                                std::string(c[index]) + "\"");
+  }
+
   Status CheckId(std::string_view id, std::string_view prefix) {
     if (id.substr(0, prefix.size()) != prefix || id.size() == prefix.size()) {
       return InvalidArgumentError("id \"" + std::string(id) + "\" must start with " +
@@ -159,6 +168,7 @@ class Parser {
     d.entity.kind = std::string(c[2]);
     d.entity.country = Optional(c[3]);
     d.entity.aliases = List(c[4]);
+    NEWSX_ASSIGN_OR_RETURN(d.link_only, MatchColumn(c, 5));
     Define(std::move(d));
     return Status();
   }
@@ -175,6 +185,7 @@ class Parser {
     d.entity.country = Optional(c[3]);
     d.entity.aliases = List(c[4]);
     d.metonym = Optional(c[6]);
+    NEWSX_ASSIGN_OR_RETURN(d.link_only, MatchColumn(c, 7));
     const std::uint32_t index = Define(std::move(d));
     for (std::string& demonym : List(c[5])) demonyms_.emplace_back(std::move(demonym), index);
     return Status();

@@ -65,6 +65,11 @@ struct Phrase {
 struct EntityDef {
   Entity entity;
   std::string metonym;  // Org id, or empty.
+  // A "link" entry (the optional last column "match" of orgs and places
+  // files): it names the canonical entity for a span the entity tagger
+  // recognized with a compatible type, but is never matched alone (cities
+  // and firms whose names are also common words: "Mobile", "Target").
+  bool link_only = false;
 };
 
 struct TitleDef {

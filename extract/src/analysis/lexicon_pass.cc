@@ -53,12 +53,15 @@ bool IsGovernmentMetonym(const DocState& d, std::uint32_t first, std::uint32_t e
 
 void MatchLexicon(DocState* d) {
   std::vector<Candidate> entities, titles, triggers;
+  const auto lex_link_only = [d](const PhraseInfo& info) {
+    return d->model.lexicon.entities[info.ref].link_only;
+  };
   d->model.matcher.ForEachMatch(
       d->tt, [&](std::uint32_t first, std::uint32_t end, const PhraseInfo& info) {
         switch (info.kind) {
           case PhraseKind::kEntity:
           case PhraseKind::kDemonym:
-            entities.push_back({first, end, &info});
+            if (!lex_link_only(info)) entities.push_back({first, end, &info});
             break;
           case PhraseKind::kTitle:
             titles.push_back({first, end, &info});
