@@ -76,7 +76,8 @@ json ArticleToJson(const Article& a) {
               {"image", NullIfEmpty(a.image)},
               {"text", a.text},
               {"content_hash", a.content_hash},
-              {"extractor_version", a.extractor_version}};
+              {"extractor_version", a.extractor_version},
+              {"aliases", a.aliases}};
 }
 
 Article ArticleFromJson(const json& j) {
@@ -99,6 +100,7 @@ Article ArticleFromJson(const json& j) {
   a.text = GetString(j, "text");
   a.content_hash = GetString(j, "content_hash");
   a.extractor_version = GetString(j, "extractor_version");
+  a.aliases = GetStrings(j, "aliases");
   return a;
 }
 
@@ -195,23 +197,54 @@ DateExpr DateFromJson(const json& j) {
                   j.value("relative", false)};
 }
 
+json SpanText(const std::string& text, const Span& span) {
+  return json{{"text", text}, {"start", span.begin}, {"end", span.end}};
+}
+
+void ReadSpanText(const json& j, const char* key, std::string* text, Span* span) {
+  if (const auto it = j.find(key); it != j.end() && it->is_object()) {
+    *text = GetString(*it, "text");
+    *span = GetSpan(*it);
+  }
+}
+
+EventArg ArgFromJson(std::string role, const json& value) {
+  EventArg arg;
+  arg.role = std::move(role);
+  arg.entity_id = GetString(value, "entity");
+  arg.text = GetString(value, "text");
+  if (const auto q = value.find("quantity"); q != value.end() && q->is_object()) {
+    arg.quantity = QuantityFromJson(*q);
+  }
+  return arg;
+}
+
 json EventToJson(const Event& e) {
-  json args = json::object();
+  json args = json::array();
   for (const EventArg& a : e.args) {
-    json arg{{"entity", NullIfEmpty(a.entity_id)}, {"text", a.text}};
-    arg["quantity"] = a.quantity ? QuantityToJson(*a.quantity) : json(nullptr);
-    args[a.role] = std::move(arg);
+    args.push_back(json{{"role", a.role},
+                        {"entity", NullIfEmpty(a.entity_id)},
+                        {"text", a.text},
+                        {"quantity", a.quantity ? QuantityToJson(*a.quantity) : json(nullptr)}});
+  }
+  json evidence = json::array();
+  for (const EventEvidence& ev : e.evidence) {
+    evidence.push_back(json{{"sentence", SpanText(ev.sentence, ev.sentence_span)},
+                            {"trigger", SpanText(ev.trigger, ev.trigger_span)}});
   }
   json time = nullptr;
-  if (!e.time_text.empty() || !e.time_value.empty()) {
-    time = json{{"text", e.time_text}, {"value", NullIfEmpty(e.time_value)}};
+  if (!e.time_text.empty() || !e.time_value.empty() || !e.time_start.empty()) {
+    time = json{{"text", NullIfEmpty(e.time_text)},
+                {"value", NullIfEmpty(e.time_value)},
+                {"start", NullIfEmpty(e.time_start)},
+                {"end", NullIfEmpty(e.time_end)},
+                {"source", NullIfEmpty(e.time_source)}};
   }
   return json{{"id", e.id},
               {"type", e.type},
-              {"trigger", {{"text", e.trigger}, {"start", e.trigger_span.begin},
-                           {"end", e.trigger_span.end}}},
-              {"sentence", {{"text", e.sentence}, {"start", e.sentence_span.begin},
-                            {"end", e.sentence_span.end}}},
+              {"trigger", SpanText(e.trigger, e.trigger_span)},
+              {"sentence", SpanText(e.sentence, e.sentence_span)},
+              {"evidence", std::move(evidence)},
               {"args", std::move(args)},
               {"time", std::move(time)},
               {"polarity", e.polarity},
@@ -225,29 +258,27 @@ Event EventFromJson(const json& j) {
   Event e;
   e.id = GetString(j, "id");
   e.type = GetString(j, "type");
-  if (const auto it = j.find("trigger"); it != j.end() && it->is_object()) {
-    e.trigger = GetString(*it, "text");
-    e.trigger_span = GetSpan(*it);
+  ReadSpanText(j, "trigger", &e.trigger, &e.trigger_span);
+  ReadSpanText(j, "sentence", &e.sentence, &e.sentence_span);
+  for (const json& ev : GetArray(j, "evidence")) {
+    EventEvidence evidence;
+    ReadSpanText(ev, "sentence", &evidence.sentence, &evidence.sentence_span);
+    ReadSpanText(ev, "trigger", &evidence.trigger, &evidence.trigger_span);
+    e.evidence.push_back(std::move(evidence));
   }
-  if (const auto it = j.find("sentence"); it != j.end() && it->is_object()) {
-    e.sentence = GetString(*it, "text");
-    e.sentence_span = GetSpan(*it);
-  }
-  if (const auto it = j.find("args"); it != j.end() && it->is_object()) {
-    for (const auto& [role, value] : it->items()) {
-      EventArg arg;
-      arg.role = role;
-      arg.entity_id = GetString(value, "entity");
-      arg.text = GetString(value, "text");
-      if (const auto q = value.find("quantity"); q != value.end() && q->is_object()) {
-        arg.quantity = QuantityFromJson(*q);
-      }
-      e.args.push_back(std::move(arg));
+  if (const auto it = j.find("args"); it != j.end()) {
+    if (it->is_array()) {  // Schema 2: [{"role": ..., ...}].
+      for (const json& value : *it) e.args.push_back(ArgFromJson(GetString(value, "role"), value));
+    } else if (it->is_object()) {  // Schema 1: {"<role>": {...}}.
+      for (const auto& [role, value] : it->items()) e.args.push_back(ArgFromJson(role, value));
     }
   }
   if (const auto it = j.find("time"); it != j.end() && it->is_object()) {
     e.time_text = GetString(*it, "text");
     e.time_value = GetString(*it, "value");
+    e.time_start = GetString(*it, "start");
+    e.time_end = GetString(*it, "end");
+    e.time_source = GetString(*it, "source");
   }
   e.polarity = GetString(j, "polarity");
   e.modality = GetString(j, "modality");

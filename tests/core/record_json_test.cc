@@ -77,3 +77,48 @@ TEST_CASE("ids are stable hashes", "[core][hash]") {
   CHECK(ArticleId("x").size() == 16);
   CHECK(ContentHash("abc").rfind("xxh128:", 0) == 0);
 }
+
+TEST_CASE("Event JSON: args as a list, evidence, time interval; schema 1 args still read",
+          "[core][json]") {
+  Event e;
+  e.id = "e1";
+  e.type = "visit";
+  e.args.push_back(EventArg{"person", "person:jensen-huang", "Huang", std::nullopt});
+  e.evidence = {EventEvidence{"Huang visited.", Span{0, 14}, "visited", Span{6, 13}}};
+  e.time_text = "last week";
+  e.time_value = "2026-01-19/2026-01-25";
+  e.time_start = "2026-01-19T00:00:00Z";
+  e.time_end = "2026-01-26T00:00:00Z";
+  e.time_source = "sentence";
+  const std::string json = ToJson(e);
+  CHECK(json.find("\"args\":[{\"entity\":\"person:jensen-huang\",\"quantity\":null,"
+                  "\"role\":\"person\",\"text\":\"Huang\"}]") != std::string::npos);
+  CHECK(json.find("\"evidence\":[{\"sentence\":{") != std::string::npos);
+  CHECK(json.find("\"start\":\"2026-01-19T00:00:00Z\"") != std::string::npos);
+  auto back = ParseEvent(json);
+  REQUIRE(back.ok());
+  CHECK(back->evidence == e.evidence);
+  CHECK(back->time_end == e.time_end);
+  CHECK(back->time_source == "sentence");
+  REQUIRE(back->args.size() == 1);
+  CHECK(back->args[0].role == "person");
+  CHECK(ToJson(*back) == json);
+
+  // Schema 1 wrote args as an object keyed by role.
+  auto old = ParseEvent(R"({"id":"e0","type":"order","args":{"buyer":{"entity":"org:a","text":"A",
+      "quantity":null}},"time":{"text":"today","value":"2026-01-28"}})");
+  REQUIRE(old.ok());
+  REQUIRE(old->args.size() == 1);
+  CHECK(old->args[0].role == "buyer");
+  CHECK(old->args[0].entity_id == "org:a");
+  CHECK(old->time_value == "2026-01-28");
+}
+
+TEST_CASE("Article JSON carries aliases", "[core][json]") {
+  Article a;
+  a.id = "x";
+  a.aliases = {"https://b.example/copy"};
+  auto back = ParseArticle(ToJson(a));
+  REQUIRE(back.ok());
+  CHECK(back->aliases == a.aliases);
+}

@@ -82,6 +82,15 @@ struct EventArg {
   std::optional<Quantity> quantity;  // Set when the filler is a quantity.
 };
 
+// One mention of the happening: the sentence and trigger that state it.
+struct EventEvidence {
+  std::string sentence;
+  Span sentence_span;
+  std::string trigger;
+  Span trigger_span;
+  friend bool operator==(const EventEvidence&, const EventEvidence&) = default;
+};
+
 // A structured event (DESIGN.md, "event").
 struct Event {
   std::string id;        // Stable: derived from article id, type and trigger span.
@@ -98,6 +107,12 @@ struct Event {
   std::string source;      // Attributed entity id ("org:reuters"), or empty.
   std::string article;     // Article id.
   double confidence = 0.0;  // In [0, 1].
+  // Every mention in the article, in text order; the first repeats
+  // sentence/trigger. Empty when the analyzer gives only the one above.
+  std::vector<EventEvidence> evidence;
+  std::string time_start;   // ISO 8601 UTC "2026-01-20T00:00:00Z", inclusive; empty if no time.
+  std::string time_end;     // ISO 8601 UTC, exclusive (a day is [day, day+1)).
+  std::string time_source;  // "clause", "sentence", "published" or "" (where the time came from).
 };
 
 // Everything extracted from one page: the unit that is printed by

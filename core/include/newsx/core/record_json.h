@@ -11,7 +11,10 @@ namespace newsx {
 
 // Version of the JSON data contract written below ("schema" field). Bump on
 // any incompatible change; readers accept every version up to this one.
-inline constexpr int kSchemaVersion = 1;
+// 2: event "args" is a list of {role, entity, text, quantity} (was an object
+// keyed by role), events carry "evidence" and time "start"/"end"/"source",
+// articles carry "aliases".
+inline constexpr int kSchemaVersion = 2;
 
 // JSON encodings of the DESIGN.md data contract, one compact line each (no
 // trailing newline). Empty optional strings are written as null. Spans are
