@@ -52,6 +52,7 @@ pipelines::ProgressFn MakeProgress(const CliContext& ctx) {
   auto started = std::chrono::steady_clock::now();
   auto last_line = std::make_shared<std::chrono::steady_clock::time_point>(started);
   return [&ctx, tty, started, last_line](const ingest::SourceProgress& p,
+                                         const pipelines::StoreCounts& counts,
                                          const std::vector<pipelines::StageSnapshot>& stages) {
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -62,11 +63,11 @@ pipelines::ProgressFn MakeProgress(const CliContext& ctx) {
       const double remaining = elapsed * (double(p.bytes_total) / double(p.bytes_done) - 1.0);
       eta = std::to_string(static_cast<long>(remaining)) + "s";
     }
-    char line[256];
-    std::snprintf(line, sizeof line,
-                  "records %llu | %.1f/%.1f MB | stored %llu | %.1f articles/s | ETA %s",
+    char line[384];
+    std::snprintf(line, sizeof line, "records %llu | %.1f/%.1f MB | %s | %.1f articles/s | ETA %s",
                   static_cast<unsigned long long>(p.items_done), p.bytes_done / 1e6,
-                  p.bytes_total / 1e6, static_cast<unsigned long long>(stored), rate, eta.c_str());
+                  p.bytes_total / 1e6, pipelines::DescribeCounts(counts).c_str(), rate,
+                  eta.c_str());
     if (tty) {
       std::fprintf(stderr, "\r%s\033[K", line);
       std::fflush(stderr);
@@ -117,11 +118,10 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
                                      show_progress ? MakeProgress(ctx) : nullptr);
   if (show_progress && ::isatty(STDERR_FILENO)) std::fputc('\n', stderr);
   if (!report.ok()) return ReportError(ctx, report.status(), flags.inputs.front());
-  std::printf("backfill: read %llu, stored %llu, filtered %llu, failed %llu in %.2f s%s\n",
+  std::printf("backfill: read %llu: %s, %llu filtered in %.2f s%s\n",
               static_cast<unsigned long long>(report->read),
-              static_cast<unsigned long long>(report->stored),
-              static_cast<unsigned long long>(report->filtered),
-              static_cast<unsigned long long>(report->failed), report->elapsed_s,
+              pipelines::DescribeCounts(report->counts).c_str(),
+              static_cast<unsigned long long>(report->filtered), report->elapsed_s,
               report->interrupted ? " (interrupted; rerun with --resume to continue)" : "");
   for (const pipelines::StageSnapshot& s : report->stages) {
     ctx.log().Info("stage", {{"name", s.name}, {"in", std::to_string(s.in)},
@@ -129,7 +129,12 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
                               {"failed", std::to_string(s.failed)},
                               {"busy_s", std::to_string(s.busy_s)}});
   }
-  return report->interrupted ? kExitInterrupted : kExitOk;
+  if (report->interrupted) return kExitInterrupted;
+  if (pipelines::NothingStoredButFailures(report->counts)) {
+    ctx.log().Error("nothing was stored and every item failed; see the dead letters (newsx stats)");
+    return kExitFailure;
+  }
+  return kExitOk;
 }
 
 }  // namespace

@@ -84,18 +84,26 @@ int Run(const CrawlFlags& flags, const CliContext& ctx) {
     auto report = pipelines::RunCrawlPass(options, **extractor, **store, ctx.log(), stop);
     if (!report.ok()) return ReportError(ctx, report.status(), "crawl");
     std::printf("crawl: %llu feeds due, %llu fetched, %llu not modified, %llu failed; "
-                "%llu new entries, %llu articles fetched, %llu stored, %llu failed in %.2f s\n",
+                "%llu new entries, %llu articles fetched: %s in %.2f s\n",
                 static_cast<unsigned long long>(report->feeds_due),
                 static_cast<unsigned long long>(report->feeds_fetched),
                 static_cast<unsigned long long>(report->feeds_not_modified),
                 static_cast<unsigned long long>(report->feeds_failed),
                 static_cast<unsigned long long>(report->entries_new),
                 static_cast<unsigned long long>(report->articles_fetched),
-                static_cast<unsigned long long>(report->ingest.stored),
-                static_cast<unsigned long long>(report->ingest.failed), report->ingest.elapsed_s);
+                pipelines::DescribeCounts(report->ingest.counts).c_str(),
+                report->ingest.elapsed_s);
     std::fflush(stdout);
     if (report->ingest.interrupted || stop.stop_requested()) return kExitInterrupted;
-    if (!flags.watch) return kExitOk;
+    // Every due feed failed, or every article: nothing came in, and the
+    // caller (cron, systemd) should hear about it.
+    const bool feeds_all_failed = report->feeds_failed > 0 &&
+                                  report->feeds_fetched + report->feeds_not_modified == 0;
+    pipelines::StoreCounts counts = report->ingest.counts;
+    if (feeds_all_failed) counts.failed += report->feeds_failed;
+    const bool failed_run = pipelines::NothingStoredButFailures(counts);
+    if (failed_run) ctx.log().Error("nothing was stored and everything fetched failed");
+    if (!flags.watch) return failed_run ? kExitFailure : kExitOk;
     const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                                  std::chrono::system_clock::now().time_since_epoch()).count();
     // Wake for the next due feed; at least 1 s apart, at most the longest interval.

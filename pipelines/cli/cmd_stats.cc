@@ -18,6 +18,7 @@ void PrintTable(const store::StoreStats& s) {
   totals.AddRow({"entities", std::to_string(s.entities)});
   totals.AddRow({"mentions", std::to_string(s.mentions)});
   totals.AddRow({"events", std::to_string(s.events)});
+  totals.AddRow({"alias URLs (same text)", std::to_string(s.aliases)});
   totals.AddRow({"dead letters", std::to_string(s.dead_letters)});
   totals.AddRow({"live data (MB)", std::to_string(s.live_data_bytes / 1'000'000)});
   totals.Print(std::cout);
@@ -44,6 +45,7 @@ void PrintJson(const store::StoreStats& s) {
                          {"entities", s.entities},
                          {"mentions", s.mentions},
                          {"events", s.events},
+                         {"aliases", s.aliases},
                          {"dead_letters", s.dead_letters},
                          {"live_data_bytes", s.live_data_bytes},
                          {"keys_by_family", s.keys_by_family},

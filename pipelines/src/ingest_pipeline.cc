@@ -95,9 +95,28 @@ class RunState {
     return fatal_;
   }
 
+  void Stored(store::PutOutcome outcome) {
+    stored.fetch_add(1);
+    switch (outcome) {
+      case store::PutOutcome::kNew: new_articles.fetch_add(1); break;
+      case store::PutOutcome::kChanged: changed.fetch_add(1); break;
+      case store::PutOutcome::kUnchanged: unchanged.fetch_add(1); break;
+      case store::PutOutcome::kDuplicate: duplicates.fetch_add(1); break;
+    }
+  }
+
+  StoreCounts Counts() const {
+    return StoreCounts{new_articles.load(), changed.load(), unchanged.load(), duplicates.load(),
+                       failed_.load()};
+  }
+
   std::atomic<std::uint64_t> stored{0};
   std::atomic<std::uint64_t> filtered{0};
   std::atomic<std::uint64_t> failed_{0};
+  std::atomic<std::uint64_t> new_articles{0};
+  std::atomic<std::uint64_t> changed{0};
+  std::atomic<std::uint64_t> unchanged{0};
+  std::atomic<std::uint64_t> duplicates{0};
 
  private:
   store::ArticleStore& store_;
@@ -124,6 +143,16 @@ bool PassesTimeFilter(const Article& a, const IngestOptions& o) {
 }
 
 }  // namespace
+
+std::string DescribeCounts(const StoreCounts& c) {
+  return std::to_string(c.new_articles) + " new, " + std::to_string(c.changed) + " changed, " +
+         std::to_string(c.unchanged) + " unchanged, " + std::to_string(c.duplicates) +
+         " duplicates, " + std::to_string(c.failed) + " failed";
+}
+
+bool NothingStoredButFailures(const StoreCounts& c) {
+  return c.new_articles + c.changed + c.unchanged + c.duplicates == 0 && c.failed > 0;
+}
 
 Status IngestOptions::Validate() const {
   if (extract_workers < 1 || store_workers < 1) {
@@ -164,13 +193,14 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
   Stage<ToStore, int> store_stage(
       "store", options.store_workers, &store_queue, nullptr,
       [&](Envelope<ToStore>& item) -> Result<std::optional<int>> {
-        const Status s = store.Put(item.payload.extracted, item.payload.raw);
+        store::PutOutcome outcome = store::PutOutcome::kNew;
+        const Status s = store.Put(item.payload.extracted, item.payload.raw, &outcome);
         if (s.code() == StatusCode::kInvalidArgument) return s;
         if (!s.ok()) {
           state.Fail(s);
           return s;
         }
-        state.stored.fetch_add(1);
+        state.Stored(outcome);
         state.Done(item.seq);
         return std::optional<int>(0);
       },
@@ -210,7 +240,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
           std::lock_guard<std::mutex> lock(progress_mu);
           p = source_progress;
         }
-        progress(p, snapshots());
+        progress(p, state.Counts(), snapshots());
       }
     });
   }
@@ -258,6 +288,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
   report.stored = state.stored.load();
   report.filtered = state.filtered.load();
   report.failed = state.failed_.load();
+  report.counts = state.Counts();
   report.stages = snapshots();
   report.elapsed_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -90,7 +90,9 @@ std::vector<T> Items(BinaryReader& r, Fn read) {
 std::string EncodeExtractedArticle(const ExtractedArticle& x) {
   BinaryWriter w;
   const Article& a = x.article;
-  for (const std::string* s : {&a.id, &a.url, &a.canonical_url, &a.title}) w.Str(*s);
+  w.Str(a.id);
+  w.Str("");  // url: kept in the articles value's header (StoredArticle).
+  for (const std::string* s : {&a.canonical_url, &a.title}) w.Str(*s);
   Strs(w, a.authors);
   for (const std::string* s : {&a.published, &a.modified, &a.lang, &a.site, &a.description,
                                &a.section}) {
@@ -148,11 +150,19 @@ std::string EncodeExtractedArticle(const ExtractedArticle& x) {
       w.Str(*s);
     }
     w.U64(std::bit_cast<std::uint64_t>(e.confidence));
+    w.U32(static_cast<std::uint32_t>(e.evidence.size()));
+    for (const EventEvidence& ev : e.evidence) {
+      w.Str(ev.sentence);
+      SpanOut(w, ev.sentence_span);
+      w.Str(ev.trigger);
+      SpanOut(w, ev.trigger_span);
+    }
+    for (const std::string* s : {&e.time_start, &e.time_end, &e.time_source}) w.Str(*s);
   }
   return w.Take();
 }
 
-Result<ExtractedArticle> DecodeExtractedArticle(std::string_view bytes) {
+Result<ExtractedArticle> DecodeExtractedArticle(std::string_view bytes, BodyLayout layout) {
   BinaryReader r(bytes);
   ExtractedArticle x;
   Article& a = x.article;
@@ -196,7 +206,7 @@ Result<ExtractedArticle> DecodeExtractedArticle(std::string_view bytes) {
     d.relative = in.U8() != 0;
     return d;
   });
-  x.events = Items<Event>(r, [](BinaryReader& in) {
+  x.events = Items<Event>(r, [layout](BinaryReader& in) {
     Event e;
     e.id = S(in);
     e.type = S(in);
@@ -217,6 +227,16 @@ Result<ExtractedArticle> DecodeExtractedArticle(std::string_view bytes) {
       *s = S(in);
     }
     e.confidence = std::bit_cast<double>(in.U64());
+    if (layout == BodyLayout::kV1) return e;
+    e.evidence = Items<EventEvidence>(in, [](BinaryReader& vin) {
+      EventEvidence ev;
+      ev.sentence = S(vin);
+      ev.sentence_span = SpanIn(vin);
+      ev.trigger = S(vin);
+      ev.trigger_span = SpanIn(vin);
+      return ev;
+    });
+    for (std::string* s : {&e.time_start, &e.time_end, &e.time_source}) *s = S(in);
     return e;
   });
   if (!r.ok() || !r.done()) return DataLossError("stored article is truncated or malformed");

@@ -12,11 +12,18 @@
 
 namespace newsx::store::internal {
 
-// Every field of `x` except article.fetched and article.source (kept beside
-// it in the articles value, see StoredArticle).
+// Layouts of the encoded body, named by the articles value's format byte
+// (keys.h): 1 = schema before event evidence and time intervals; 2 = adds,
+// per event, the evidence list and time_start/time_end/time_source.
+enum class BodyLayout { kV1 = 1, kV2 = 2 };
+
+// Every field of `x` except article.fetched, article.source, article.url and
+// article.aliases (kept beside it in the articles value, see StoredArticle),
+// in the current layout (kV2). The url slot is written empty.
 std::string EncodeExtractedArticle(const ExtractedArticle& x);
 
-// kDataLoss for bytes that EncodeExtractedArticle did not write.
-Result<ExtractedArticle> DecodeExtractedArticle(std::string_view bytes);
+// kDataLoss for bytes that EncodeExtractedArticle did not write in `layout`.
+Result<ExtractedArticle> DecodeExtractedArticle(std::string_view bytes,
+                                                BodyLayout layout = BodyLayout::kV2);
 
 }  // namespace newsx::store::internal

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 #include <vector>
 
 #include "article_codec.h"
@@ -121,40 +122,136 @@ class BatchBuilder {
 Prepared Prepare(const ExtractedArticle& extracted, const RawDocument& raw) {
   Prepared p{extracted, {}, EncodeRawDocument(raw), {}};
   FillEventIds(&p.x);
-  // The body leaves fetched and source out (see StoredArticle).
+  // The body leaves fetched, source, url and aliases out (see StoredArticle).
   p.value.fetched = p.x.article.fetched;
   p.value.source = p.x.article.source;
+  p.value.url = p.x.article.url;
   p.value.body = EncodeExtractedArticle(p.x);
+  p.x.article.aliases.clear();
   p.entries = IndexEntries(p.x);
   return p;
 }
 
 struct Loaded {
-  StoredArticle value;
-  ExtractedArticle x;  // Parsed only when it is to be replaced.
+  StoredArticle value;  // Always in the current layout (kV1 values are converted).
+  ExtractedArticle x;   // Parsed only when needed (ParseLoaded).
+  bool parsed = false;
 };
+
+Status ParseLoaded(Loaded& loaded, std::string_view id) {
+  if (loaded.parsed) return Status::Ok();
+  Result<ExtractedArticle> x = ParseStoredArticle(loaded.value);
+  if (!x.ok()) return x.status().WithContext("stored article " + std::string(id));
+  loaded.x = std::move(x).value();
+  loaded.parsed = true;
+  return Status::Ok();
+}
 
 Result<std::optional<Loaded>> Load(const ArticleStore::Impl& impl, std::string_view id) {
   NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> value, impl.Get(kArticles, id));
   if (!value) return std::optional<Loaded>();
   NEWSX_ASSIGN_OR_RETURN(StoredArticle stored, DecodeArticleValue(*value));
-  return std::optional<Loaded>(Loaded{std::move(stored), {}});
+  Loaded loaded{std::move(stored), {}, false};
+  if (loaded.value.layout == BodyLayout::kV1) {
+    // An older record: bring it to the current layout, so that bodies
+    // compare byte for byte and a rewrite keeps it readable.
+    NEWSX_RETURN_IF_ERROR(ParseLoaded(loaded, id));
+    loaded.value.layout = BodyLayout::kV2;
+    loaded.value.url = loaded.x.article.url;
+    loaded.value.body = EncodeExtractedArticle(loaded.x);
+  }
+  return std::optional<Loaded>(std::move(loaded));
 }
 
-Status ParseLoaded(Loaded& loaded, std::string_view id) {
-  Result<ExtractedArticle> x = DecodeExtractedArticle(loaded.value.body);
-  if (!x.ok()) return x.status().WithContext("stored article " + std::string(id));
-  loaded.x = std::move(x).value();
-  loaded.x.article.fetched = loaded.value.fetched;
-  loaded.x.article.source = loaded.value.source;
+// True if `a` was fetched before `b`: a known time before an unknown one,
+// then the earlier time, then the smaller source (so that the choice does
+// not depend on the order in which copies arrive).
+bool EarlierFetch(const StoredArticle& a, const StoredArticle& b) {
+  if (a.fetched.empty() != b.fetched.empty()) return !a.fetched.empty();
+  if (a.fetched != b.fetched) return a.fetched < b.fetched;
+  return a.source < b.source;
+}
+
+// The URLs an article is known under (own URL, canonical URL, aliases).
+std::set<std::string> KnownUrls(const Article& a) {
+  std::set<std::string> urls(a.aliases.begin(), a.aliases.end());
+  for (const std::string* u : {&a.url, &a.canonical_url}) {
+    if (!u->empty()) urls.insert(*u);
+  }
+  return urls;
+}
+
+// Makes `urls` (less the article's own URL and canonical URL) the aliases
+// of the article about to be written, with their urls entries.
+void SetAliases(Prepared& p, const std::set<std::string>& urls) {
+  std::vector<std::string> aliases;
+  for (const std::string& u : urls) {
+    if (u != p.x.article.url && u != p.x.article.canonical_url) aliases.push_back(u);
+  }
+  for (const std::string& alias : aliases) p.entries.push_back({kUrls, alias, p.x.article.id});
+  p.value.aliases = aliases;
+  p.x.article.aliases = std::move(aliases);
+}
+
+// The stored article (other than `id`) that has this content hash, if any.
+Result<std::optional<std::string>> ContentHolder(const ArticleStore::Impl& impl,
+                                                 std::string_view content_hash,
+                                                 std::string_view id) {
+  std::optional<std::string> holder;
+  if (content_hash.empty()) return holder;
+  const std::string prefix = Join2(content_hash, "");
+  NEWSX_RETURN_IF_ERROR(impl.ScanPrefix(kHashes, prefix, [&](std::string_view key, std::string_view) {
+    const std::string_view other = key.substr(prefix.size());
+    if (other == id) return true;
+    holder = std::string(other);
+    return false;
+  }));
+  return holder;
+}
+
+// Adds `urls` to a stored article's aliases and, when `fetch` is earlier,
+// takes its fetch time and source. Writes nothing if neither changes.
+Status AddAliases(ArticleStore::Impl& impl, Loaded& stored, const std::vector<std::string>& urls,
+                  const StoredArticle* fetch) {
+  const std::string& id = stored.x.article.id;
+  const std::set<std::string> known = KnownUrls(stored.x.article);
+  std::set<std::string> aliases(stored.value.aliases.begin(), stored.value.aliases.end());
+  std::vector<std::string> added;
+  for (const std::string& u : urls) {
+    if (!u.empty() && !known.count(u) && aliases.insert(u).second) added.push_back(u);
+  }
+  const bool earlier = fetch != nullptr && EarlierFetch(*fetch, stored.value);
+  if (added.empty() && !earlier) return Status::Ok();
+  StoredArticle value = stored.value;
+  value.aliases.assign(aliases.begin(), aliases.end());
+  if (earlier) {
+    value.fetched = fetch->fetched;
+    value.source = fetch->source;
+  }
+  // A new changelog entry, so that incremental exports show the aliases.
+  rocksdb::WriteBatch batch;
+  value.seq = impl.last_seq + 1;
+  batch.Delete(impl.cf(kChangelog), EncodeU64(stored.value.seq));
+  batch.Put(impl.cf(kChangelog), EncodeU64(value.seq), ChangeValue(kChangeArticle, id));
+  batch.Put(impl.cf(kArticles), id, EncodeArticleValue(value));
+  for (const std::string& u : added) batch.Put(impl.cf(kUrls), u, id);
+  batch.Put(impl.cf(kMeta), kMetaChangelogSeq, std::to_string(value.seq));
+  NEWSX_RETURN_IF_ERROR(
+      FromRocks(impl.db->Write(rocksdb::WriteOptions(), &batch), "writing aliases of " + id));
+  impl.last_seq = value.seq;
   return Status::Ok();
 }
 
+std::vector<std::string> OwnUrls(const Article& a) { return {a.url, a.canonical_url}; }
+
 Status StoreArticle(ArticleStore::Impl& impl, std::string_view replaced_id,
-                    const ExtractedArticle& extracted, const RawDocument& raw) {
+                    const ExtractedArticle& extracted, const RawDocument& raw,
+                    PutOutcome* outcome) {
   NEWSX_RETURN_IF_ERROR(impl.RequireWritable());
   const std::string& id = extracted.article.id;
   if (id.empty()) return InvalidArgumentError("article has no id");
+  PutOutcome ignored;
+  PutOutcome& result = outcome != nullptr ? *outcome : ignored;
   Prepared p = Prepare(extracted, raw);
   std::lock_guard<std::mutex> lock(impl.write_mu);
   NEWSX_ASSIGN_OR_RETURN(std::optional<Loaded> old, Load(impl, id));
@@ -162,41 +259,89 @@ Status StoreArticle(ArticleStore::Impl& impl, std::string_view replaced_id,
   if (!replaced_id.empty() && replaced_id != id) {
     NEWSX_ASSIGN_OR_RETURN(replaced, Load(impl, replaced_id));
   }
-  // Idempotence: the same record again (a re-fetch keeps the first fetch's
-  // time and provenance) changes nothing.
-  if (old && !replaced && old->value.body == p.value.body) return Status::Ok();
+  // Idempotence: the same record again keeps the first fetch's time and
+  // provenance; only a URL not seen before is added (as an alias).
+  if (old && !replaced && old->value.body == p.value.body) {
+    result = PutOutcome::kUnchanged;
+    NEWSX_RETURN_IF_ERROR(ParseLoaded(*old, id));
+    return AddAliases(impl, *old, OwnUrls(p.x.article), nullptr);
+  }
+  std::set<std::string> aliases = KnownUrls(p.x.article);
   BatchBuilder batch(impl);
+  bool duplicate = false;
+  if (!old && !replaced) {
+    // Content dedup: the same main text under another id is the same article.
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> holder_id,
+                           ContentHolder(impl, p.x.article.content_hash, id));
+    std::optional<Loaded> holder;
+    if (holder_id) {
+      NEWSX_ASSIGN_OR_RETURN(holder, Load(impl, *holder_id));
+    }
+    if (holder) {
+      duplicate = true;
+      result = PutOutcome::kDuplicate;
+      NEWSX_RETURN_IF_ERROR(ParseLoaded(*holder, *holder_id));
+      if (*holder_id < id) return AddAliases(impl, *holder, OwnUrls(p.x.article), &p.value);
+      // The smaller id is kept: this article takes the holder's place.
+      const std::set<std::string> theirs = KnownUrls(holder->x.article);
+      aliases.insert(theirs.begin(), theirs.end());
+      if (EarlierFetch(holder->value, p.value)) {
+        p.value.fetched = holder->value.fetched;
+        p.value.source = holder->value.source;
+      }
+      NEWSX_RETURN_IF_ERROR(batch.RemoveArticle(holder->x, holder->value.seq, true));
+    }
+  }
   if (old) {
     NEWSX_RETURN_IF_ERROR(ParseLoaded(*old, id));
+    const std::set<std::string> theirs = KnownUrls(old->x.article);
+    aliases.insert(theirs.begin(), theirs.end());
     NEWSX_RETURN_IF_ERROR(batch.RemoveArticle(old->x, old->value.seq, false));
   }
   if (replaced) {
     NEWSX_RETURN_IF_ERROR(ParseLoaded(*replaced, replaced_id));
+    const std::set<std::string> theirs = KnownUrls(replaced->x.article);
+    aliases.insert(theirs.begin(), theirs.end());
     NEWSX_RETURN_IF_ERROR(batch.RemoveArticle(replaced->x, replaced->value.seq, true));
   }
+  result = duplicate ? PutOutcome::kDuplicate
+                     : (old || replaced ? PutOutcome::kChanged : PutOutcome::kNew);
+  SetAliases(p, aliases);
   batch.AddArticle(p);
   return batch.Commit("writing article " + id);
 }
 
 }  // namespace
 
-Status ArticleStore::Put(const ExtractedArticle& extracted, const RawDocument& raw) {
-  return StoreArticle(*impl_, "", extracted, raw);
+const char* PutOutcomeName(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kNew: return "new";
+    case PutOutcome::kChanged: return "changed";
+    case PutOutcome::kUnchanged: return "unchanged";
+    case PutOutcome::kDuplicate: return "duplicate";
+  }
+  return "new";
 }
 
-Status ArticleStore::Put(const ExtractedArticle& extracted, std::string_view raw_page) {
+Status ArticleStore::Put(const ExtractedArticle& extracted, const RawDocument& raw,
+                         PutOutcome* outcome) {
+  return StoreArticle(*impl_, "", extracted, raw, outcome);
+}
+
+Status ArticleStore::Put(const ExtractedArticle& extracted, std::string_view raw_page,
+                         PutOutcome* outcome) {
   RawDocument raw;
   raw.url = extracted.article.url;
   raw.source = extracted.article.source;
   raw.body = std::string(raw_page);
   if (auto fetched = ParseDateTime(extracted.article.fetched)) raw.fetched_unix_ms = *fetched * 1000;
   raw.hint_published = extracted.article.published;
-  return StoreArticle(*impl_, "", extracted, raw);
+  return StoreArticle(*impl_, "", extracted, raw, outcome);
 }
 
 Status ArticleStore::Replace(std::string_view old_id, const ExtractedArticle& extracted,
-                             const RawDocument& raw) {
-  return StoreArticle(*impl_, old_id, extracted, raw);
+                             const RawDocument& raw, PutOutcome* outcome) {
+  return StoreArticle(*impl_, old_id, extracted, raw, outcome);
 }
 
 }  // namespace newsx::store

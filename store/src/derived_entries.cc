@@ -13,6 +13,9 @@ std::vector<IndexEntry> IndexEntries(const ExtractedArticle& x) {
   if (!a.canonical_url.empty() && a.canonical_url != a.url) {
     out.push_back({kUrls, a.canonical_url, a.id});
   }
+  for (const std::string& alias : a.aliases) {
+    if (alias != a.url && alias != a.canonical_url) out.push_back({kUrls, alias, a.id});
+  }
   if (!a.content_hash.empty()) out.push_back({kHashes, Join2(a.content_hash, a.id), ""});
   const std::int64_t time = ArticleTime(a);
   for (const auto& [entity_id, entity] : EntitiesById(x.entities)) {

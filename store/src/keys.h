@@ -19,17 +19,23 @@
 // meta            "schema_version"                      decimal ("2"); Open refuses others
 //                 "changelog_seq"                       decimal, last changelog seq used
 //                 "checkpoint/<name>"                   opaque checkpoint string
-//   articles      <article id>                          kFormatV1, u64 changelog seq,
-//                                                       str fetched, str source,
+//   articles      <article id>                          kFormatV2, u64 changelog seq,
+//                                                       str fetched, str source, str url,
+//                                                       u32 n + n x str alias URL (sorted),
 //                                                       ExtractedArticle without them,
-//                                                       binary (article_codec.cc)
+//                                                       binary (article_codec.cc, layout
+//                                                       kV2). Still read: kFormatV1, u64
+//                                                       seq, str fetched, str source,
+//                                                       body in layout kV1 (url inside)
 //   raw           <article id>                          kFormatV1, u32 header length,
 //                                                       header JSON (url, source,
 //                                                       content_type, fetched_unix_ms,
 //                                                       hint_published, hint_title),
 //                                                       page bytes. zstd-compressed by RocksDB.
-//   urls          <url> (fetched and canonical)         <article id>
-//   hashes        <content hash> \0 <article id>        ""  (dedup of identical texts)
+//   urls          <url> (fetched, canonical, aliases)   <article id>
+//   hashes        <content hash> \0 <article id>        ""  (dedup of identical texts: a
+//                                                       page whose text an article already
+//                                                       has becomes an alias of it)
 //   entities      <entity id>                           kFormatV1, u64 changelog seq,
 //                                                       str id, u8 type, str vendor,
 //                                                       family, kind, country, last name,
@@ -67,6 +73,7 @@ namespace newsx::store::internal {
 
 inline constexpr int kStoreSchemaVersion = 2;
 inline constexpr char kFormatV1 = '\x01';
+inline constexpr char kFormatV2 = '\x02';  // articles values since event evidence and aliases.
 
 inline constexpr std::string_view kMetaSchemaVersion = "schema_version";
 inline constexpr std::string_view kMetaChangelogSeq = "changelog_seq";

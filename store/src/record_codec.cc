@@ -41,10 +41,13 @@ std::string StringField(const json& j, const char* key) {
 
 std::string EncodeArticleValue(const StoredArticle& stored) {
   BinaryWriter w;
-  w.U8(kFormatV1);
+  w.U8(kFormatV2);
   w.U64(stored.seq);
   w.Str(stored.fetched);
   w.Str(stored.source);
+  w.Str(stored.url);
+  w.U32(static_cast<std::uint32_t>(stored.aliases.size()));
+  for (const std::string& alias : stored.aliases) w.Str(alias);
   w.Raw(stored.body);
   return w.Take();
 }
@@ -52,21 +55,36 @@ std::string EncodeArticleValue(const StoredArticle& stored) {
 Result<StoredArticle> DecodeArticleValue(std::string_view value) {
   BinaryReader r(value);
   StoredArticle stored;
-  const bool known = r.U8() == kFormatV1;
+  const std::uint8_t format = r.U8();
+  const bool known = format == kFormatV1 || format == kFormatV2;
+  stored.layout = format == kFormatV1 ? BodyLayout::kV1 : BodyLayout::kV2;
   stored.seq = r.U64();
   stored.fetched = std::string(r.Str());
   stored.source = std::string(r.Str());
+  if (format == kFormatV2) {
+    stored.url = std::string(r.Str());
+    const std::uint32_t n = r.U32();
+    for (std::uint32_t i = 0; i < n && r.ok(); ++i) stored.aliases.emplace_back(r.Str());
+  }
   stored.body = std::string(r.Rest());
   if (!known || !r.ok()) return DataLossError("article value has an unknown format");
   return stored;
 }
 
-Result<ExtractedArticle> ParseArticleValue(std::string_view value) {
-  NEWSX_ASSIGN_OR_RETURN(StoredArticle stored, DecodeArticleValue(value));
-  NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, DecodeExtractedArticle(stored.body));
+Result<ExtractedArticle> ParseStoredArticle(StoredArticle stored) {
+  NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, DecodeExtractedArticle(stored.body, stored.layout));
   x.article.fetched = std::move(stored.fetched);
   x.article.source = std::move(stored.source);
+  if (stored.layout != BodyLayout::kV1) {
+    x.article.url = std::move(stored.url);
+    x.article.aliases = std::move(stored.aliases);
+  }
   return x;
+}
+
+Result<ExtractedArticle> ParseArticleValue(std::string_view value) {
+  NEWSX_ASSIGN_OR_RETURN(StoredArticle stored, DecodeArticleValue(value));
+  return ParseStoredArticle(std::move(stored));
 }
 
 std::string EncodeRawDocument(const RawDocument& doc) {

@@ -12,16 +12,21 @@
 #include "newsx/core/analysis.h"
 #include "newsx/core/raw_document.h"
 #include "newsx/core/result.h"
+#include "article_codec.h"
 
 namespace newsx::store::internal {
 
-// A decoded articles value. The encoded body leaves out `fetched` and
-// `source` (kept beside it) so that a re-fetch of an unchanged article is
-// recognized by comparing bytes, without decoding.
+// A decoded articles value. The encoded body leaves out `fetched`,
+// `source`, `url` and `aliases` (kept beside it) so that a re-fetch of an
+// unchanged article, from any of its URLs, is recognized by comparing bytes,
+// without decoding.
 struct StoredArticle {
+  BodyLayout layout = BodyLayout::kV2;  // Of `body`; values are written in kV2.
   std::uint64_t seq = 0;  // Its changelog entry.
   std::string fetched;
   std::string source;
+  std::string url;                   // kV2 only; kV1 bodies hold the url.
+  std::vector<std::string> aliases;  // kV2 only. Sorted.
   std::string body;  // EncodeExtractedArticle (article_codec.h).
 };
 
@@ -30,6 +35,8 @@ std::string EncodeArticleValue(const StoredArticle& stored);
 Result<StoredArticle> DecodeArticleValue(std::string_view value);
 // Decodes and parses. kDataLoss on failure.
 Result<ExtractedArticle> ParseArticleValue(std::string_view value);
+// Parses a decoded value (fetched, source, url and aliases filled in).
+Result<ExtractedArticle> ParseStoredArticle(StoredArticle stored);
 
 std::string EncodeRawDocument(const RawDocument& doc);
 // kDataLoss for a value that is not in this format.

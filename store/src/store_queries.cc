@@ -233,6 +233,7 @@ Result<StoreStats> ArticleStore::Stats() const {
   }));
   NEWSX_RETURN_IF_ERROR(ScanArticles([&](const ExtractedArticle& x) {
     ++stats.articles_by_source[SourceGroup(x.article)];
+    stats.aliases += x.article.aliases.size();
     return true;
   }));
   NEWSX_ASSIGN_OR_RETURN(std::vector<DeadLetter> dead, ListDeadLetters());

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 
 #include "newsx/store/article_store.h"
@@ -56,7 +57,9 @@ TEST_CASE("newsx backfill stores pages and refuses a database in use", "[pipelin
   WritePage(pages.File("b.html"), "B");
   auto run = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", pages.path()});
   CHECK(run.exit_code == 0);
-  CHECK(run.out.find("stored 2") != std::string::npos);
+  // The two pages have the same text: one article, the other URL an alias.
+  CHECK(run.out.find("1 new, 0 changed, 0 unchanged, 1 duplicates, 0 failed") !=
+        std::string::npos);
 
   auto held = store::ArticleStore::Open({.path = db.path()});
   REQUIRE(held.ok());
@@ -100,13 +103,16 @@ TEST_CASE("newsx backfill on the demo fixtures stores the good pages and dead-le
   const std::string pages = std::string(NEWSX_FIXTURES_DIR) + "/demo/pages";
   auto run = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", "-j", "2", pages});
   CHECK(run.exit_code == 0);
-  CHECK(run.out.find("read 11, stored 7, filtered 0, failed 4") != std::string::npos);
+  CHECK(run.out.find("read 11: 7 new, 0 changed, 0 unchanged, 0 duplicates, 4 failed, "
+                     "0 filtered") != std::string::npos);
   for (const char* bad : {"binary-junk.html", "empty.html", "no-text.html", "truncated.html.gz"}) {
     CHECK(run.err.find(bad) != std::string::npos);
   }
   // A second run stores nothing new (idempotent) and the database still opens.
   auto again = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", pages});
   CHECK(again.exit_code == 0);
+  CHECK(again.out.find("0 new, 0 changed, 7 unchanged, 0 duplicates, 4 failed") !=
+        std::string::npos);
   auto store = store::ArticleStore::Open({.path = db.path(), .read_only = true});
   REQUIRE(store.ok());
   auto stats = (*store)->Stats();
@@ -119,7 +125,7 @@ TEST_CASE("newsx extract prints the reference article in the data contract's sha
   const std::string page = std::string(NEWSX_FIXTURES_DIR) + "/demo/pages/h200-imports.html";
   auto run = RunCommand({kNewsx, "extract", page});
   REQUIRE(run.exit_code == 0);
-  for (const char* key : {"\"schema\":1", "\"article\":{", "\"entities\":[", "\"quantities\":[",
+  for (const char* key : {"\"schema\":2", "\"article\":{", "\"entities\":[", "\"quantities\":[",
                           "\"dates\":[", "\"events\":[", "\"canonical_url\":\"https://",
                           "\"published\":\"2026-01-28T00:15:00Z\"", "\"authors\":[\"Mei Lin\"]"}) {
     CHECK(run.out.find(key) != std::string::npos);
@@ -135,7 +141,7 @@ TEST_CASE("newsx backfill reads a WARC file and records where a broken one stops
   auto run = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress",
                          warc + "warcio-example-iana.org-chunked.warc"});
   CHECK(run.exit_code == 0);
-  CHECK(run.out.find("read 1, stored 1") != std::string::npos);
+  CHECK(run.out.find("read 1: 1 new") != std::string::npos);
   auto article = RunCommand({kNewsx, "--db", db.path(), "query", "article", "--url",
                              "http://www.iana.org/", "--format", "jsonl"});
   CHECK(article.exit_code == 0);
@@ -143,7 +149,50 @@ TEST_CASE("newsx backfill reads a WARC file and records where a broken one stops
 
   auto clipped = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress",
                              warc + "resiliparse-clipped.warc.gz"});
-  CHECK(clipped.exit_code == 0);
+  CHECK(clipped.exit_code == 1);  // Nothing stored, and something failed.
   CHECK(clipped.err.find("truncated") != std::string::npos);
   CHECK(clipped.err.find("resiliparse-clipped.warc.gz@") != std::string::npos);
+}
+
+TEST_CASE("newsx backfill exits 1 when every item failed and nothing was stored",
+          "[pipelines][cli]") {
+  testing::TempDir db;
+  const std::string bad = std::string(NEWSX_FIXTURES_DIR) + "/demo/pages/bad";
+  auto run = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", bad});
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("0 new, 0 changed, 0 unchanged, 0 duplicates, 4 failed") !=
+        std::string::npos);
+  CHECK(run.err.find("nothing was stored") != std::string::npos);
+}
+
+TEST_CASE("newsx backfill of a folder of copies stores each text once", "[pipelines][cli]") {
+  testing::TempDir pages;
+  testing::TempDir db;
+  const std::string demo = std::string(NEWSX_FIXTURES_DIR) + "/demo/pages/";
+  for (int copy = 0; copy < 3; ++copy) {
+    const std::string dir = pages.File("copy" + std::to_string(copy));
+    std::filesystem::create_directories(dir);
+    for (const char* page : {"h200-imports.html", "tsmc-arizona-capex.html"}) {
+      std::filesystem::copy_file(demo + page, dir + "/" + page);
+    }
+  }
+  WritePage(pages.File("plain-a.html"), "A");
+  WritePage(pages.File("plain-b.html"), "B");
+  auto run = RunCommand({kNewsx, "--db", db.path(), "backfill", "--no-progress", "-j", "2",
+                         pages.path()});
+  CHECK(run.exit_code == 0);
+  // h200-imports names its canonical URL, so its copies are the same article
+  // (unchanged); tsmc-arizona-capex does not, so its copies are duplicates of
+  // its text under other URLs, as is the second plain page.
+  INFO(run.out);
+  CHECK(run.out.find("read 8: 3 new, 0 changed, 2 unchanged, 3 duplicates, 0 failed") !=
+        std::string::npos);
+  auto stats = RunCommand({kNewsx, "--db", db.path(), "stats", "--format", "jsonl"});
+  CHECK(stats.out.find("\"articles\":3") != std::string::npos);
+  CHECK(stats.out.find("\"aliases\":") != std::string::npos);
+  // Each copy's URL finds the one article.
+  auto a = RunCommand({kNewsx, "--db", db.path(), "query", "article", "--format", "jsonl",
+                       "--url", "file://" + pages.File("plain-b.html")});
+  CHECK(a.exit_code == 0);
+  CHECK(a.out.find("plain-a.html") != std::string::npos);
 }

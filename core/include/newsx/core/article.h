@@ -27,6 +27,9 @@ struct Article {
   std::string text;           // Main content, NFC UTF-8; paragraphs separated by "\n".
   std::string content_hash;   // ContentHash(text).
   std::string extractor_version;
+  // Other URLs whose main text was identical (content dedup), sorted. Set by
+  // the store; the extractor leaves it empty.
+  std::vector<std::string> aliases;
 };
 
 }  // namespace newsx

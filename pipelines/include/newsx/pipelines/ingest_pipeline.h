@@ -34,12 +34,31 @@ struct IngestOptions {
   Status Validate() const;
 };
 
+// What the store made of the articles of a run (store::PutOutcome).
+struct StoreCounts {
+  std::uint64_t new_articles = 0;  // Not stored before.
+  std::uint64_t changed = 0;       // Replaced an older version of the article.
+  std::uint64_t unchanged = 0;     // The same record was already stored: nothing written.
+  std::uint64_t duplicates = 0;    // Same main text as a stored article under another URL:
+                                   // kept as an alias of it.
+  std::uint64_t failed = 0;        // Dead letters written (any stage).
+};
+
+// "3 new, 1 changed, 10 unchanged, 2 duplicates, 1 failed".
+std::string DescribeCounts(const StoreCounts& counts);
+
+// True when the store accepted nothing (no article new, changed, unchanged
+// or duplicate) while something failed: a run that exits non-zero.
+bool NothingStoredButFailures(const StoreCounts& counts);
+
 // What a run did.
 struct IngestReport {
   std::uint64_t read = 0;       // Items read from the source.
-  std::uint64_t stored = 0;     // Articles written (new or changed).
+  std::uint64_t stored = 0;     // Articles handed to the store (new + changed + unchanged +
+                                // duplicates; see `counts` for which).
   std::uint64_t filtered = 0;   // Dropped by since/until/host.
   std::uint64_t failed = 0;     // Dead letters written.
+  StoreCounts counts;
   bool interrupted = false;     // Stopped by a stop request before the end.
   double elapsed_s = 0;
   std::vector<StageSnapshot> stages;
@@ -48,6 +67,7 @@ struct IngestReport {
 // Live view for progress displays; called about once a second from a
 // background thread while the run lasts.
 using ProgressFn = std::function<void(const ingest::SourceProgress& source,
+                                      const StoreCounts& counts,
                                       const std::vector<StageSnapshot>& stages)>;
 
 // Runs source -> extract -> store with bounded queues between the stages.

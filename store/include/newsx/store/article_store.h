@@ -39,24 +39,37 @@ class ArticleStore {
   ArticleStore& operator=(const ArticleStore&) = delete;
 
   // Stores the article, its raw page (kept for reprocessing) and everything
-  // derived from it in one atomic write. Storing the same article again
-  // (identical record apart from `fetched` and `source`, which keep their
-  // first values) changes nothing, not even the changelog. A different
-  // record under the same id replaces the old one and all its derived
-  // entries. Returns kInvalidArgument for an article without id,
-  // kFailedPrecondition on a read-only store.
-  Status Put(const ExtractedArticle& extracted, const RawDocument& raw);
+  // derived from it in one atomic write, and says what happened in
+  // `*outcome` (when not null):
+  // - kUnchanged: the same record is stored (identical apart from `fetched`,
+  //   `source` and `url`): nothing changes, not even the changelog; the
+  //   first fetch's time and source are kept. A URL it was not yet known
+  //   under is added to its aliases (a changelog entry, nothing else).
+  // - kDuplicate: another article (another id) already has this main text
+  //   (content_hash): the two are one article. The one with the smaller id
+  //   is kept, so the result does not depend on the order of arrival; the
+  //   other's URLs become its aliases, and it keeps the earlier fetch time
+  //   and its source.
+  // - kChanged: a different record under the same id replaces the old one
+  //   and all its derived entries (its URLs stay aliases).
+  // - kNew: anything else.
+  // Returns kInvalidArgument for an article without id, kFailedPrecondition
+  // on a read-only store.
+  Status Put(const ExtractedArticle& extracted, const RawDocument& raw,
+             PutOutcome* outcome = nullptr);
   // As above with only the page bytes; the raw document's other fields are
   // taken from the article (url, source, fetched, published as hint).
-  Status Put(const ExtractedArticle& extracted, std::string_view raw_page);
+  Status Put(const ExtractedArticle& extracted, std::string_view raw_page,
+             PutOutcome* outcome = nullptr);
 
   // For reprocessing: atomically removes the article `old_id` (unless it is
   // the new article's id) with everything derived from it, and stores
-  // `extracted`. Used when a newer extractor derives another id.
+  // `extracted`, which keeps the old article's aliases. Used when a newer
+  // extractor derives another id. No content dedup is applied.
   Status Replace(std::string_view old_id, const ExtractedArticle& extracted,
-                 const RawDocument& raw);
+                 const RawDocument& raw, PutOutcome* outcome = nullptr);
 
-  // True if an article fetched from, or canonically at, this URL is stored.
+  // True if an article fetched from, canonically at, or aliased to this URL is stored.
   Result<bool> ContainsUrl(std::string_view url) const;
   // True if an article with this content hash (Article::content_hash) is stored.
   Result<bool> ContainsContentHash(std::string_view content_hash) const;
@@ -81,7 +94,7 @@ class ArticleStore {
   // Full scan of every family; linear in the database size.
   Result<StoreStats> Stats() const;
 
-  // Loads a stored article by id, or by fetched or canonical URL. kNotFound if absent.
+  // Loads a stored article by id, or by fetched, canonical or alias URL. kNotFound if absent.
   Result<ExtractedArticle> GetArticle(std::string_view id) const;
   Result<ExtractedArticle> GetArticleByUrl(std::string_view url) const;
   // The page an article was extracted from. kNotFound if absent.

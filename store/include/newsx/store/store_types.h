@@ -15,6 +15,12 @@ struct StoreOptions {
   bool read_only = false;           // Open without taking the write lock. Default: false.
 };
 
+// What ArticleStore::Put did with an article (see Put).
+enum class PutOutcome { kNew, kChanged, kUnchanged, kDuplicate };
+
+// "new", "changed", "unchanged", "duplicate".
+const char* PutOutcomeName(PutOutcome outcome);
+
 // Record counts, for `newsx stats` and the demo.
 struct StoreStats {
   std::uint64_t articles = 0;
@@ -22,6 +28,9 @@ struct StoreStats {
   std::uint64_t mentions = 0;  // Mention occurrences, summed over articles.
   std::uint64_t events = 0;
   std::uint64_t dead_letters = 0;
+  // URLs kept as aliases: pages whose main text an article (under another
+  // URL) already had, so they were not stored as articles of their own.
+  std::uint64_t aliases = 0;
   std::map<std::string, std::uint64_t> dead_letters_by_reason;  // "stage/code" -> count.
   std::map<std::string, std::uint64_t> keys_by_family;          // Column family -> keys.
   // Articles per source: site name, else host, else input (WARC file, folder).
