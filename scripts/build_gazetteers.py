@@ -120,12 +120,16 @@ def places(g, curated, out):
                               "|".join(demonyms) or "-", "-", match]))
 
     country_of_code = {}
+    # A demonym names one country: "Dutch" is the Netherlands', not the
+    # Caribbean Netherlands', "American" the United States'.
+    taken = set(curated.names)
     for cols in rows(os.path.join(g, "countries.tsv")):
         common, official, cca2, _, demonyms, _capital = (cols + [""] * 6)[:6]
         id_ = "place:" + slug(common)
         country_of_code[cca2] = id_
         aliases = [a for a in [official] if a and a != common]
-        dem = [d for d in demonyms.split("|") if d and d != common]
+        dem = [d for d in demonyms.split("|") if d and d != common and key(d) not in taken]
+        taken.update(key(d) for d in dem)
         if curated.has(id_, [common] + aliases):
             continue  # The curated entry wins.
         emit(id_, common, "country", "", aliases, dem, "always")

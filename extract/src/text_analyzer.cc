@@ -34,6 +34,12 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const AnalyzerOptions
   for (const LexiconFile& f : options.lexicons) files.push_back({f.name, f.content});
   auto impl = std::make_unique<Impl>();
   NEWSX_ASSIGN_OR_RETURN(impl->model, analysis::BuildAnalysisModel(files));
+  for (const EmbeddedFile& f : analysis::BuiltinModelFiles()) {
+    if (f.name != "en-ner.bin") continue;
+    auto names = ner::NerModel::Load(f.content);
+    if (!names.ok()) return InternalError("built-in model en-ner.bin: " + names.status().message());
+    impl->model->names = std::move(names).value();
+  }
   impl->date_words = analysis::BuildDateWords(&impl->model->vocab);
   NEWSX_ASSIGN_OR_RETURN(impl->quantities, QuantityExtractor::Create(QuantityOptions{}));
   return std::unique_ptr<TextAnalyzer>(new TextAnalyzer(std::move(impl)));
@@ -48,7 +54,11 @@ void TextAnalyzer::AnalyzeStages(ExtractedArticle* x, bool with_events) const {
   analysis::DocState d(*impl_->model, x->article.text);
   analysis::MatchLexicon(&d);
   analysis::FindChipsByRule(&d);
+  // Firms found by their cues ("Zhonghao Technologies Ltd", "chipmaker
+  // Piotech") are surer than the tagger's guess of a type.
   analysis::FindOrgsByRule(&d);
+  analysis::RecognizeNames(&d);
+  analysis::LinkNames(&d);
   analysis::FindPersons(&d);
   analysis::ResolveCoreference(&d);
 

@@ -42,17 +42,32 @@ TEST_CASE("Malformed lexicon lines name file and line", "[extract][analyzer]") {
   fails_with("orgs-x.tsv", "org:x\tX\tcompany\t-\t-\tsometimes\n", "orgs-x.tsv:1");
 }
 
-TEST_CASE("Gazetteer link entries are not matched alone", "[extract][analyzer]") {
+TEST_CASE("Gazetteer link entries name what the tagger recognizes", "[extract][analyzer]") {
   AnalyzerOptions options;
   options.lexicons.push_back(LexiconFile{
-      "orgs-extra.tsv", "org:zorblax\tZorblax\tcompany\t-\t-\tlink\n"
-                        "org:quuxcorp\tQuuxcorp\tcompany\t-\t-\talways\n"});
+      "orgs-extra.tsv", "org:zorblax-holdings\tZorblax\tagency\t-\tZorblax Group\tlink\n"});
+  options.lexicons.push_back(LexiconFile{
+      "places-extra.tsv", "place:quux-city\tQuuxville\tcity\tplace:japan\t-\t-\t-\tlink\n"});
   auto analyzer = TextAnalyzer::Create(options);
   REQUIRE(analyzer.ok());
-  const ExtractedArticle x =
-      testing::AnalyzeText("Zorblax and Quuxcorp signed a deal.", "", **analyzer);
-  CHECK(testing::FindEntity(x, "org:quuxcorp") != nullptr);
-  CHECK(testing::FindEntity(x, "org:zorblax") == nullptr);
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Zorblax Group said on Monday that it would build a plant in Quuxville.", "", **analyzer);
+  // The tagger finds the names; the link entries give them their ids,
+  // kinds and countries.
+  const Entity* org = testing::FindEntity(x, "org:zorblax-holdings");
+  REQUIRE(org != nullptr);
+  CHECK(org->kind == "agency");
+  const Entity* city = testing::FindEntity(x, "place:quux-city");
+  REQUIRE(city != nullptr);
+  CHECK(city->country == "place:japan");
+  // A link entry alone is no evidence: a common word is not matched.
+  options.lexicons.push_back(LexiconFile{
+      "places-extra2.tsv", "place:reading\tReading\tcity\t-\t-\t-\t-\tlink\n"});
+  analyzer = TextAnalyzer::Create(options);
+  REQUIRE(analyzer.ok());
+  const ExtractedArticle y =
+      testing::AnalyzeText("Reading the report took an hour, the analyst said.", "", **analyzer);
+  CHECK(testing::FindEntity(y, "place:reading") == nullptr);
 }
 
 TEST_CASE("User lexicons add entities and files not ending in .tsv are ignored",

@@ -7,6 +7,7 @@
 #include "analysis/lexicon.h"
 #include "analysis/phrase_matcher.h"
 #include "text/tokenizer.h"
+#include "ner/ner_model.h"
 #include "newsx/core/result.h"
 
 namespace newsx::extract::analysis {
@@ -32,6 +33,8 @@ struct AnalysisModel {
   // kRightAfterTrigger stands for "-".
   static constexpr std::int32_t kRightAfterTrigger = -2;
   std::vector<std::vector<std::vector<std::int32_t>>> slot_after_words;
+  // The name tagger (models/en-ner.bin unless replaced).
+  std::unique_ptr<ner::NerModel> names;
 };
 
 Result<std::unique_ptr<AnalysisModel>> BuildAnalysisModel(std::span<const LexiconSource> files);

@@ -19,4 +19,7 @@ namespace newsx::extract::analysis {
 // a source generated at build time. Thread-safe (immutable).
 std::span<const EmbeddedFile> BuiltinLexiconFiles();
 
+// The models/*.bin files (trained models), likewise.
+std::span<const EmbeddedFile> BuiltinModelFiles();
+
 }  // namespace newsx::extract::analysis

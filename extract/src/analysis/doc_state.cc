@@ -45,6 +45,18 @@ bool DocState::AddMention(std::uint32_t first, std::uint32_t end, std::int32_t e
   return true;
 }
 
+void DocState::RemoveMention(std::int32_t index) {
+  mentions.erase(mentions.begin() + index);
+  // Indices after it moved down by one.
+  for (std::int32_t& c : covered) {
+    if (c == index) {
+      c = -1;
+    } else if (c > index) {
+      --c;
+    }
+  }
+}
+
 std::vector<Entity> DocState::Finish() {
   mentions.insert(mentions.end(), nested.begin(), nested.end());
   std::sort(mentions.begin(), mentions.end(),

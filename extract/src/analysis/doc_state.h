@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/analysis_model.h"
+#include "ner/ner_labels.h"
 #include "text/tokenizer.h"
 #include "newsx/core/analysis.h"
 
@@ -61,6 +62,10 @@ class DocState {
   std::vector<DocMention> nested;
   std::vector<std::int32_t> covered;  // Per token: index into mentions, or -1.
   std::vector<TitleHit> titles;
+  // Per token: analysis::GazetteerBit()s of the lexicon names covering it.
+  std::vector<std::uint64_t> gazetteer;
+  // Names the tagger recognized, in text order (RecognizeNames()).
+  std::vector<ner::NerSpan> names;
   std::vector<TriggerHit> triggers;
   std::vector<DateHit> dates;
   std::vector<QuantityHit> quantities;
@@ -72,6 +77,9 @@ class DocState {
   // Records a mention of entity `entity` over [first, end) unless one of
   // the tokens is already covered. Returns false when it overlaps.
   bool AddMention(std::uint32_t first, std::uint32_t end, std::int32_t entity);
+  // Withdraws mention `index`: its tokens become free and the mentions after
+  // it move down one index. O(tokens).
+  void RemoveMention(std::int32_t index);
   bool IsCovered(std::uint32_t first, std::uint32_t end) const;
   // The entity covering token i, or -1.
   std::int32_t EntityAt(std::uint32_t i) const {

@@ -11,6 +11,23 @@ namespace newsx::extract::analysis {
 // capitals as government metonyms, titles, event triggers and word classes.
 void MatchLexicon(DocState* d);
 
+// Names the trained tagger finds in each sentence (persons,
+// organizations, places; d->names), with the gazetteer marks it reads.
+void RecognizeNames(DocState* d);
+
+// Turns the tagger's names into entity mentions: a title is not part of a
+// name; a name a lexicon lists (link entries included) gets its canonical
+// id, any other a new id from its normalized name, its type from the
+// tagger, and kind and country from its form and context; within a
+// document one name has one type.
+void LinkNames(DocState* d);
+
+// The lexicon entity (link entries included) named exactly by tokens
+// [first, end): one of `type` when there is one, else one of another type
+// but chip (the lexicon knows the type better than a guess), else -1.
+// Interns it in `d`.
+std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, EntityType type);
+
 // Unknown chip models next to a vendor or family ("Huawei Ascend 910D",
 // "Nvidia B60") or before a chip noun ("the X900 accelerators").
 void FindChipsByRule(DocState* d);

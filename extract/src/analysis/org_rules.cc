@@ -26,6 +26,8 @@ bool IsLegalForm(std::string_view s) {
 }
 
 std::int32_t InternCompany(DocState* d, std::uint32_t first, std::uint32_t end) {
+  const std::int32_t listed = ListedEntity(d, first, end, EntityType::kOrg);
+  if (listed >= 0) return listed;
   std::uint32_t id_end = end;
   while (id_end > first + 1 && IsLegalForm(TokenText(d->tt, d->tok(id_end - 1)))) --id_end;
   Entity e;

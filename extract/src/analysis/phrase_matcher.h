@@ -53,6 +53,23 @@ class PhraseMatcher {
     }
   }
 
+  // Calls fn(const PhraseInfo&) for every phrase that spans exactly tokens
+  // [first, end) of `t`.
+  template <typename Fn>
+  void ForEachExact(const TokenizedText& t, std::uint32_t first, std::uint32_t end, Fn&& fn) const {
+    std::uint32_t node = 0;
+    for (std::uint32_t j = first; j < end; ++j) {
+      const std::int32_t word = t.tokens[j].word;
+      if (word < 0) return;
+      const auto it = edges_.find(Key(node, word));
+      if (it == edges_.end()) return;
+      node = it->second;
+    }
+    for (std::uint32_t p : terminals_[node]) {
+      if (Accepts(t, first, end, infos_[p])) fn(infos_[p]);
+    }
+  }
+
  private:
   static std::uint64_t Key(std::uint32_t node, std::int32_t word) {
     return (static_cast<std::uint64_t>(node) << 32) | static_cast<std::uint32_t>(word);

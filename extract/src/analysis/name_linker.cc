@@ -1,0 +1,296 @@
+// LinkNames(): the tagger's names become entities. The lexicons are the
+// linking layer: a name they list gets its canonical id; any other name
+// gets a stable id of its own.
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "analysis/entity_recognizer.h"
+#include "analysis/gazetteer_marks.h"
+
+namespace newsx::extract::analysis {
+
+namespace {
+
+using ner::NerType;
+
+// Words that make an organization a public body or a newsroom; the tagger
+// only says "organization".
+bool IsOneOf(std::string_view lower, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), lower) != words.end();
+}
+
+bool IsAgencyWord(std::string_view w) {
+  return IsOneOf(w, {"department", "ministry", "agency", "bureau", "administration",
+                     "commission", "office", "council", "authority", "service", "board",
+                     "committee", "senate", "congress", "parliament", "court", "cabinet",
+                     "embassy", "police", "army", "navy", "military", "secretariat",
+                     "directorate", "inspectorate", "regulator", "treasury"});
+}
+
+bool IsMediaWord(std::string_view w) {
+  return IsOneOf(w, {"news", "times", "post", "journal", "press", "tv", "radio", "herald",
+                     "tribune", "gazette", "daily", "magazine", "broadcasting", "newswire",
+                     "wire", "chronicle", "telegraph", "observer", "reporter"});
+}
+
+bool IsOtherOrgWord(std::string_view w) {
+  return IsOneOf(w, {"university", "college", "school", "institute", "academy", "association",
+                     "union", "foundation", "party", "league", "club", "church", "hospital",
+                     "federation", "society", "trades", "alliance", "coalition", "center",
+                     "centre", "museum", "laboratory", "laboratories", "organization",
+                     "organisation"});
+}
+
+bool IsRegionWord(std::string_view w) {
+  return IsOneOf(w, {"county", "province", "state", "region", "district", "prefecture",
+                     "territory", "valley", "island", "islands", "peninsula", "oblast",
+                     "governorate", "canton", "municipality"});
+}
+
+bool IsLegalForm(std::string_view s) {
+  return IsOneOf(s, {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited",
+                     "co", "co.", "llc", "plc", "ag", "gmbh", "s.a.", "n.v.", "se"});
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  AppendLower(s, &out);
+  return out;
+}
+
+// The span's text with runs of white space (line wraps included) as one
+// space: the display name.
+std::string DisplayName(const DocState& d, std::uint32_t first, std::uint32_t end) {
+  std::string out;
+  for (std::uint32_t i = first; i < end; ++i) {
+    if (i > first && (d.tok(i).flags & kSpaceBefore)) out.push_back(' ');
+    out += TokenText(d.tt, d.tok(i));
+  }
+  return out;
+}
+
+bool IsTitleToken(const DocState& d, std::uint32_t i) {
+  std::uint64_t title_bits = 0;
+  for (std::uint32_t p = 0; p < 4; ++p) title_bits |= GazetteerBit(kGazTitle, p);
+  return (d.gazetteer[i] & title_bits) != 0;
+}
+
+// Leading words that are not part of a name: punctuation, lower-case words
+// ("the"), and for persons titles and name stop words ("President",
+// "Chinese", "Former").
+ner::NerSpan Trim(const DocState& d, ner::NerSpan s) {
+  while (s.first < s.end) {
+    const Token& t = d.tok(s.first);
+    const bool word = (t.flags & kWordToken) != 0;
+    const bool lower = word && !(t.flags & (kUpperInitial | kHasDigit));
+    const bool person_prefix =
+        s.type == NerType::kPer && (IsTitleToken(d, s.first) || (t.classes & kNameStop));
+    const bool article = word && s.end - s.first > 1 && Lower(TokenText(d.tt, t)) == "the";
+    if (!word || lower || person_prefix || article) {
+      ++s.first;
+    } else {
+      break;
+    }
+  }
+  while (s.end > s.first && !(d.tok(s.end - 1).flags & kWordToken)) --s.end;
+  return s;
+}
+
+EntityType TypeOf(NerType t) {
+  return t == NerType::kPer ? EntityType::kPerson
+         : t == NerType::kLoc ? EntityType::kPlace
+                              : EntityType::kOrg;
+}
+
+}  // namespace
+
+std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, EntityType type) {
+  const Lexicon& lex = d->model.lexicon;
+  const EntityDef* same = nullptr;
+  const EntityDef* other = nullptr;
+  d->model.matcher.ForEachExact(d->tt, first, end, [&](const PhraseInfo& info) {
+    if (info.kind != PhraseKind::kEntity) return;
+    const EntityDef& def = lex.entities[info.ref];
+    if (def.entity.type == type) {
+      if (same == nullptr) same = &def;
+    } else if (other == nullptr && def.entity.type != EntityType::kChip) {
+      other = &def;
+    }
+  });
+  const EntityDef* def = same != nullptr ? same : other;
+  return def == nullptr ? -1 : d->Intern(def->entity);
+}
+
+namespace {
+
+// Kind and country of a new place: "Boise, Idaho" is a city of Idaho's
+// country; "Maricopa County" a region.
+void PlaceKind(const DocState& d, std::uint32_t first, std::uint32_t end, Entity* e) {
+  if (IsRegionWord(Lower(TokenText(d.tt, d.tok(end - 1))))) {
+    e->kind = "region";
+    return;
+  }
+  if (end + 1 < d.size() && TokenText(d.tt, d.tok(end)) == "," &&
+      d.SentenceOf(end + 1) == d.SentenceOf(first)) {
+    const std::int32_t next = d.EntityAt(end + 1);
+    if (next >= 0) {
+      const Entity& p = d.entities[static_cast<std::size_t>(next)];
+      if (p.type == EntityType::kPlace && (p.kind == "region" || p.kind == "country")) {
+        e->kind = "city";
+        e->country = p.kind == "country" ? p.id : p.country;
+      }
+    }
+  }
+}
+
+void OrgKind(const DocState& d, std::uint32_t first, std::uint32_t end, Entity* e) {
+  e->kind = "company";
+  for (std::uint32_t i = first; i < end; ++i) {
+    const std::string w = Lower(TokenText(d.tt, d.tok(i)));
+    if (w == "government") {
+      e->kind = "government";
+      return;
+    }
+    if (IsAgencyWord(w)) {
+      e->kind = "agency";
+      return;
+    }
+    if (IsMediaWord(w)) e->kind = "media";
+    if (IsOtherOrgWord(w)) e->kind = "other";
+  }
+}
+
+// A new entity for a name no lexicon lists.
+std::int32_t NewEntity(DocState* d, std::uint32_t first, std::uint32_t end, NerType type) {
+  Entity e;
+  e.type = TypeOf(type);
+  e.name = DisplayName(*d, first, end);
+  std::uint32_t id_end = end;
+  if (type == NerType::kOrg) {
+    // "Acme Corp" and "Acme Corp." are one firm.
+    while (id_end > first + 1 && IsLegalForm(Lower(TokenText(d->tt, d->tok(id_end - 1))))) --id_end;
+    OrgKind(*d, first, end, &e);
+  } else if (type == NerType::kLoc) {
+    PlaceKind(*d, first, end, &e);
+  }
+  const std::string slug = Slugify(DisplayName(*d, first, id_end));
+  if (slug.empty()) return -1;
+  e.id = std::string(EntityTypeName(e.type)) + ":" + slug;
+  const std::int32_t known = d->Find(e.id);
+  return known >= 0 ? known : d->Intern(e);
+}
+
+// A person named by one word ("Biden") is the person of the document, or
+// of the lexicon, whose last name it is, when only one has it.
+std::int32_t PersonBySurname(DocState* d, std::string_view word) {
+  std::int32_t found = -1;
+  for (std::size_t i = 0; i < d->entities.size(); ++i) {
+    const Entity& e = d->entities[i];
+    if (e.type != EntityType::kPerson) continue;
+    const std::size_t space = e.name.rfind(' ');
+    if (space == std::string::npos || std::string_view(e.name).substr(space + 1) != word) continue;
+    if (found >= 0 && found != static_cast<std::int32_t>(i)) return -1;
+    found = static_cast<std::int32_t>(i);
+  }
+  if (found >= 0) return found;
+  const Lexicon& lex = d->model.lexicon;
+  const EntityDef* match = nullptr;
+  for (const EntityDef& def : lex.entities) {
+    if (def.entity.type != EntityType::kPerson) continue;
+    const std::string& name = def.entity.name;
+    const std::size_t space = name.rfind(' ');
+    if (space == std::string::npos || std::string_view(name).substr(space + 1) != word) continue;
+    if (match != nullptr) return -1;
+    match = &def;
+  }
+  return match == nullptr ? -1 : d->Intern(match->entity);
+}
+
+// Makes room for the name over [first, end): mentions inside it are
+// withdrawn when the name is an organization or place that contains them
+// ("Texas" in "Texas Instruments", "China" in "China Mobile"). Returns false
+// when the name cannot take the tokens (it overlaps a mention partly, lies
+// inside one, or contains a chip).
+bool MakeRoom(DocState* d, ner::NerSpan* s) {
+  std::vector<std::int32_t> inner;
+  for (std::uint32_t i = s->first; i < s->end; ++i) {
+    const std::int32_t m = d->covered[i];
+    if (m < 0) continue;
+    const DocMention& dm = d->mentions[static_cast<std::size_t>(m)];
+    // A lexicon name the tagger also found, or partly overlaps, stays.
+    if (dm.first < s->first || dm.end > s->end) return false;
+    if (dm.first == s->first && dm.end == s->end) return false;
+    if (inner.empty() || inner.back() != m) inner.push_back(m);
+  }
+  if (inner.empty()) return true;
+  if (s->type == NerType::kPer) {
+    // "Nvidia CEO Jensen Huang", "Chinese President Xi Jinping": what is
+    // known before the name is its context, not its part.
+    std::uint32_t first = s->first;
+    while (first < s->end && (d->covered[first] >= 0 || IsTitleToken(*d, first) ||
+                              (d->tok(first).classes & kNameStop) ||
+                              (d->tok(first).flags & kPossessive))) {
+      ++first;
+    }
+    if (first == s->first || first == s->end || d->IsCovered(first, s->end)) return false;
+    s->first = first;
+    return true;
+  }
+  // Only places give way, to the organization or bigger place named after
+  // them ("Texas Instruments", "China Mobile", "Colorado Springs"); and only
+  // to a name whose other words are capitalized.
+  for (const std::int32_t m : inner) {
+    const DocMention& dm = d->mentions[static_cast<std::size_t>(m)];
+    if (d->entities[static_cast<std::size_t>(dm.entity)].type != EntityType::kPlace) return false;
+  }
+  for (std::uint32_t i = s->first; i < s->end; ++i) {
+    const Token& t = d->tok(i);
+    const bool connector = Lower(TokenText(d->tt, t)) == "of" || TokenText(d->tt, t) == "&";
+    if (d->covered[i] < 0 && !(t.flags & (kUpperInitial | kHasDigit)) && !connector) return false;
+  }
+  // Later indices first: each removal shifts the ones after it.
+  for (auto it = inner.rbegin(); it != inner.rend(); ++it) d->RemoveMention(*it);
+  return true;
+}
+
+std::string Key(const DocState& d, std::uint32_t first, std::uint32_t end) {
+  return Lower(DisplayName(d, first, end));
+}
+
+}  // namespace
+
+void LinkNames(DocState* d) {
+  std::vector<ner::NerSpan> names;
+  for (const ner::NerSpan& raw : d->names) {
+    if (raw.type == NerType::kMisc) continue;
+    const ner::NerSpan s = Trim(*d, raw);
+    if (s.first < s.end) names.push_back(s);
+  }
+  // One type per name within the document: the tagger's majority.
+  std::unordered_map<std::string, std::array<int, ner::kNerTypes>> votes;
+  for (const ner::NerSpan& s : names) ++votes[Key(*d, s.first, s.end)][static_cast<std::size_t>(s.type)];
+  for (ner::NerSpan& s : names) {
+    const auto& v = votes[Key(*d, s.first, s.end)];
+    const auto best = std::max_element(v.begin(), v.end()) - v.begin();
+    if (v[static_cast<std::size_t>(best)] > v[static_cast<std::size_t>(s.type)]) {
+      s.type = static_cast<NerType>(best);
+    }
+  }
+  // Longer names first, so that "Joe Biden" exists before "Biden" looks
+  // for the person it names.
+  std::stable_sort(names.begin(), names.end(), [](const ner::NerSpan& a, const ner::NerSpan& b) {
+    return (a.end - a.first > 1) > (b.end - b.first > 1);
+  });
+  for (ner::NerSpan s : names) {
+    if (!MakeRoom(d, &s)) continue;
+    std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type));
+    if (e < 0 && s.type == NerType::kPer && s.end - s.first == 1) {
+      e = PersonBySurname(d, TokenText(d->tt, d->tok(s.first)));
+    }
+    if (e < 0) e = NewEntity(d, s.first, s.end, s.type);
+    if (e >= 0) d->AddMention(s.first, s.end, e);
+  }
+}
+
+}  // namespace newsx::extract::analysis
