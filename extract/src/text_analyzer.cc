@@ -59,6 +59,7 @@ void TextAnalyzer::AnalyzeStages(ExtractedArticle* x, bool with_events) const {
   analysis::FindOrgsByRule(&d);
   analysis::RecognizeNames(&d);
   analysis::LinkNames(&d);
+  analysis::FindCityRegionPairs(&d);
   analysis::FindPersons(&d);
   analysis::ResolveCoreference(&d);
 

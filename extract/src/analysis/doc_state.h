@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/analysis_model.h"
+#include "ner/ner_features.h"
 #include "ner/ner_labels.h"
 #include "text/tokenizer.h"
 #include "newsx/core/analysis.h"
@@ -66,6 +67,8 @@ class DocState {
   std::vector<std::uint64_t> gazetteer;
   // Names the tagger recognized, in text order (RecognizeNames()).
   std::vector<ner::NerSpan> names;
+  // The words the document writes in lower case (RecognizeNames()).
+  ner::DocumentWords lower_words;
   std::vector<TriggerHit> triggers;
   std::vector<DateHit> dates;
   std::vector<QuantityHit> quantities;

@@ -28,6 +28,16 @@ void LinkNames(DocState* d);
 // Interns it in `d`.
 std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, EntityType type);
 
+// "Nashua, NH", "Boise, Idaho", "Mesa, Ariz.": a region (by name, postal
+// code or abbreviation) after a place and a comma; the words before the
+// comma name a city of the region's country.
+void FindCityRegionPairs(DocState* d);
+
+// A one-word name no list knows is no evidence when the word is generic
+// ("AI": not_name) or common ("Union", "Administration": the document or
+// general text writes it in lower case).
+bool IsWeakWord(const DocState& d, std::uint32_t i);
+
 // Unknown chip models next to a vendor or family ("Huawei Ascend 910D",
 // "Nvidia B60") or before a chip noun ("the X900 accelerators").
 void FindChipsByRule(DocState* d);

@@ -62,7 +62,7 @@ class Parser {
         {"chips", 5, &Parser::Chip},   {"orgs", 5, &Parser::Org},
         {"places", 7, &Parser::Place}, {"persons", 4, &Parser::Person},
         {"titles", 3, &Parser::Title}, {"words", 2, &Parser::Words},
-        {"events", 5, &Parser::Event},
+        {"events", 5, &Parser::Event}, {"regioncodes", 2, &Parser::RegionCode},
     };
     const Kind* kind = nullptr;
     for (const Kind& k : kKinds) {
@@ -71,7 +71,7 @@ class Parser {
     if (kind == nullptr) {
       return InvalidArgumentError(std::string(name) +
                                   ": unknown lexicon kind (name must start with chips, orgs, "
-                                  "places, persons, titles, words or events)");
+                                  "places, persons, titles, words, events or regioncodes)");
     }
     std::size_t line_no = 0;
     for (std::string_view line : Split(file.content, '\n')) {
@@ -207,6 +207,12 @@ class Parser {
     return Status();
   }
 
+  Status RegionCode(const std::vector<std::string_view>& c) {
+    NEWSX_RETURN_IF_ERROR(CheckId(c[1], "place:"));
+    lex_->region_codes[std::string(c[0])] = std::string(c[1]);
+    return Status();
+  }
+
   Status Title(const std::vector<std::string_view>& c) {
     lex_->titles.push_back(TitleDef{std::string(c[1]), Optional(c[2])});
     AddPhrase(c[0], PhraseKind::kTitle, static_cast<std::uint32_t>(lex_->titles.size() - 1));
@@ -219,6 +225,9 @@ class Parser {
         {"locative", kLocative},    {"name_stop", kNameStop},   {"say_verb", kSayVerb},
         {"negation", kNegation},    {"report_cue", kReportCue}, {"possible_cue", kPossibleCue},
         {"anaphor", kAnaphor},          {"org_descriptor", kOrgDescriptor},
+        {"not_name", kNotName},         {"work_head", kWorkHead},
+        {"agency_head", kAgencyHead},   {"media_head", kMediaHead},
+        {"group_head", kGroupHead},     {"region_head", kRegionHead},
     };
     const auto it = kClasses.find(c[0]);
     if (it == kClasses.end())

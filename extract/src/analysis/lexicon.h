@@ -24,6 +24,12 @@ enum WordClass : std::uint32_t {
   kPossibleCue = 1u << 8,
   kAnaphor = 1u << 9,
   kOrgDescriptor = 1u << 10,
+  kNotName = 1u << 11,     // Never a name alone: generic acronyms ("AI", "GPU").
+  kWorkHead = 1u << 12,    // Ends names of laws, documents, programs ("Act").
+  kAgencyHead = 1u << 13,  // Makes an organization a public body ("Ministry").
+  kMediaHead = 1u << 14,   // Makes an organization a newsroom ("Times").
+  kGroupHead = 1u << 15,   // Other organizations ("University", "Union").
+  kRegionHead = 1u << 16,  // Makes a place a region ("County", "Province").
 };
 
 // Classes of event-argument fillers; bits in RoleSlot::classes.
@@ -111,6 +117,9 @@ struct Lexicon {
   std::vector<EventRule> rules;
   std::vector<TriggerDef> triggers;
   std::vector<Phrase> phrases;                                  // What the phrase matcher compiles.
+  // Postal codes and abbreviations of regions ("NH", "Ariz") -> place id,
+  // read only after "<place>," (regioncodes files).
+  std::unordered_map<std::string, std::string> region_codes;
   std::unordered_map<std::string, std::uint32_t> entity_index;  // Id -> entities index.
 };
 

@@ -14,38 +14,8 @@ namespace {
 
 using ner::NerType;
 
-// Words that make an organization a public body or a newsroom; the tagger
-// only says "organization".
 bool IsOneOf(std::string_view lower, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), lower) != words.end();
-}
-
-bool IsAgencyWord(std::string_view w) {
-  return IsOneOf(w, {"department", "ministry", "agency", "bureau", "administration",
-                     "commission", "office", "council", "authority", "service", "board",
-                     "committee", "senate", "congress", "parliament", "court", "cabinet",
-                     "embassy", "police", "army", "navy", "military", "secretariat",
-                     "directorate", "inspectorate", "regulator", "treasury"});
-}
-
-bool IsMediaWord(std::string_view w) {
-  return IsOneOf(w, {"news", "times", "post", "journal", "press", "tv", "radio", "herald",
-                     "tribune", "gazette", "daily", "magazine", "broadcasting", "newswire",
-                     "wire", "chronicle", "telegraph", "observer", "reporter"});
-}
-
-bool IsOtherOrgWord(std::string_view w) {
-  return IsOneOf(w, {"university", "college", "school", "institute", "academy", "association",
-                     "union", "foundation", "party", "league", "club", "church", "hospital",
-                     "federation", "society", "trades", "alliance", "coalition", "center",
-                     "centre", "museum", "laboratory", "laboratories", "organization",
-                     "organisation"});
-}
-
-bool IsRegionWord(std::string_view w) {
-  return IsOneOf(w, {"county", "province", "state", "region", "district", "prefecture",
-                     "territory", "valley", "island", "islands", "peninsula", "oblast",
-                     "governorate", "canton", "municipality"});
 }
 
 bool IsLegalForm(std::string_view s) {
@@ -127,7 +97,7 @@ namespace {
 // Kind and country of a new place: "Boise, Idaho" is a city of Idaho's
 // country; "Maricopa County" a region.
 void PlaceKind(const DocState& d, std::uint32_t first, std::uint32_t end, Entity* e) {
-  if (IsRegionWord(Lower(TokenText(d.tt, d.tok(end - 1))))) {
+  if (d.tok(end - 1).classes & kRegionHead) {
     e->kind = "region";
     return;
   }
@@ -144,20 +114,22 @@ void PlaceKind(const DocState& d, std::uint32_t first, std::uint32_t end, Entity
   }
 }
 
+// An organization is a company unless its words say otherwise: in the
+// news an unknown organization is most often a firm.
 void OrgKind(const DocState& d, std::uint32_t first, std::uint32_t end, Entity* e) {
   e->kind = "company";
   for (std::uint32_t i = first; i < end; ++i) {
-    const std::string w = Lower(TokenText(d.tt, d.tok(i)));
-    if (w == "government") {
+    const std::uint32_t c = d.tok(i).classes;
+    if (Lower(TokenText(d.tt, d.tok(i))) == "government") {
       e->kind = "government";
       return;
     }
-    if (IsAgencyWord(w)) {
+    if (c & kAgencyHead) {
       e->kind = "agency";
       return;
     }
-    if (IsMediaWord(w)) e->kind = "media";
-    if (IsOtherOrgWord(w)) e->kind = "other";
+    if (c & kMediaHead) e->kind = "media";
+    if (c & kGroupHead) e->kind = "other";
   }
 }
 
@@ -237,17 +209,21 @@ bool MakeRoom(DocState* d, ner::NerSpan* s) {
     s->first = first;
     return true;
   }
-  // Only places give way, to the organization or bigger place named after
-  // them ("Texas Instruments", "China Mobile", "Colorado Springs"); and only
-  // to a name whose other words are capitalized.
+  // Places give way to the organization or bigger place named after them
+  // ("Texas Instruments", "China Mobile", "Colorado Springs"), a firm to the
+  // unit named after it ("BAE Systems Electronic Systems"); and only to a
+  // name whose other words are capitalized.
   for (const std::int32_t m : inner) {
     const DocMention& dm = d->mentions[static_cast<std::size_t>(m)];
-    if (d->entities[static_cast<std::size_t>(dm.entity)].type != EntityType::kPlace) return false;
+    const EntityType t = d->entities[static_cast<std::size_t>(dm.entity)].type;
+    const bool unit = t == EntityType::kOrg && s->type == NerType::kOrg && dm.first == s->first;
+    if (t != EntityType::kPlace && !unit) return false;
   }
   for (std::uint32_t i = s->first; i < s->end; ++i) {
     const Token& t = d->tok(i);
     const bool connector = Lower(TokenText(d->tt, t)) == "of" || TokenText(d->tt, t) == "&";
-    if (d->covered[i] < 0 && !(t.flags & (kUpperInitial | kHasDigit)) && !connector) return false;
+    if (d->covered[i] >= 0) continue;
+    if ((!(t.flags & (kUpperInitial | kHasDigit)) && !connector) || (t.classes & kNotName)) return false;
   }
   // Later indices first: each removal shifts the ones after it.
   for (auto it = inner.rbegin(); it != inner.rend(); ++it) d->RemoveMention(*it);
@@ -258,14 +234,124 @@ std::string Key(const DocState& d, std::uint32_t first, std::uint32_t end) {
   return Lower(DisplayName(d, first, end));
 }
 
+// Tagged names split at punctuation other than ". & - '": a list ("Burlington,
+// Vermont") is several names.
+void SplitAtPunctuation(const DocState& d, const ner::NerSpan& s, std::vector<ner::NerSpan>* out) {
+  std::uint32_t start = s.first;
+  for (std::uint32_t i = s.first; i <= s.end; ++i) {
+    bool cut = i == s.end;
+    if (!cut && !(d.tok(i).flags & kWordToken)) {
+      const std::string_view p = TokenText(d.tt, d.tok(i));
+      cut = p != "." && p != "&" && p != "-" && p != "'" && p != "\u2019" && !(d.tok(i).flags & kPossessive);
+    }
+    if (!cut) continue;
+    if (i > start) out->push_back({start, i, s.type});
+    start = i + 1;
+  }
+}
+
+// The type the name's last word gives: the name of a law or a document is
+// not an organization or place (MISC); a "place" named "... University" or
+// "... Trades" is an organization.
+NerType TypeByHead(const DocState& d, const ner::NerSpan& s) {
+  const std::uint32_t c = d.tok(s.end - 1).classes;
+  if (c & kWorkHead) return NerType::kMisc;
+  if (s.type != NerType::kOrg && s.end - s.first > 1 &&
+      (c & (kAgencyHead | kGroupHead | kMediaHead | kOrgSuffix))) {
+    return NerType::kOrg;
+  }
+  return s.type;
+}
+
+bool IsAcronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Initials of a name, with and without its function words: "Bureau of
+// Industry and Security" -> "BIS" and "BOIAS"; "Republic of Korea" -> "ROK".
+void Initials(std::string_view name, std::string* content, std::string* all) {
+  content->clear();
+  all->clear();
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && (name[i] == ' ' || name[i] == '-')) ++i;
+    const std::size_t b = i;
+    while (i < name.size() && name[i] != ' ' && name[i] != '-') ++i;
+    if (b == i) break;
+    const char c = name[b];
+    const char up = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    all->push_back(up);
+    if (c >= 'A' && c <= 'Z') content->push_back(c);
+  }
+}
+
+// "artificial intelligence (AI)", "Project Labor Agreement (PLA)": an
+// acronym the document defines by words that are no entity's name names a
+// thing, not an entity.
+bool DefinedAsNonEntity(const DocState& d, std::string_view acronym) {
+  std::string content, all;
+  for (std::uint32_t i = 2; i + 1 < d.size(); ++i) {
+    if (TokenText(d.tt, d.tok(i)) != acronym || TokenText(d.tt, d.tok(i - 1)) != "(" ||
+        TokenText(d.tt, d.tok(i + 1)) != ")") {
+      continue;
+    }
+    // The words before "(" whose initials spell the acronym.
+    const std::uint32_t end = i - 1;
+    for (std::uint32_t first = end; first-- > 0 && end - first <= acronym.size() + 3;) {
+      if (!(d.tok(first).flags & kWordToken)) break;
+      Initials(DisplayName(d, first, end), &content, &all);
+      if (content == acronym || all == acronym) return !d.IsCovered(first, end);
+    }
+  }
+  return false;
+}
+
+// The entity of the document whose name or mention an acronym abbreviates
+// ("ROK" after "Republic of Korea"), or -1.
+std::int32_t ByInitials(const DocState& d, std::string_view acronym) {
+  std::string content, all;
+  std::int32_t found = -1;
+  const auto check = [&](std::string_view name, std::int32_t e) {
+    Initials(name, &content, &all);
+    if ((content == acronym || all == acronym) && content.size() >= 2) {
+      if (found >= 0 && found != e) found = -2;
+      if (found == -1) found = e;
+    }
+  };
+  for (const DocMention& m : d.mentions) {
+    if (m.end - m.first < 2) continue;
+    check(DisplayName(d, m.first, m.end), m.entity);
+  }
+  for (std::size_t e = 0; e < d.entities.size(); ++e) {
+    check(d.entities[e].name, static_cast<std::int32_t>(e));
+  }
+  return found < 0 ? -1 : found;
+}
+
+}  // namespace
+
+bool IsWeakWord(const DocState& d, std::uint32_t i) {
+  const Token& t = d.tok(i);
+  if (t.classes & kNotName) return true;
+  if (t.flags & kAllUpper) return false;
+  const std::uint64_t h = ner::HashString(Lower(TokenText(d.tt, t)));
+  if (d.lower_words.Has(h)) return true;
+  return d.model.names != nullptr && (d.model.names->word_lists().Find(h) & ner::kCommonWord);
+}
+
+namespace {
+
 }  // namespace
 
 void LinkNames(DocState* d) {
-  std::vector<ner::NerSpan> names;
-  for (const ner::NerSpan& raw : d->names) {
-    if (raw.type == NerType::kMisc) continue;
-    const ner::NerSpan s = Trim(*d, raw);
-    if (s.first < s.end) names.push_back(s);
+  std::vector<ner::NerSpan> parts, names;
+  for (const ner::NerSpan& raw : d->names) SplitAtPunctuation(*d, raw, &parts);
+  for (const ner::NerSpan& part : parts) {
+    ner::NerSpan s = Trim(*d, part);
+    if (s.first >= s.end) continue;
+    s.type = TypeByHead(*d, s);
+    if (s.type != NerType::kMisc) names.push_back(s);
   }
   // One type per name within the document: the tagger's majority.
   std::unordered_map<std::string, std::array<int, ner::kNerTypes>> votes;
@@ -285,9 +371,14 @@ void LinkNames(DocState* d) {
   for (ner::NerSpan s : names) {
     if (!MakeRoom(d, &s)) continue;
     std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type));
-    if (e < 0 && s.type == NerType::kPer && s.end - s.first == 1) {
-      e = PersonBySurname(d, TokenText(d->tt, d->tok(s.first)));
+    const bool one_word = s.end - s.first == 1;
+    const std::string_view word = TokenText(d->tt, d->tok(s.first));
+    if (e < 0 && one_word && s.type == NerType::kPer) e = PersonBySurname(d, word);
+    if (e < 0 && one_word && IsAcronym(word)) {
+      e = ByInitials(*d, word);
+      if (e < 0 && DefinedAsNonEntity(*d, word)) continue;
     }
+    if (e < 0 && one_word && IsWeakWord(*d, s.first)) continue;
     if (e < 0) e = NewEntity(d, s.first, s.end, s.type);
     if (e >= 0) d->AddMention(s.first, s.end, e);
   }

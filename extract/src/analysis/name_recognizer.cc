@@ -9,11 +9,12 @@ namespace newsx::extract::analysis {
 void RecognizeNames(DocState* d) {
   GazetteerMarks(d->model, d->tt, &d->gazetteer);
   d->names.clear();
-  const ner::NerModel* model = d->model.names.get();
-  if (model == nullptr) return;
-  ner::DocumentWords doc;
+  ner::DocumentWords& doc = d->lower_words;
+  doc.Clear();
   ner::AddLowerCaseWords(d->tt, 0, d->size(), &doc);
   doc.Finish();
+  const ner::NerModel* model = d->model.names.get();
+  if (model == nullptr) return;
   ner::FeatureExtractor features;
   std::vector<std::uint8_t> labels;
   std::vector<float> scores;
