@@ -76,6 +76,9 @@ class BatchBuilder {
     }
   }
 
+  // Bytes the batch puts in the write-ahead log.
+  std::uint64_t bytes() const { return batch_.GetDataSize(); }
+
   // Applies the entity deltas, then writes the batch.
   Status Commit(std::string_view what) {
     for (const auto& [id, delta] : deltas_) NEWSX_RETURN_IF_ERROR(UpdateEntity(id, delta));
@@ -244,9 +247,9 @@ Status AddAliases(ArticleStore::Impl& impl, Loaded& stored, const std::vector<st
 
 std::vector<std::string> OwnUrls(const Article& a) { return {a.url, a.canonical_url}; }
 
-Status StoreArticle(ArticleStore::Impl& impl, std::string_view replaced_id,
-                    const ExtractedArticle& extracted, const RawDocument& raw,
-                    PutOutcome* outcome) {
+Status WriteArticleBatch(ArticleStore::Impl& impl, std::string_view replaced_id,
+                          const ExtractedArticle& extracted, const RawDocument& raw,
+                          PutOutcome* outcome, std::uint64_t* written) {
   NEWSX_RETURN_IF_ERROR(impl.RequireWritable());
   const std::string& id = extracted.article.id;
   if (id.empty()) return InvalidArgumentError("article has no id");
@@ -308,7 +311,18 @@ Status StoreArticle(ArticleStore::Impl& impl, std::string_view replaced_id,
                      : (old || replaced ? PutOutcome::kChanged : PutOutcome::kNew);
   SetAliases(p, aliases);
   batch.AddArticle(p);
-  return batch.Commit("writing article " + id);
+  NEWSX_RETURN_IF_ERROR(batch.Commit("writing article " + id));
+  *written = batch.bytes();
+  return Status::Ok();
+}
+
+Status StoreArticle(ArticleStore::Impl& impl, std::string_view replaced_id,
+                    const ExtractedArticle& extracted, const RawDocument& raw,
+                    PutOutcome* outcome) {
+  std::uint64_t written = 0;
+  NEWSX_RETURN_IF_ERROR(
+      WriteArticleBatch(impl, replaced_id, extracted, raw, outcome, &written));
+  return impl.Written(written);
 }
 
 }  // namespace

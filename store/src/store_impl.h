@@ -6,6 +6,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/iterator.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -70,6 +71,15 @@ struct ArticleStore::Impl {
                         visit) const;
 
   Status RequireWritable() const;
+  // Flushes every family's memtable (writable stores only).
+  Status FlushAll();
+  // Counts `bytes` written to the log; flushes every family once
+  // max_wal_bytes have been written since the last flush. Call without
+  // holding write_mu.
+  Status Written(std::uint64_t bytes);
+
+  std::uint64_t max_wal_bytes = 64ull << 20;
+  std::atomic<std::uint64_t> unflushed_bytes{0};
 };
 
 }  // namespace newsx::store

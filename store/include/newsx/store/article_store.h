@@ -33,7 +33,14 @@ class ArticleStore {
   // it was written with another schema version; kNotFound when it does not
   // exist and !create_if_missing; kIoError or kDataLoss for other failures.
   static Result<std::unique_ptr<ArticleStore>> Open(const StoreOptions& options);
+  // A writable store flushes (see Flush) when it is destroyed, so that the
+  // next open, read-only or not, has no log to replay.
   ~ArticleStore();
+
+  // Writes every column family's memtable to tables and drops the
+  // write-ahead log they were in. Writers call it when a run ends (the
+  // destructor does too); a no-op on a read-only store. kIoError on failure.
+  Status Flush();
 
   ArticleStore(const ArticleStore&) = delete;
   ArticleStore& operator=(const ArticleStore&) = delete;
@@ -110,6 +117,8 @@ class ArticleStore {
   // Events matching `query`, in event time order (ties by event id).
   Status FindEvents(const EventQuery& query,
                     const std::function<bool(const Event&)>& visit) const;
+  // The distinct types of the stored events, sorted.
+  Result<std::vector<std::string>> EventTypes() const;
   // The `limit` entities with most mentions in articles whose time is in
   // [since, until), most first (ties by entity id).
   Result<std::vector<EntityCount>> TopEntities(std::int64_t since_unix_s,

@@ -13,6 +13,11 @@ struct StoreOptions {
   std::string path = "newsx-data";  // Database directory. Default: ./newsx-data.
   bool create_if_missing = true;    // Default: true.
   bool read_only = false;           // Open without taking the write lock. Default: false.
+  // Bound on the write-ahead log while a writer runs: past it, the column
+  // families that hold the oldest log are flushed to tables so that the log
+  // can be dropped. Read-only opens replay the log, so it is also what a
+  // read command may have to replay during a write. Default: 64 MiB.
+  std::uint64_t max_wal_bytes = 64ull << 20;
 };
 
 // What ArticleStore::Put did with an article (see Put).
