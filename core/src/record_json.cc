@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -251,7 +252,8 @@ json EventToJson(const Event& e) {
               {"modality", e.modality},
               {"source", NullIfEmpty(e.source)},
               {"article", e.article},
-              {"confidence", e.confidence}};
+              // Three decimals: the rules' sums print as 0.6, not 0.6000000000000001.
+              {"confidence", std::round(e.confidence * 1000.0) / 1000.0}};
 }
 
 Event EventFromJson(const json& j) {

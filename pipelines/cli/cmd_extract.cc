@@ -6,6 +6,7 @@
 
 #include "cli_context.h"
 #include "newsx/core/record_json.h"
+#include "newsx/core/time_format.h"
 #include "newsx/ingest/saved_page_source.h"
 
 namespace newsx::cli {
@@ -62,7 +63,16 @@ int ExtractDirectory(const extract::ArticleExtractor& extractor, const ExtractFl
   }
 }
 
-int Run(const ExtractFlags& flags, const CliContext& ctx) {
+int Run(ExtractFlags flags, const CliContext& ctx) {
+  if (!flags.published.empty()) {
+    const std::optional<std::int64_t> published = ParseDateTime(flags.published);
+    if (!published) {
+      ctx.log().Error("--published: not a date: " + flags.published +
+                      " (give ISO 8601 like 2026-01-28 or 2026-01-28T09:30:00Z, or RFC 822)");
+      return kExitUsage;
+    }
+    flags.published = FormatIsoUtc(*published);
+  }
   auto extractor = ctx.MakeExtractor();
   if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
   int failures = 0;

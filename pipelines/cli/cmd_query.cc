@@ -1,5 +1,6 @@
 // `newsx query`: events, top entities and articles from the database.
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli_context.h"
@@ -67,10 +68,21 @@ int RunEvents(const QueryFlags& flags, OutputFormat format, const store::Article
       table.AddRow({e.time_value.empty() ? e.time_text : e.time_value, e.type, e.trigger,
                     EventArgs(e), e.sentence, e.article});
     }
-    return flags.limit == 0 || ++n < flags.limit;
+    ++n;
+    return flags.limit == 0 || n < flags.limit;
   });
   if (!s.ok()) return ReportError(ctx, s, "query events");
   if (format == OutputFormat::kTable) table.Print(std::cout);
+  if (n == 0 && table.rows() == 0 && !flags.type.empty()) {
+    // No rows: say whether the type exists at all (a typo finds nothing too).
+    auto types = store.EventTypes();
+    if (types.ok() && std::find(types->begin(), types->end(), flags.type) == types->end()) {
+      std::string known;
+      for (const std::string& t : *types) known += (known.empty() ? "" : ", ") + t;
+      ctx.log().Warn("no stored event has type " + flags.type + "; stored types: " +
+                     (known.empty() ? "(none)" : known));
+    }
+  }
   return kExitOk;
 }
 

@@ -6,6 +6,45 @@
 #include "cli_context.h"
 #include "newsx/ingest/http_fetcher.h"
 
+namespace {
+
+// The deepest parsed (sub)command that needs a subcommand but got none, and
+// the first word it left unparsed: a mistyped command. Empty if none.
+std::string UnknownCommand(const CLI::App& app) {
+  const CLI::App* at = &app;
+  while (true) {
+    const std::vector<const CLI::App*> parsed = at->get_subcommands([](const CLI::App* sub) {
+      return sub->parsed();
+    });
+    if (parsed.empty()) break;
+    at = parsed.front();
+  }
+  if (at->get_require_subcommand_min() == 0) return "";
+  const std::vector<std::string> rest = at->remaining();
+  for (const std::string& word : rest) {
+    if (!word.empty() && word[0] != '-') return word;
+  }
+  return "";
+}
+
+std::string CommandNames(const CLI::App& app) {
+  const CLI::App* at = &app;
+  while (true) {
+    const std::vector<const CLI::App*> parsed = at->get_subcommands([](const CLI::App* sub) {
+      return sub->parsed();
+    });
+    if (parsed.empty()) break;
+    at = parsed.front();
+  }
+  std::string names;
+  for (const CLI::App* sub : at->get_subcommands([](const CLI::App*) { return true; })) {
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  return names;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace newsx::cli;
   CLI::App app{"newsx: fetch news, extract chips, firms, officials, quantities and events, "
@@ -39,6 +78,13 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // CLI11 reports a mistyped command as "A subcommand is required"; name
+    // the word it did not know, and the commands it knows.
+    if (const std::string unknown = UnknownCommand(app); !unknown.empty()) {
+      std::cerr << "newsx: unknown command \"" << unknown << "\"; commands: "
+                << CommandNames(app) << "\nRun with --help for more information.\n";
+      return kExitUsage;
+    }
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }

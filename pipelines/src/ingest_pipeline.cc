@@ -178,6 +178,10 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     if (checkpoint) {
       NEWSX_RETURN_IF_ERROR(source.Resume(*checkpoint).WithContext("resuming"));
       log.Info("resuming", {{"checkpoint", *checkpoint}});
+    } else {
+      log.Warn("no checkpoint for these inputs: starting from the beginning (a checkpoint "
+               "belongs to the exact list of inputs of the run that wrote it)",
+               {{"checkpoint", options.checkpoint_name}});
     }
   }
 
@@ -209,9 +213,12 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
       "extract", options.extract_workers, &extract_queue, &store_queue,
       [&](Envelope<RawDocument>& item) -> Result<std::optional<ToStore>> {
         NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, extractor.Extract(item.payload));
+        // A page passes the host filter when the URL it was read from or
+        // its canonical URL is on one of the hosts.
         if (!PassesTimeFilter(x.article, options) ||
-            !HostMatches(x.article.canonical_url.empty() ? x.article.url : x.article.canonical_url,
-                         options.hosts)) {
+            !(HostMatches(x.article.url, options.hosts) ||
+              (!x.article.canonical_url.empty() &&
+               HostMatches(x.article.canonical_url, options.hosts)))) {
           state.filtered.fetch_add(1);
           state.Done(item.seq);
           return std::optional<ToStore>();
@@ -284,6 +291,8 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     reporter.join();
   }
   state.WriteCheckpoint();
+  // Leave no write-ahead log for the read commands that follow to replay.
+  if (Status flushed = store.Flush(); !flushed.ok()) state.Fail(flushed);
 
   report.stored = state.stored.load();
   report.filtered = state.filtered.load();

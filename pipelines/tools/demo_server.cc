@@ -32,14 +32,25 @@ int main(int argc, char** argv) {
   int lifetime_s = 600;
   std::string root = NEWSX_SOURCE_DIR "/fixtures/crawl";
   std::string articles = NEWSX_SOURCE_DIR "/fixtures/demo/pages";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  const char* usage =
+      "usage: %s [--port N] [--root DIR] [--articles DIR] [--lifetime-s N]\n"
+      "Serves the offline crawl demo (feeds, robots.txt, article pages) on 127.0.0.1.\n";
+  for (int i = 1; i < argc; i += 2) {
     const std::string flag = argv[i];
+    if (flag == "--help" || flag == "-h") {
+      std::printf(usage, argv[0]);
+      return 0;
+    }
+    if (i + 1 >= argc) {  // A flag without its value.
+      std::fprintf(stderr, usage, argv[0]);
+      return 2;
+    }
     if (flag == "--port") port = std::atoi(argv[i + 1]);
     else if (flag == "--root") root = argv[i + 1];
     else if (flag == "--articles") articles = argv[i + 1];
     else if (flag == "--lifetime-s") lifetime_s = std::atoi(argv[i + 1]);
     else {
-      std::fprintf(stderr, "usage: %s [--port N] [--root DIR] [--articles DIR] [--lifetime-s N]\n", argv[0]);
+      std::fprintf(stderr, usage, argv[0]);
       return 2;
     }
   }

@@ -127,6 +127,23 @@ Status ArticleStore::FindEvents(const EventQuery& q,
   return error;
 }
 
+Result<std::vector<std::string>> ArticleStore::EventTypes() const {
+  // One seek per type: skip past "<type>\0..." to the next type.
+  std::vector<std::string> types;
+  std::string from;
+  while (true) {
+    std::optional<std::string> type;
+    NEWSX_RETURN_IF_ERROR(impl_->Scan(kEventType, from, "", [&](std::string_view key,
+                                                                 std::string_view) {
+      type = std::string(key.substr(0, key.find('\0')));
+      return false;
+    }));
+    if (!type) return types;
+    types.push_back(*type);
+    from = *type + '\x01';
+  }
+}
+
 Result<std::vector<EntityCount>> ArticleStore::TopEntities(std::int64_t since_unix_s,
                                                            std::int64_t until_unix_s,
                                                            std::size_t limit) const {
