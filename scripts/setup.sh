@@ -9,7 +9,7 @@ PACKAGES=(
   zlib1g-dev libxml2-dev libbrotli-dev libxxhash-dev liblz4-dev
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev
   rapidjson-dev
-  catch2 python3 curl
+  catch2 python3 python3-pandas curl
 )
 
 missing=()

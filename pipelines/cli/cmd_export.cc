@@ -1,11 +1,14 @@
 // `newsx export`: the database as JSON Lines files, incrementally.
 
+#include <cctype>
 #include <charconv>
+#include <fstream>
 #include <cstdio>
 #include <filesystem>
 
 #include "cli_context.h"
 #include "export_rows.h"
+#include "export_schema.h"
 #include "jsonl_file.h"
 
 namespace newsx::cli {
@@ -85,15 +88,52 @@ Status ExportChanges(const store::ArticleStore& store, const std::uint64_t after
   return write_error;
 }
 
+// Writes `text` to `path` through a temporary file and a rename.
+Status WriteFileAtomically(const std::filesystem::path& path, const std::string& text) {
+  const std::filesystem::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp");
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!(out << text) || !out.flush()) return IoError("cannot write " + tmp.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return IoError("renaming " + tmp.string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+// Export cursors live in files beside the database (<db>/export-cursors/<name>),
+// not in RocksDB, so that an export needs only a read-only view and runs
+// while a crawl or backfill writes. Cursors of older versions, stored in the
+// database as checkpoint "export:<name>", are still read.
+std::filesystem::path CursorPath(const std::string& db, const std::string& name) {
+  std::string file;
+  for (char c : name) file += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
+  return std::filesystem::path(db) / "export-cursors" / file;
+}
+
+Result<std::optional<std::string>> ReadCursor(const store::ArticleStore& store,
+                                              const std::string& db, const std::string& name) {
+  std::ifstream in(CursorPath(db, name));
+  std::string value;
+  if (in && std::getline(in, value)) return std::optional<std::string>(value);
+  return store.GetCheckpoint("export:" + name);
+}
+
+Status WriteCursor(const std::string& db, const std::string& name, std::uint64_t seq) {
+  const std::filesystem::path path = CursorPath(db, name);
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (ec) return IoError("cannot create " + path.parent_path().string() + ": " + ec.message());
+  return WriteFileAtomically(path, std::to_string(seq) + "\n");
+}
+
 Status RunExport(const ExportFlags& flags, const CliContext& ctx) {
-  NEWSX_ASSIGN_OR_RETURN(
-      std::unique_ptr<store::ArticleStore> store,
-      store::ArticleStore::Open({.path = ctx.config().db_path, .create_if_missing = false}));
+  NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<store::ArticleStore> store, OpenStoreForReading(ctx));
   std::error_code ec;
   std::filesystem::create_directories(flags.out, ec);
   if (ec) return IoError("cannot create " + flags.out + ": " + ec.message());
-  const std::string checkpoint = "export:" + flags.cursor;
-  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> cursor, store->GetCheckpoint(checkpoint));
+  const std::string& db = ctx.config().db_path;
+  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> cursor, ReadCursor(*store, db, flags.cursor));
   std::uint64_t after = 0;
   if (cursor) std::from_chars(cursor->data(), cursor->data() + cursor->size(), after);
   const bool full = flags.full || !cursor;
@@ -102,8 +142,12 @@ Status RunExport(const ExportFlags& flags, const CliContext& ctx) {
   NEWSX_RETURN_IF_ERROR(full ? ExportAll(*store, files)
                              : ExportChanges(*store, after, last, files));
   NEWSX_RETURN_IF_ERROR(files.Commit());
+  // The columns beside the rows, so that even an empty file reads with them.
+  const std::filesystem::path out(flags.out);
+  NEWSX_RETURN_IF_ERROR(WriteFileAtomically(out / "schema.json", ExportSchemaJson()));
+  NEWSX_RETURN_IF_ERROR(WriteFileAtomically(out / "schema.sql", ExportSchemaSql()));
   // Only once the files are complete: a failed export is simply redone.
-  NEWSX_RETURN_IF_ERROR(store->PutCheckpoint(checkpoint, std::to_string(last)));
+  NEWSX_RETURN_IF_ERROR(WriteCursor(db, flags.cursor, last));
   std::printf("export: %llu articles, %llu entities, %llu mentions, %llu events to %s (%s; "
               "cursor %s now at change %llu)\n",
               static_cast<unsigned long long>(files.articles->lines()),

@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "newsx/core/record_json.h"
+#include "newsx/core/time_interval.h"
 
 namespace newsx::cli {
 
@@ -12,12 +15,33 @@ using nlohmann::json;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-json EntityObject(const store::StoredEntity& e) {
-  json j = json::parse(ToJson(e.entity), nullptr, false);
-  j.erase("mentions");
-  j["mention_count"] = e.mention_count;
-  j["article_count"] = e.article_count;
-  return j;
+json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+// Every column of entities.jsonl (export_schema.cc), whatever the type.
+json EntityObject(const store::StoredEntity& stored) {
+  const Entity& e = stored.entity;
+  json roles = json::array();
+  for (const Role& r : e.roles) roles.push_back({{"title", r.title}, {"org", NullIfEmpty(r.org)}});
+  return json{{"id", e.id},
+              {"type", EntityTypeName(e.type)},
+              {"name", e.name},
+              {"aliases", e.aliases},
+              {"vendor", NullIfEmpty(e.vendor)},
+              {"family", NullIfEmpty(e.family)},
+              {"kind", NullIfEmpty(e.kind)},
+              {"country", NullIfEmpty(e.country)},
+              {"roles", std::move(roles)},
+              {"mention_count", stored.mention_count},
+              {"article_count", stored.article_count}};
+}
+
+json QuantityObject(const Quantity& q) {
+  // The JSON contract's quantity object already has every field.
+  return json::parse(ToJson(q), nullptr, false);
+}
+
+json SpanObject(const std::string& text, const Span& span) {
+  return json{{"text", text}, {"start", span.begin}, {"end", span.end}};
 }
 
 }  // namespace
@@ -42,7 +66,45 @@ std::vector<std::string> MentionRows(const ExtractedArticle& x) {
   return rows;
 }
 
-std::string EventRow(const Event& event) { return ToJson(event); }
+std::string EventRow(const Event& e) {
+  json evidence = json::array();
+  for (const EventEvidence& ev : e.evidence) {
+    evidence.push_back({{"sentence", SpanObject(ev.sentence, ev.sentence_span)},
+                        {"trigger", SpanObject(ev.trigger, ev.trigger_span)}});
+  }
+  json args = json::array();
+  for (const EventArg& a : e.args) {
+    args.push_back({{"role", a.role},
+                    {"entity", NullIfEmpty(a.entity_id)},
+                    {"text", a.text},
+                    {"quantity", a.quantity ? QuantityObject(*a.quantity) : json(nullptr)}});
+  }
+  // Records stored before the analyzer filled time_start/time_end get them
+  // from the resolved value.
+  std::string start = e.time_start, end = e.time_end;
+  if (start.empty()) {
+    if (const auto interval = DateValueIsoInterval(e.time_value)) {
+      start = interval->start;
+      end = interval->end;
+    }
+  }
+  return Dump(json{{"id", e.id},
+                   {"type", e.type},
+                   {"trigger", SpanObject(e.trigger, e.trigger_span)},
+                   {"sentence", SpanObject(e.sentence, e.sentence_span)},
+                   {"evidence", std::move(evidence)},
+                   {"args", std::move(args)},
+                   {"time_text", NullIfEmpty(e.time_text)},
+                   {"time_value", NullIfEmpty(e.time_value)},
+                   {"time_start", NullIfEmpty(start)},
+                   {"time_end", NullIfEmpty(end)},
+                   {"time_source", NullIfEmpty(e.time_source)},
+                   {"polarity", e.polarity},
+                   {"modality", e.modality},
+                   {"source", NullIfEmpty(e.source)},
+                   {"article", e.article},
+                   {"confidence", std::round(e.confidence * 1000.0) / 1000.0}});
+}
 
 std::string TopEntityRow(const store::EntityCount& row) {
   json j = EntityObject(row.entity);

@@ -25,7 +25,10 @@ std::string EntityRow(const store::StoredEntity& entity);
 // "start", "end" (code points in the article text), "text", "published".
 std::vector<std::string> MentionRows(const ExtractedArticle& x);
 
-// events.jsonl: the event of the data contract (record_json.h).
+// events.jsonl: the event of the data contract with a stable shape: args a
+// list of {role, entity, text, quantity}, evidence a list, the time as
+// time_text/time_value/time_start/time_end/time_source columns
+// (export_schema.h lists every column).
 std::string EventRow(const Event& event);
 
 // `query top-entities`: EntityRow plus "mentions_in_window" and "articles_in_window".
