@@ -9,6 +9,7 @@ namespace newsx::cli {
 
 Result<std::unique_ptr<CliContext>> CliContext::Create(const GlobalFlags& flags) {
   std::unique_ptr<CliContext> ctx(new CliContext());
+  ctx->config_path_ = flags.config_path;
   if (!flags.config_path.empty()) {
     NEWSX_ASSIGN_OR_RETURN(ctx->config_, pipelines::LoadConfigFile(flags.config_path));
   }

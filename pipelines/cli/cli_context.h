@@ -41,6 +41,8 @@ class CliContext {
   static Result<std::unique_ptr<CliContext>> Create(const GlobalFlags& flags);
 
   const pipelines::Config& config() const { return config_; }
+  // The --config file given, or "".
+  const std::string& config_path() const { return config_path_; }
   pipelines::Logger& log() const { return *logger_; }
 
   // SIGINT/SIGTERM as a stop request for long-running commands.
@@ -52,6 +54,7 @@ class CliContext {
  private:
   CliContext() = default;
   pipelines::Config config_;
+  std::string config_path_;
   std::unique_ptr<pipelines::Logger> logger_;
   std::unique_ptr<pipelines::ShutdownSignal> shutdown_;
 };

@@ -57,7 +57,9 @@ Command AddConfigCommand(CLI::App& root) {
                      ReportError(ctx, extractor.status(), "lexicons");
                      return kExitUsage;
                    }
-                   std::printf("config ok\n");
+                   const std::string& file = ctx.config_path();
+                   std::printf("config ok: %s\n",
+                               file.empty() ? "(no --config file: defaults)" : file.c_str());
                    return kExitOk;
                  }};
 }

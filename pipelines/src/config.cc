@@ -18,27 +18,51 @@ std::string Where(std::string_view origin, const toml::source_region& region) {
          std::to_string(region.begin.column);
 }
 
-// Reads typed values out of one table, reporting the first problem.
+// Reads typed values out of one table, collecting every problem with its
+// file:line:column into `errors`.
 class TableReader {
  public:
-  TableReader(const toml::table& table, std::string section, std::string_view origin)
-      : table_(table), section_(std::move(section)), origin_(origin) {}
+  TableReader(const toml::table& table, std::string section, std::string_view origin,
+              std::vector<std::string>* errors)
+      : table_(table), section_(std::move(section)), origin_(origin), errors_(errors) {}
+
+  // An integer in [min, max].
+  void Int(const char* key, int* out, std::int64_t min, std::int64_t max) {
+    Visit(key, [&](const toml::node& n) {
+      auto v = n.value<std::int64_t>();
+      if (!v || *v < INT32_MIN || *v > INT32_MAX) return Fail(n, key, "an integer");
+      if (*v < min || *v > max) return OutOfRange(n, key, *v, min, max);
+      *out = static_cast<int>(*v);
+    });
+  }
+  void Int64(const char* key, std::int64_t* out, std::int64_t min, std::int64_t max) {
+    Visit(key, [&](const toml::node& n) {
+      auto v = n.value<std::int64_t>();
+      if (!v) return Fail(n, key, "an integer");
+      if (*v < min || *v > max) return OutOfRange(n, key, *v, min, max);
+      *out = *v;
+    });
+  }
+  // One of `allowed`.
+  void Enum(const char* key, std::string* out, std::initializer_list<const char*> allowed) {
+    Visit(key, [&](const toml::node& n) {
+      auto v = n.value<std::string>();
+      if (!v) return Fail(n, key, "a string");
+      std::string list;
+      for (const char* a : allowed) {
+        if (*v == a) {
+          *out = *v;
+          return;
+        }
+        list += (list.empty() ? "" : ", ") + std::string(a);
+      }
+      Add(n, section_ + "." + key + " must be one of " + list + ", got \"" + *v + "\"");
+    });
+  }
 
   void String(const char* key, std::string* out) {
     Visit(key, [&](const toml::node& n) {
       if (auto v = n.value<std::string>()) *out = *v; else Fail(n, key, "a string");
-    });
-  }
-  void Int(const char* key, int* out) {
-    Visit(key, [&](const toml::node& n) {
-      auto v = n.value<std::int64_t>();
-      if (v && *v >= INT32_MIN && *v <= INT32_MAX) *out = static_cast<int>(*v);
-      else Fail(n, key, "an integer");
-    });
-  }
-  void Int64(const char* key, std::int64_t* out) {
-    Visit(key, [&](const toml::node& n) {
-      if (auto v = n.value<std::int64_t>()) *out = *v; else Fail(n, key, "an integer");
     });
   }
   void Bool(const char* key, bool* out) {
@@ -60,15 +84,12 @@ class TableReader {
   }
 
   // Reports keys that no reader asked for: most likely typos.
-  Status Finish() {
-    if (!status_.ok()) return status_;
+  void Finish() {
     for (const auto& [key, node] : table_) {
-      if (known_.find(std::string(key.str())) == std::string::npos) {
-        return InvalidArgumentError(Where(origin_, node.source()) + ": unknown setting " +
-                                    section_ + "." + std::string(key.str()));
+      if (known_.find("|" + std::string(key.str()) + "|") == std::string::npos) {
+        Add(node, "unknown setting " + section_ + "." + std::string(key.str()));
       }
     }
-    return Status::Ok();
   }
 
  private:
@@ -77,22 +98,38 @@ class TableReader {
     known_ += "|";
     known_ += key;
     known_ += "|";
-    if (!status_.ok()) return;
     if (const toml::node* n = table_.get(key)) f(*n);
   }
 
+  void Add(const toml::node& n, const std::string& message) {
+    errors_->push_back(Where(origin_, n.source()) + ": " + message);
+  }
+
   void Fail(const toml::node& n, const char* key, const char* expected) {
-    if (!status_.ok()) return;
-    status_ = InvalidArgumentError(Where(origin_, n.source()) + ": " + section_ + "." + key +
-                                   " must be " + expected);
+    Add(n, section_ + "." + key + " must be " + expected);
+  }
+
+  void OutOfRange(const toml::node& n, const char* key, std::int64_t v, std::int64_t min,
+                  std::int64_t max) {
+    const std::string name = section_ + "." + key;
+    const std::string got = ", got " + std::to_string(v);
+    if (v > max) return Add(n, name + " must be at most " + std::to_string(max) + got);
+    if (min == 1) return Add(n, name + " must be positive" + got);
+    Add(n, name + " must be >= " + std::to_string(min) + got);
   }
 
   const toml::table& table_;
   const std::string section_;
   std::string_view origin_;
+  std::vector<std::string>* errors_;
   std::string known_;  // "|key|key|..." of keys read.
-  Status status_;
 };
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) out += (out.empty() ? "" : "\n") + line;
+  return out;
+}
 
 }  // namespace
 
@@ -138,12 +175,12 @@ Result<Config> ParseConfig(std::string_view toml_text, std::string_view origin) 
   }
   const toml::table& root = parsed.table();
   Config c;
+  std::vector<std::string> errors;
   static const std::string kSections = "|store|workers|lexicons|politeness|crawl|log|";
   for (const auto& [key, node] : root) {
     const std::string name(key.str());
     if (kSections.find("|" + name + "|") == std::string::npos || !node.is_table()) {
-      return InvalidArgumentError(Where(origin, node.source()) + ": unknown section [" + name +
-                                  "]");
+      errors.push_back(Where(origin, node.source()) + ": unknown section [" + name + "]");
     }
   }
   const toml::table empty;
@@ -151,50 +188,55 @@ Result<Config> ParseConfig(std::string_view toml_text, std::string_view origin) 
     const toml::table* t = root[name].as_table();
     return t != nullptr ? *t : empty;
   };
+  constexpr std::int64_t kMax = INT32_MAX;
   {
-    TableReader r(section("store"), "store", origin);
+    TableReader r(section("store"), "store", origin, &errors);
     r.String("path", &c.db_path);
-    NEWSX_RETURN_IF_ERROR(r.Finish());
+    r.Finish();
   }
   {
-    TableReader r(section("workers"), "workers", origin);
-    r.Int("extract", &c.extract_workers);
-    r.Int("store", &c.store_workers);
-    r.Int("queue_capacity", &c.queue_capacity);
-    NEWSX_RETURN_IF_ERROR(r.Finish());
+    TableReader r(section("workers"), "workers", origin, &errors);
+    r.Int("extract", &c.extract_workers, 1, 256);
+    r.Int("store", &c.store_workers, 1, 64);
+    r.Int("queue_capacity", &c.queue_capacity, 1, kMax);
+    r.Finish();
   }
   {
-    TableReader r(section("lexicons"), "lexicons", origin);
+    TableReader r(section("lexicons"), "lexicons", origin, &errors);
     r.Strings("dirs", &c.lexicon_dirs);
-    NEWSX_RETURN_IF_ERROR(r.Finish());
+    r.Finish();
   }
   {
-    TableReader r(section("politeness"), "politeness", origin);
+    TableReader r(section("politeness"), "politeness", origin, &errors);
     r.String("user_agent", &c.user_agent);
-    r.Int("per_host_concurrency", &c.per_host_concurrency);
-    r.Int("per_host_delay_ms", &c.per_host_delay_ms);
-    r.Int("max_crawl_delay_s", &c.max_crawl_delay_s);
+    r.Int("per_host_concurrency", &c.per_host_concurrency, 1, kMax);
+    r.Int("per_host_delay_ms", &c.per_host_delay_ms, 0, kMax);
+    r.Int("max_crawl_delay_s", &c.max_crawl_delay_s, 0, kMax);
     r.Bool("respect_robots", &c.respect_robots);
-    r.Int("timeout_ms", &c.timeout_ms);
-    r.Int64("max_body_bytes", &c.max_body_bytes);
-    NEWSX_RETURN_IF_ERROR(r.Finish());
+    r.Int("timeout_ms", &c.timeout_ms, 1, kMax);
+    r.Int64("max_body_bytes", &c.max_body_bytes, 1, INT64_MAX);
+    r.Finish();
   }
   {
-    TableReader r(section("crawl"), "crawl", origin);
+    TableReader r(section("crawl"), "crawl", origin, &errors);
     r.Strings("feeds", &c.feeds);
     r.String("feed_list", &c.feed_list);
-    r.Int("min_interval_s", &c.min_interval_s);
-    r.Int("max_interval_s", &c.max_interval_s);
-    r.Int("max_concurrent_transfers", &c.max_concurrent_transfers);
-    NEWSX_RETURN_IF_ERROR(r.Finish());
+    r.Int("min_interval_s", &c.min_interval_s, 1, kMax);
+    r.Int("max_interval_s", &c.max_interval_s, 1, kMax);
+    r.Int("max_concurrent_transfers", &c.max_concurrent_transfers, 1, kMax);
+    r.Finish();
   }
   {
-    TableReader r(section("log"), "log", origin);
-    r.String("level", &c.log_level);
-    r.String("format", &c.log_format);
-    NEWSX_RETURN_IF_ERROR(r.Finish());
+    TableReader r(section("log"), "log", origin, &errors);
+    r.Enum("level", &c.log_level, {"debug", "info", "warn", "error"});
+    r.Enum("format", &c.log_format, {"text", "json"});
+    r.Finish();
   }
-  NEWSX_RETURN_IF_ERROR(c.Validate().WithContext(origin));
+  // What spans settings (max_interval_s >= min_interval_s) has no one place.
+  if (errors.empty()) {
+    if (Status s = c.Validate(); !s.ok()) errors.push_back(std::string(origin) + ": " + s.message());
+  }
+  if (!errors.empty()) return InvalidArgumentError(JoinLines(errors));
   return c;
 }
 

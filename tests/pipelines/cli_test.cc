@@ -84,7 +84,7 @@ TEST_CASE("newsx config check validates the file and its lexicon folders", "[pip
   std::ofstream(dir.File("good.toml")) << "[workers]\nextract = 3\n";
   auto good = RunCommand({kNewsx, "--config", dir.File("good.toml"), "config", "check"});
   CHECK(good.exit_code == 0);
-  CHECK(good.out.find("config ok") != std::string::npos);
+  CHECK(good.out.find("config ok: " + dir.File("good.toml")) != std::string::npos);
 
   auto show = RunCommand({kNewsx, "--config", dir.File("good.toml"), "config", "show"});
   CHECK(show.exit_code == 0);

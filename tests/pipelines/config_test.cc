@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "newsx/pipelines/config.h"
 
 using namespace newsx;
@@ -53,4 +55,22 @@ TEST_CASE("ParseConfig explains what is wrong, with the location", "[pipelines][
 
   auto level = ParseConfig("[log]\nlevel = \"loud\"\n", "t.toml");
   CHECK(level.status().code() == StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("ParseConfig reports every error, ranges and enums with line and column",
+          "[pipelines][config]") {
+  auto r = ParseConfig("[workers]\nextract = 0\nstore = 99\n[log]\nlevel = \"loud\"\n"
+                       "[politeness]\nper_host_delay_ms = -5\nbogus = 1\n",
+                       "t.toml");
+  REQUIRE(!r.ok());
+  const std::string m = r.status().message();
+  CHECK(m.find("t.toml:2:11: workers.extract must be positive, got 0") != std::string::npos);
+  CHECK(m.find("t.toml:3:9: workers.store must be at most 64, got 99") != std::string::npos);
+  CHECK(m.find("t.toml:5:9: log.level must be one of debug, info, warn, error, got \"loud\"") !=
+        std::string::npos);
+  CHECK(m.find("t.toml:7:21: politeness.per_host_delay_ms must be >= 0, got -5") !=
+        std::string::npos);
+  CHECK(m.find(": unknown setting politeness.bogus") != std::string::npos);
+  INFO(m);
+  CHECK(std::count(m.begin(), m.end(), '\n') == 4);  // Five errors, one a line.
 }
