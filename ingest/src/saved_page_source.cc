@@ -82,46 +82,82 @@ Result<std::string> ReadMaybeGzippedFile(const std::string& path, std::uint64_t 
   return data;
 }
 
+namespace {
+
+// Walks `root` depth-first (directory symlinks are not followed, as
+// recursive_directory_iterator does by default) and collects page files and
+// the directories that could not be read. Errors below `root` are entries;
+// an unreadable `root` is the returned error.
+Status CollectPages(const std::string& root, std::vector<SavedPageSource::Entry>* out) {
+  std::vector<std::string> pending{root};
+  std::vector<SavedPageSource::Entry> found;
+  while (!pending.empty()) {
+    const std::string dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      const fs::file_status link = it->symlink_status(type_ec);
+      if (!type_ec && fs::is_directory(link)) {
+        pending.push_back(it->path().string());
+      } else if (it->is_regular_file(type_ec) && HasPageExtension(it->path())) {
+        found.push_back({it->path().string(), Status::Ok()});
+      }
+    }
+    if (ec) {
+      const Status error = IoError(dir + ": cannot read directory: " + ec.message());
+      if (dir == root) return error;
+      found.push_back({dir, error});
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const SavedPageSource::Entry& a, const SavedPageSource::Entry& b) {
+              return a.path < b.path;
+            });
+  out->insert(out->end(), std::make_move_iterator(found.begin()),
+              std::make_move_iterator(found.end()));
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SavedPageSource>> SavedPageSource::Open(
     const std::vector<std::string>& paths, const SavedPageOptions& options) {
-  std::vector<std::string> files;
+  std::vector<Entry> entries;
   std::uint64_t total = 0;
   for (const std::string& p : paths) {
     std::error_code ec;
     const fs::file_status st = fs::status(p, ec);
     if (ec || !fs::exists(st)) return NotFoundError(p + ": no such file or directory");
     if (fs::is_directory(st)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && HasPageExtension(it->path())) {
-          found.push_back(it->path().string());
-        }
-      }
-      if (ec) return IoError(p + ": " + ec.message());
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
+      NEWSX_RETURN_IF_ERROR(CollectPages(p, &entries));
     } else {
-      files.push_back(p);
+      entries.push_back({p, Status::Ok()});
     }
   }
-  for (const std::string& f : files) {
+  for (const Entry& e : entries) {
     std::error_code ec;
-    const auto size = fs::file_size(f, ec);
+    const auto size = e.error.ok() ? fs::file_size(e.path, ec) : 0;
     if (!ec) total += size;
   }
-  return std::unique_ptr<SavedPageSource>(new SavedPageSource(std::move(files), total, options));
+  return std::unique_ptr<SavedPageSource>(new SavedPageSource(std::move(entries), total, options));
 }
 
-SavedPageSource::SavedPageSource(std::vector<std::string> files, std::uint64_t total_bytes,
+SavedPageSource::SavedPageSource(std::vector<Entry> entries, std::uint64_t total_bytes,
                                  const SavedPageOptions& options)
-    : files_(std::move(files)), total_bytes_(total_bytes), options_(options) {}
+    : entries_(std::move(entries)), total_bytes_(total_bytes), options_(options) {}
 
 Result<std::optional<SourceItem>> SavedPageSource::Next() {
-  if (next_ >= files_.size()) return std::optional<SourceItem>();
-  const std::string& path = files_[next_++];
+  if (next_ >= entries_.size()) return std::optional<SourceItem>();
+  const Entry& entry = entries_[next_++];
+  const std::string& path = entry.path;
   SourceItem item;
   item.position = path;
+  if (!entry.error.ok()) {
+    item.error = entry.error;
+    return std::optional<SourceItem>(std::move(item));
+  }
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
   if (!ec) done_bytes_ += size;
@@ -144,7 +180,7 @@ Result<std::optional<SourceItem>> SavedPageSource::Next() {
 }
 
 std::string SavedPageSource::Checkpoint() const {
-  return "files:" + std::to_string(next_) + ":" + (next_ > 0 ? files_[next_ - 1] : "");
+  return "files:" + std::to_string(next_) + ":" + (next_ > 0 ? entries_[next_ - 1].path : "");
 }
 
 Status SavedPageSource::Resume(std::string_view checkpoint) {
@@ -155,11 +191,11 @@ Status SavedPageSource::Resume(std::string_view checkpoint) {
   const std::size_t colon = rest.find(':');
   std::size_t index = 0;
   const auto [ptr, ec] = std::from_chars(rest.data(), rest.data() + colon, index);
-  if (ec != std::errc() || colon == std::string_view::npos || index > files_.size()) {
+  if (ec != std::errc() || colon == std::string_view::npos || index > entries_.size()) {
     return InvalidArgumentError("malformed saved-page checkpoint: " + std::string(checkpoint));
   }
   const std::string_view last = rest.substr(colon + 1);
-  if (index > 0 && files_[index - 1] != last) {
+  if (index > 0 && entries_[index - 1].path != last) {
     return InvalidArgumentError("checkpoint names " + std::string(last) +
                                 " but the inputs changed since");
   }
@@ -167,7 +203,8 @@ Status SavedPageSource::Resume(std::string_view checkpoint) {
   done_bytes_ = 0;
   for (std::size_t i = 0; i < next_; ++i) {
     std::error_code size_ec;
-    const auto size = fs::file_size(files_[i], size_ec);
+    if (!entries_[i].error.ok()) continue;
+    const auto size = fs::file_size(entries_[i].path, size_ec);
     if (!size_ec) done_bytes_ += size;
   }
   return Status::Ok();

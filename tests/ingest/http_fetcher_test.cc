@@ -294,6 +294,67 @@ TEST_CASE("HttpFetcher treats robots.txt 4xx as allow and 5xx as disallow", "[in
   CHECK(page_hits == 0);
 }
 
+// RFC 9309 2.5: crawlers parse at least the first 500 KiB; a longer file
+// must not turn into "nothing allowed". Both with a Content-Length that
+// announces the size and with a chunked body that does not.
+TEST_CASE("HttpFetcher parses the first 500 KiB of an oversized robots.txt",
+          "[ingest][http][robots][reliability]") {
+  const bool chunked = GENERATE(false, true);
+  // The rules first, then ~1 MiB of comments, then a rule past the limit
+  // that a full parse would apply.
+  std::string robots = "User-agent: *\nDisallow: /secret\n";
+  while (robots.size() < (1u << 20)) robots += "# padding padding padding padding padding padding\n";
+  robots += "Disallow: /late\n";
+  testing::HttpTestServer server;
+  server.server().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& res) {
+    if (!chunked) {
+      res.set_content(robots, "text/plain");
+      return;
+    }
+    res.set_chunked_content_provider("text/plain", [&](std::size_t offset, httplib::DataSink& sink) {
+      if (offset >= robots.size()) {
+        sink.done();
+        return true;
+      }
+      const std::size_t n = std::min<std::size_t>(64 << 10, robots.size() - offset);
+      sink.write(robots.data() + offset, n);
+      return true;
+    });
+  });
+  for (const char* path : {"/public", "/secret/x", "/late"}) {
+    server.server().Get(path, [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("ok", "text/plain");
+    });
+  }
+  REQUIRE(server.Start());
+  FetchOptions options = FastOptions();
+  options.respect_robots = true;
+  INFO("chunked: " << chunked);
+  const auto r = FetchAll(options, {server.Url("/public"), server.Url("/secret/x"), server.Url("/late")});
+  CHECK(r[0].status.ok());
+  CHECK(r[1].status.code() == StatusCode::kFailedPrecondition);
+  CHECK(r[2].status.ok());  // Past the first 500 KiB: not read.
+}
+
+// A cut after 500 KiB must not leave half a rule: "Disallow: /private" cut
+// to "Disallow: /" would ban the whole site.
+TEST_CASE("HttpFetcher drops the line cut by the robots.txt limit", "[ingest][http][robots][reliability]") {
+  std::string robots = "User-agent: *\n";
+  while (robots.size() < 500 * 1024 - 12) robots += "#\n";
+  robots += "Disallow: /private\n";  // Straddles the 500 KiB mark.
+  testing::HttpTestServer server;
+  server.server().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(robots, "text/plain");
+  });
+  server.server().Get("/public", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("ok", "text/plain");
+  });
+  REQUIRE(server.Start());
+  FetchOptions options = FastOptions();
+  options.respect_robots = true;
+  CHECK(FetchOne(options, server.Url("/public")).status.ok());
+}
+
 TEST_CASE("HttpFetcher holds per-host concurrency and delay, measured at the server", "[ingest][http]") {
   testing::HttpTestServer server;
   std::mutex mu;

@@ -327,3 +327,54 @@ TEST_CASE("WarcReader reads gzip members with an FEXTRA field", "[ingest][warc]"
   CHECK(got.records[1].file_offset == std::optional<std::uint64_t>(first.size()));
   CHECK(got.records[1].block == "b");
 }
+
+// A record whose Content-Length runs past the end of an uncompressed file
+// used to swallow every record after it (the gzip-per-record variant kept
+// them); and a length over max_record_bytes was reported twice, once as
+// oversized and once as truncated, so one lost record became two dead letters.
+TEST_CASE("WarcReader resyncs after a Content-Length that runs past the end",
+          "[ingest][warc][reliability]") {
+  const std::string first = testing::HtmlResponseRecord("http://1/", "<p>one</p>");
+  std::string liar = testing::HtmlResponseRecord("http://2/", "<p>two</p>");
+  const std::string declared = "Content-Length: " + std::to_string(
+      testing::HttpResponseBytes(200, "text/html; charset=utf-8", "<p>two</p>").size());
+  const bool huge = GENERATE(false, true);
+  INFO("huge: " << huge);
+  liar.replace(liar.find(declared), declared.size(),
+               huge ? "Content-Length: 99999999999" : "Content-Length: 50000");
+  std::string rest;
+  for (int i = 3; i <= 5; ++i) {
+    rest += testing::HtmlResponseRecord("http://" + std::to_string(i) + "/", "<p>later</p>");
+  }
+  const std::string data = first + liar + rest;
+  WarcReaderOptions options;
+  options.max_record_bytes = 1 << 20;  // 99999999999 is over, 50000 under.
+  const ReadAll got = DrainMemory(data, options);
+  REQUIRE(got.records.size() == 5);
+  CHECK(got.records[1].target_uri == "http://2/");
+  CHECK(got.records[1].truncated);
+  CHECK(got.records[2].offset == first.size() + liar.size());
+  CHECK(got.records[4].target_uri == "http://5/");
+  CHECK(got.records[4].block.find("<p>later</p>") != std::string::npos);
+  REQUIRE(LostDataIssues(got.issues) == 1);  // One lost record, one issue.
+  CHECK(AnyIssueMentions(got.issues, "runs past the end of the input"));
+  CHECK(AnyIssueMentions(got.issues, "resynchronized at the next WARC/ header at offset " +
+                                         std::to_string(first.size() + liar.size())));
+  if (!huge) {
+    // The bytes up to the next record are what the record holds.
+    CHECK(got.records[1].block.find("<p>two</p>") != std::string::npos);
+    CHECK(got.records[1].block.find("WARC/") == std::string::npos);
+  }
+}
+
+TEST_CASE("WarcReader resyncs the same way inside a whole-file gzip", "[ingest][warc][reliability]") {
+  std::string liar = testing::HtmlResponseRecord("http://2/", "<p>two</p>");
+  const std::size_t at = liar.find("Content-Length: ", liar.find("\r\n\r\n") - 40);
+  liar.replace(at, liar.find("\r\n", at) - at, "Content-Length: 50000");
+  const std::string plain = testing::HtmlResponseRecord("http://1/", "<p>one</p>") + liar +
+                            testing::HtmlResponseRecord("http://3/", "<p>three</p>");
+  const ReadAll got = DrainMemory(testing::GzipMember(plain));
+  REQUIRE(got.records.size() == 3);
+  CHECK(got.records[2].target_uri == "http://3/");
+  CHECK(LostDataIssues(got.issues) == 1);
+}

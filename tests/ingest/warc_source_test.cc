@@ -171,3 +171,29 @@ TEST_CASE("WarcSource rejects foreign or malformed checkpoints", "[ingest][warc_
   }
   CHECK(WarcSource::Open({kWarcDir + "no-such.warc"}).status().code() == StatusCode::kNotFound);
 }
+
+// The reader reports a record whose Content-Length runs past the file once,
+// so the run counts one dead letter where `stats` shows one, and the
+// records after it are still stored.
+TEST_CASE("WarcSource keeps the records after a Content-Length past the end of the file",
+          "[ingest][warc_source][reliability]") {
+  testing::TempDir dir;
+  std::string liar = testing::HtmlResponseRecord("http://news.example/liar", Page(99));
+  const std::size_t at = liar.find("Content-Length: ", liar.find("\r\n\r\n") - 40);
+  liar.replace(at, liar.find("\r\n", at) - at, "Content-Length: 99999999999");
+  const std::string path = dir.File("liar.warc");
+  testing::WriteBytes(path, MixedWarc(0, 2, false) + liar + MixedWarc(2, 3, false));
+  auto source = WarcSource::Open({path});
+  REQUIRE(source.ok());
+  const auto items = testing::DrainSource(**source);
+  CHECK(Urls(items).size() == 5);
+  std::set<std::string> error_positions;
+  std::size_t errors = 0;
+  for (const SourceItem& item : items) {
+    if (item.error.ok()) continue;
+    ++errors;
+    error_positions.insert(item.position);
+  }
+  CHECK(errors == 1);
+  CHECK(error_positions.size() == errors);  // Distinct dead-letter keys.
+}

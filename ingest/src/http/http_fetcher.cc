@@ -38,7 +38,9 @@ Status FetchOptions::Validate() const {
 
 namespace {
 
-constexpr std::int64_t kRobotsMaxBytes = 512 * 1024;  // RFC 9309 asks for at least 500 KiB.
+// RFC 9309 2.5: a crawler parses at least the first 500 KiB of robots.txt.
+// Longer files are read up to here and parsed; the rest is ignored.
+constexpr std::int64_t kRobotsMaxBytes = 500 * 1024;
 
 // One curl easy transfer in flight.
 struct Transfer {
@@ -48,6 +50,7 @@ struct Transfer {
   std::string body;
   std::int64_t max_bytes = 0;
   bool too_large = false;
+  bool keep_prefix = false;  // Over max_bytes: keep the first max_bytes and stop (robots.txt).
   curl_slist* headers = nullptr;
   char error[CURL_ERROR_SIZE] = {};
   HostState* host = nullptr;            // Stable: hosts are never erased.
@@ -68,6 +71,9 @@ std::size_t OnBody(char* data, std::size_t size, std::size_t n, void* user) {
   const std::size_t bytes = size * n;
   if (static_cast<std::int64_t>(t->body.size() + bytes) > t->max_bytes) {
     t->too_large = true;
+    if (t->keep_prefix) {
+      t->body.append(data, static_cast<std::size_t>(t->max_bytes) - t->body.size());
+    }
     return 0;  // Aborts the transfer with CURLE_WRITE_ERROR.
   }
   t->body.append(data, bytes);
@@ -176,6 +182,7 @@ struct HttpFetcher::Impl {
     }
     CURL* e = t->easy;
     t->max_bytes = job->is_robots ? kRobotsMaxBytes : options.max_body_bytes;
+    t->keep_prefix = job->is_robots;
     curl_easy_setopt(e, CURLOPT_URL, job->url.c_str());
     curl_easy_setopt(e, CURLOPT_USERAGENT, options.user_agent.c_str());
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // Every encoding libcurl decodes.
@@ -196,7 +203,11 @@ struct HttpFetcher::Impl {
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout_ms));
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(options.low_speed_bytes_per_s));
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.low_speed_window_s));
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t->max_bytes));
+    // A page announced as too large fails before its body; robots.txt is
+    // read up to the limit whatever its announced size.
+    if (!t->keep_prefix) {
+      curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t->max_bytes));
+    }
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &OnBody);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error);
@@ -278,8 +289,14 @@ struct HttpFetcher::Impl {
     host.robots_state = RobotsState::kReady;
     host.robots_expiry = now + std::chrono::seconds(options.robots_cache_s);
     host.delay = std::chrono::milliseconds(0);
-    if (code == CURLE_OK && http_status >= 200 && http_status < 300) {
-      host.robots = RobotsRules::Parse(t.body, product_token);
+    // A robots.txt cut at the limit (the transfer was stopped there) still
+    // counts as fetched; its last line may be cut in two, so it is dropped
+    // ("Disallow: /private" cut to "Disallow: /" would ban the whole site).
+    const bool cut = code == CURLE_WRITE_ERROR && t.too_large;
+    if ((code == CURLE_OK || cut) && http_status >= 200 && http_status < 300) {
+      std::string_view text = t.body;
+      if (cut) text = text.substr(0, text.rfind('\n') + 1);
+      host.robots = RobotsRules::Parse(text, product_token);
       if (const auto delay = host.robots.crawl_delay_s()) {
         const double capped = std::min<double>(*delay, options.max_crawl_delay_s);
         host.delay = std::chrono::milliseconds(static_cast<std::int64_t>(capped * 1000));

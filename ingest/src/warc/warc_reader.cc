@@ -105,6 +105,7 @@ Status WarcReader::Start() {
 }
 
 void WarcReader::AddIssue(std::uint64_t offset, bool lost_data, Status status) {
+  if (muted_) return;
   issues_.push_back(WarcIssue{offset, lost_data, std::move(status)});
 }
 
@@ -242,14 +243,7 @@ Result<bool> WarcReader::ReadArcRecord(WarcRecord* record) {
 Status WarcReader::ReadBlock(WarcRecord* record) {
   record->block.clear();
   const bool keep = options_.read_blocks && record->content_length <= options_.max_record_bytes;
-  if (record->content_length > options_.max_record_bytes) {
-    record->oversized = true;
-    AddIssue(record->offset, true,
-             ResourceExhaustedError(Describe(*record) + ": block of " +
-                                    std::to_string(record->content_length) +
-                                    " bytes exceeds the limit of " +
-                                    std::to_string(options_.max_record_bytes) + "; skipped"));
-  }
+  record->oversized = record->content_length > options_.max_record_bytes;
   if (keep) {
     record->block.reserve(std::min<std::uint64_t>(record->content_length, 4u << 20));
   }
@@ -259,6 +253,7 @@ Status WarcReader::ReadBlock(WarcRecord* record) {
   // too large. Ending the block there saves the records that follow.
   const bool per_member =
       input_->compression() != ArchiveCompression::kNone && record->file_offset.has_value();
+  const std::uint64_t block_start = input_->position();
   std::uint64_t remaining = record->content_length;
   while (remaining > 0) {
     const std::size_t want =
@@ -278,11 +273,16 @@ Status WarcReader::ReadBlock(WarcRecord* record) {
     }
     if (view.empty()) {
       record->truncated = true;
+      // Within one member the next record is found by its header; a
+      // record alone in its member (gzip per record) has nothing after it.
+      if (!per_member && !arc_) {
+        return ResyncInsideBlock(record, block_start, record->content_length - remaining);
+      }
       AddIssue(record->offset, true,
                DataLossError(Describe(*record) + " is truncated: needs " +
                              std::to_string(record->content_length) + " bytes, has " +
                              std::to_string(record->content_length - remaining)));
-      break;
+      return Status::Ok();
     }
     std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(view.size(), remaining));
     if (per_member) {
@@ -295,6 +295,65 @@ Status WarcReader::ReadBlock(WarcRecord* record) {
     input_->Consume(n);
     remaining -= n;
   }
+  // Reported once the block is known to be whole: a block that is both
+  // over the limit and cut short is one lost record, one issue.
+  if (record->oversized) {
+    AddIssue(record->offset, true,
+             ResourceExhaustedError(Describe(*record) + ": block of " +
+                                    std::to_string(record->content_length) +
+                                    " bytes exceeds the limit of " +
+                                    std::to_string(options_.max_record_bytes) + "; skipped"));
+  }
+  return Status::Ok();
+}
+
+Status WarcReader::ResyncInsideBlock(WarcRecord* record, std::uint64_t block_start,
+                                     std::uint64_t available) {
+  // Back to the start of the block (re-inflating whole-file compression up
+  // to it, without reporting its problems a second time), then forward to
+  // the first "WARC/" at the start of a line: the record's Content-Length
+  // ran past the input, so the records it covered are still there.
+  muted_ = true;
+  const Status seek = Seek(WarcPosition{block_start, input_->compression() == ArchiveCompression::kNone
+                                                         ? std::optional<std::uint64_t>(block_start)
+                                                         : std::nullopt});
+  muted_ = false;
+  NEWSX_RETURN_IF_ERROR(seek);
+  std::optional<std::uint64_t> next;
+  char before = '\n';  // The block starts a line.
+  while (!next) {
+    NEWSX_ASSIGN_OR_RETURN(std::string_view view, input_->Peek(internal::ArchiveInput::kMaxPeek));
+    if (view.size() < kWarcMagic.size()) break;
+    const std::size_t limit = view.size() - (kWarcMagic.size() - 1);
+    for (std::size_t at = view.find(kWarcMagic); at < limit; at = view.find(kWarcMagic, at + 1)) {
+      if ((at == 0 ? before : view[at - 1]) == '\n') {
+        next = input_->position() + at;
+        break;
+      }
+    }
+    if (next) {
+      input_->Consume(static_cast<std::size_t>(*next - input_->position()));
+    } else {
+      before = view[limit - 1];
+      input_->Consume(limit);
+    }
+  }
+  std::string what = Describe(*record) + ": Content-Length " +
+                     std::to_string(record->content_length) +
+                     " runs past the end of the input (" + std::to_string(available) +
+                     " bytes follow); ";
+  if (!next) {
+    NEWSX_ASSIGN_OR_RETURN(std::string_view tail, input_->Peek(internal::ArchiveInput::kMaxPeek));
+    input_->Consume(tail.size());
+    AddIssue(record->offset, true, DataLossError(what + "no record follows"));
+    return Status::Ok();
+  }
+  if (record->block.size() > *next - block_start) record->block.resize(*next - block_start);
+  // The CRLF CRLF that ended the real block is a separator, not content.
+  if (record->block.ends_with("\r\n\r\n")) record->block.resize(record->block.size() - 4);
+  AddIssue(record->offset, true,
+           DataLossError(what + "resynchronized at the next WARC/ header at offset " +
+                         std::to_string(*next)));
   return Status::Ok();
 }
 

@@ -20,7 +20,10 @@ struct SavedPageOptions {
 // checkpoints are stable. A page's URL is its <link rel=canonical> as found
 // later by extract; here it is "file://" + absolute path.
 //
-// Open() returns kNotFound if a path does not exist. Not thread-safe.
+// A directory below a given path that cannot be read (permissions, I/O) is
+// an error item at its place in the order (a dead letter, never a silent
+// skip). Open() returns kNotFound if a path does not exist and kIoError if a
+// given directory cannot be read at all. Not thread-safe.
 class SavedPageSource final : public DocumentSource {
  public:
   static Result<std::unique_ptr<SavedPageSource>> Open(const std::vector<std::string>& paths,
@@ -31,13 +34,20 @@ class SavedPageSource final : public DocumentSource {
   Status Resume(std::string_view checkpoint) override;
   SourceProgress Progress() const override;
 
-  std::size_t file_count() const { return files_.size(); }
+  // Page files plus unreadable directories found.
+  std::size_t file_count() const { return entries_.size(); }
+
+  // A page file, or a directory that could not be read (`error` set).
+  struct Entry {
+    std::string path;
+    Status error;
+  };
 
  private:
-  SavedPageSource(std::vector<std::string> files, std::uint64_t total_bytes,
+  SavedPageSource(std::vector<Entry> entries, std::uint64_t total_bytes,
                   const SavedPageOptions& options);
 
-  std::vector<std::string> files_;
+  std::vector<Entry> entries_;
   std::uint64_t total_bytes_ = 0;
   std::uint64_t done_bytes_ = 0;
   std::size_t next_ = 0;

@@ -92,6 +92,9 @@ struct WarcReaderOptions {
 // Memory stays bounded by the options whatever the file size. Malformed
 // input never stops the reader early: it reports the problem (issues()),
 // resynchronizes on the next "WARC/" line (or ARC header line) and goes on.
+// A record whose Content-Length runs past the end of the input is cut at
+// the first line starting with "WARC/" inside its block, and reading goes
+// on from there (one issue for the record, which is returned truncated).
 //
 // Not thread-safe; one reader per file.
 class WarcReader {
@@ -136,6 +139,11 @@ class WarcReader {
   Result<bool> ReadWarcRecord(WarcRecord* record);
   Result<bool> ReadArcRecord(WarcRecord* record);
   Status ReadBlock(WarcRecord* record);
+  // The block that starts at `block_start` ran past the end of the input
+  // after `available` bytes: ends it at the first "WARC/" line inside it and
+  // continues reading from there, or at the end of the input.
+  Status ResyncInsideBlock(WarcRecord* record, std::uint64_t block_start,
+                           std::uint64_t available);
   Status ConsumeSeparator(const WarcRecord& record);
   Result<bool> SkipToRecordStart();
   void NoteNextPosition();
@@ -146,6 +154,7 @@ class WarcReader {
   bool arc_ = false;
   int arc_version_ = 1;  // From the ARC filedesc record.
   bool block_cut_ = false;  // The last block ended early, at a member boundary.
+  bool muted_ = false;      // Re-reading bytes whose problems were reported already.
   WarcPosition next_position_;
   std::vector<WarcIssue> issues_;
 };
