@@ -22,14 +22,33 @@ ArticleExtractor::ArticleExtractor(const ExtractorOptions& options,
                                    std::unique_ptr<TextAnalyzer> analyzer)
     : options_(options), analyzer_(std::move(analyzer)) {}
 
-Result<ExtractedArticle> ArticleExtractor::Extract(const RawDocument& doc) const {
+void ArticleExtractor::AnalyzeWithinLimits(ExtractedArticle* x, Truncation* truncation) const {
+  Truncation local;
+  Truncation* t = truncation != nullptr ? truncation : &local;
+  // Analysis time and memory grow with the text: the cut comes first. The
+  // content hash is of the text as stored.
+  CapText(options_.limits, x, t);
+  if (t->text_bytes_before != 0) x->article.content_hash = ContentHash(x->article.text);
+  analyzer_->Analyze(x);
+  CapFindings(options_.limits, x, t);
+}
+
+Result<ExtractedArticle> ArticleExtractor::Extract(const RawDocument& doc,
+                                                   Truncation* truncation) const {
+  if (truncation != nullptr) *truncation = Truncation{};
   ExtractedArticle x;
-  NEWSX_ASSIGN_OR_RETURN(x.article, ExtractArticle(doc, options_.html));
-  analyzer_->Analyze(&x);
+  bool elements_cut = false;
+  NEWSX_ASSIGN_OR_RETURN(x.article, ExtractArticle(doc, options_.html, &elements_cut));
+  if (elements_cut && truncation != nullptr) {
+    truncation->html_elements_limit = options_.html.max_elements;
+  }
+  AnalyzeWithinLimits(&x, truncation);
   return x;
 }
 
-Result<ExtractedArticle> ArticleExtractor::ExtractText(const TextInput& input) const {
+Result<ExtractedArticle> ArticleExtractor::ExtractText(const TextInput& input,
+                                                       Truncation* truncation) const {
+  if (truncation != nullptr) *truncation = Truncation{};
   ExtractedArticle x;
   x.article.text = NormalizeText(input.text);
   if (x.article.text.find_first_not_of(" \t\n") == std::string::npos) {
@@ -43,7 +62,7 @@ Result<ExtractedArticle> ArticleExtractor::ExtractText(const TextInput& input) c
                                                           : x.article.canonical_url);
   x.article.content_hash = ContentHash(x.article.text);
   x.article.extractor_version = "text";
-  analyzer_->Analyze(&x);
+  AnalyzeWithinLimits(&x, truncation);
   return x;
 }
 

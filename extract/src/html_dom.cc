@@ -3,6 +3,8 @@
 #include <climits>
 #include <cstdint>
 
+#include "attribute_cap.h"
+
 namespace newsx::extract::internal {
 
 namespace {
@@ -23,11 +25,54 @@ void AppendText(const xmlNode* node, int depth, std::string* out) {
 
 }  // namespace
 
-HtmlDocPtr ParseHtml(std::string_view utf8, const std::string& url) {
+namespace {
+
+// Counts elements as libxml2 creates them and stops the parse at the
+// limit; the tree built so far is kept. Lives in the context's _private.
+struct ElementBudget {
+  startElementSAXFunc create = nullptr;  // libxml2's own handler.
+  std::size_t left = 0;
+  bool cut = false;
+};
+
+void CountedStartElement(void* user, const xmlChar* name, const xmlChar** attributes) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(user);
+  auto* budget = static_cast<ElementBudget*>(ctxt->_private);
+  if (budget->left == 0) {
+    budget->cut = true;
+    xmlStopParser(ctxt);
+    return;
+  }
+  --budget->left;
+  budget->create(user, name, attributes);
+}
+
+struct ParserCtxtDeleter {
+  void operator()(htmlParserCtxtPtr ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+
+}  // namespace
+
+HtmlDocPtr ParseHtml(std::string_view utf8, const std::string& url, std::size_t max_elements,
+                     bool* cut) {
+  if (cut != nullptr) *cut = false;
+  // Keeps libxml2's per-tag duplicate check (quadratic in the attributes
+  // of one tag) bounded; see attribute_cap.h.
+  const std::optional<std::string> capped = CapAttributes(utf8);
+  if (capped) utf8 = *capped;
   if (utf8.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
-  return HtmlDocPtr(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), url.c_str(), "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                       HTML_PARSE_NONET | HTML_PARSE_COMPACT));
+  std::unique_ptr<htmlParserCtxt, ParserCtxtDeleter> ctxt(htmlNewParserCtxt());
+  if (ctxt == nullptr || ctxt->sax == nullptr) return nullptr;
+  ElementBudget budget{ctxt->sax->startElement, max_elements, false};
+  ctxt->_private = &budget;
+  ctxt->sax->startElement = &CountedStartElement;
+  HtmlDocPtr doc(htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()),
+                                    url.c_str(), "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                        HTML_PARSE_COMPACT));
+  if (cut != nullptr) *cut = budget.cut;
+  return doc;
 }
 
 std::string_view Attr(const xmlNode* node, std::string_view name) {

@@ -21,10 +21,19 @@ struct XmlDocDeleter {
 };
 using HtmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
+// Elements kept per page: the parse stops at this many and keeps the tree
+// built so far. Real pages have a few thousand; a page of a million
+// elements would take ~30 times its size in tree memory.
+inline constexpr std::size_t kMaxHtmlElements = 200000;
+
 // Parses UTF-8 HTML leniently (recovering from any error, no network, no
 // diagnostics). Returns null only when libxml2 gives up (e.g. no markup at
 // all). The declared charset of the page is ignored: the input is UTF-8.
-HtmlDocPtr ParseHtml(std::string_view utf8, const std::string& url);
+// Start tags keep at most kMaxAttributesPerTag attributes (attribute_cap.h)
+// and the parse stops after `max_elements` elements (*cut is then true),
+// which keeps time and memory linear in the input and bounded.
+HtmlDocPtr ParseHtml(std::string_view utf8, const std::string& url,
+                     std::size_t max_elements = kMaxHtmlElements, bool* cut = nullptr);
 
 inline std::string_view Name(const xmlNode* node) {
   return node->name ? std::string_view(reinterpret_cast<const char*>(node->name))

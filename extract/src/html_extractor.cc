@@ -36,7 +36,9 @@ bool LooksBinary(std::string_view body) {
 
 }  // namespace
 
-Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions& options) {
+Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions& options,
+                               bool* elements_cut) {
+  if (elements_cut != nullptr) *elements_cut = false;
   if (doc.body.size() > options.max_input_bytes) {
     return ResourceExhaustedError("page of " + std::to_string(doc.body.size()) +
                                   " bytes exceeds the limit of " +
@@ -49,7 +51,8 @@ Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions&
   if (page.source != internal::CharsetSource::kBom && LooksBinary(doc.body)) {
     return InvalidArgumentError("page is binary data, not HTML");
   }
-  internal::HtmlDocPtr html = internal::ParseHtml(page.utf8, doc.url);
+  internal::HtmlDocPtr html =
+      internal::ParseHtml(page.utf8, doc.url, options.max_elements, elements_cut);
   if (html == nullptr) return InvalidArgumentError("not parseable as HTML");
 
   const std::int64_t fetched_s = doc.fetched_unix_ms > 0 ? doc.fetched_unix_ms / 1000 : 0;

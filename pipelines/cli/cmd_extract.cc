@@ -31,6 +31,13 @@ Result<std::string> ReadInput(const std::string& input) {
 
 // Batch mode: every saved page under `dir` (recursively, sorted), one JSON
 // line each, in one process. Returns the number of pages that failed.
+// The record is printed anyway; stderr says what the per-article limits cut.
+void WarnIfTruncated(const CliContext& ctx, const extract::Truncation& truncation,
+                     const std::string& item) {
+  if (!truncation.any()) return;
+  ctx.log().Warn("truncated: " + truncation.ToString(), {{"item", item}});
+}
+
 int ExtractDirectory(const extract::ArticleExtractor& extractor, const ExtractFlags& flags,
                      const std::string& dir, const CliContext& ctx) {
   auto source = ingest::SavedPageSource::Open({dir});
@@ -53,12 +60,14 @@ int ExtractDirectory(const extract::ArticleExtractor& extractor, const ExtractFl
       continue;
     }
     page.document.hint_published = flags.published;
-    Result<ExtractedArticle> x = extractor.Extract(page.document);
+    extract::Truncation truncation;
+    Result<ExtractedArticle> x = extractor.Extract(page.document, &truncation);
     if (!x.ok()) {
       ReportError(ctx, x.status(), page.position);
       ++failures;
       continue;
     }
+    WarnIfTruncated(ctx, truncation, page.position);
     std::cout << ToJson(*x) << '\n';
   }
 }
@@ -89,9 +98,11 @@ int Run(ExtractFlags flags, const CliContext& ctx) {
       continue;
     }
     Result<ExtractedArticle> x = InvalidArgumentError("unreachable");
+    extract::Truncation truncation;
     if (flags.text) {
       x = (*extractor)->ExtractText(extract::TextInput{std::move(bytes).value(), flags.title,
-                                                        flags.url, flags.published});
+                                                        flags.url, flags.published},
+                                    &truncation);
     } else {
       RawDocument doc;
       doc.url = flags.url.empty() ? (input == "-" ? "" : "file://" + input) : flags.url;
@@ -99,13 +110,14 @@ int Run(ExtractFlags flags, const CliContext& ctx) {
       doc.body = std::move(bytes).value();
       doc.hint_published = flags.published;
       doc.hint_title = flags.title;
-      x = (*extractor)->Extract(doc);
+      x = (*extractor)->Extract(doc, &truncation);
     }
     if (!x.ok()) {
       ReportError(ctx, x.status(), input);
       ++failures;
       continue;
     }
+    WarnIfTruncated(ctx, truncation, input);
     std::cout << ToJson(*x) << '\n';
   }
   std::cout.flush();

@@ -173,12 +173,18 @@ TEST_CASE("ExtractArticle recovers from unclosed tags", "[extract][hostile]") {
 
 // Bounded time is enforced by the ctest timeout.
 TEST_CASE("ExtractArticle handles huge and deep pages", "[extract][hostile]") {
-  SECTION("a 50 MB page") {
-    std::string html = Paragraphs(50 * 1024 * 1024 / 90);
-    REQUIRE(html.size() > 50u * 1000 * 1000);
+  SECTION("a 15 MB page, just under the size cap") {
+    std::string html = Paragraphs(15 * 1024 * 1024 / 90);
+    REQUIRE(html.size() > 15u * 1000 * 1000);
     auto article = extract::ExtractArticle(Page(html));
     REQUIRE(article.ok());
     CHECK(article->text.size() > 10u * 1000 * 1000);
+  }
+  SECTION("a 50 MB page is over the default size cap") {
+    std::string html = Paragraphs(50 * 1024 * 1024 / 90);
+    auto article = extract::ExtractArticle(Page(html));
+    CHECK(article.status().code() == StatusCode::kResourceExhausted);
+    CHECK(article.status().message().find("exceeds the limit of 16777216") != std::string::npos);
   }
   SECTION("a page over the size cap") {
     extract::HtmlExtractOptions options;

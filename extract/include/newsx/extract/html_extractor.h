@@ -13,8 +13,16 @@ namespace newsx::extract {
 inline constexpr const char* kHtmlExtractorVersion = "html-0.2";
 
 struct HtmlExtractOptions {
-  // Larger inputs are rejected with kResourceExhausted. Default: 64 MiB.
-  std::uint64_t max_input_bytes = 64ull << 20;
+  // Larger inputs are rejected with kResourceExhausted. The parsed tree
+  // takes up to ~30 times the page's size (a page of a million table
+  // cells), so this bounds a worker's memory: about 530 MB at the limit
+  // (docs/reliability.md). The same as the crawler's max_body_bytes.
+  // Default: 16 MiB.
+  std::uint64_t max_input_bytes = 16ull << 20;
+  // Elements parsed per page; the rest of the page is left out (and
+  // reported through ExtractArticle's `elements_cut`). Real pages have a
+  // few thousand. Default: 200,000.
+  std::size_t max_elements = 200000;
 };
 
 // Turns a fetched page into an Article: decodes the charset to NFC UTF-8
@@ -26,7 +34,11 @@ struct HtmlExtractOptions {
 // content_hash and extractor_version.
 // Returns kInvalidArgument when the input is not an HTML page with any text
 // (empty, binary, boilerplate only), kResourceExhausted when it exceeds the
-// size cap. Pure and thread-safe; time and memory are linear in the input.
-Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions& options = {});
+// size cap. *elements_cut (when given) tells whether the page had more than
+// options.max_elements elements, the rest being left out. Pure and
+// thread-safe; time and memory are linear in the input and bounded by the
+// options.
+Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions& options = {},
+                               bool* elements_cut = nullptr);
 
 }  // namespace newsx::extract
