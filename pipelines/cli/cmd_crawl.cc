@@ -83,13 +83,18 @@ int Run(const CrawlFlags& flags, const CliContext& ctx) {
   while (true) {
     auto report = pipelines::RunCrawlPass(options, **extractor, **store, ctx.log(), stop);
     if (!report.ok()) return ReportError(ctx, report.status(), "crawl");
+    // Entries an interrupted run left pending are named only when there are some.
+    const std::string resumed =
+        report->entries_resumed == 0
+            ? ""
+            : " (+" + std::to_string(report->entries_resumed) + " left by an interrupted run)";
     std::printf("crawl: %llu feeds due, %llu fetched, %llu not modified, %llu failed; "
-                "%llu new entries, %llu articles fetched: %s in %.2f s\n",
+                "%llu new entries%s, %llu articles fetched: %s in %.2f s\n",
                 static_cast<unsigned long long>(report->feeds_due),
                 static_cast<unsigned long long>(report->feeds_fetched),
                 static_cast<unsigned long long>(report->feeds_not_modified),
                 static_cast<unsigned long long>(report->feeds_failed),
-                static_cast<unsigned long long>(report->entries_new),
+                static_cast<unsigned long long>(report->entries_new), resumed.c_str(),
                 static_cast<unsigned long long>(report->articles_fetched),
                 pipelines::DescribeCounts(report->ingest.counts).c_str(),
                 report->ingest.elapsed_s);

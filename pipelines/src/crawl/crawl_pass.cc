@@ -16,6 +16,9 @@ Result<CrawlReport> RunCrawlPass(const CrawlOptions& options,
   ingest.checkpoint_name.clear();  // Feed states are the crawl's memory.
   ingest.resume = false;
   NEWSX_ASSIGN_OR_RETURN(report.ingest, RunIngest(source, extractor, store, ingest, log, stop));
+  // Every item handed out is stored or dead-lettered now: only those never
+  // handed out (a stop came first) stay pending.
+  source.Finish();
   NEWSX_RETURN_IF_ERROR(source.store_status());
   report.next_due_unix_s = source.NextDueUnixS();
   return report;

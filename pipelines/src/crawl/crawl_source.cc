@@ -49,24 +49,52 @@ Status CrawlSource::Start() {
     } else {
       log_->Debug("feed not due", {{"feed", url}, {"next_due", FormatIsoUtc(state.next_due_unix_s)}});
     }
+    // Entries an interrupted pass did not finish; those stored since (by
+    // that pass before it died) are done.
+    std::size_t resumed = 0;
+    for (PendingEntry& entry : state.pending) {
+      NEWSX_ASSIGN_OR_RETURN(bool stored, store_->ContainsUrl(entry.url));
+      if (!stored && QueueArticle(url, std::move(entry))) ++resumed;
+    }
+    if (resumed > 0) {
+      report_->entries_resumed += resumed;
+      log_->Info("resuming entries of an interrupted crawl", {{"feed", url}, {"entries", std::to_string(resumed)}});
+    }
     states_.emplace(url, std::move(state));
   }
   return Status::Ok();
 }
 
+void CrawlSource::Finish() {
+  for (auto& [url, state] : states_) {
+    const bool had_pending = !state.pending.empty();
+    const auto it = feed_articles_.find(url);
+    if (!had_pending && it == feed_articles_.end()) continue;
+    SaveState(url, state, /*only_undelivered=*/true);
+  }
+}
+
+bool CrawlSource::QueueArticle(const std::string& feed_url, PendingEntry entry) {
+  if (!queued_urls_.insert(entry.url).second) return false;
+  const std::size_t index = articles_.size();
+  fetcher_->Add(ingest::FetchRequest{entry.url, "", "", kArticleTag | index});
+  articles_.push_back(EntryHint{feed_url, std::move(entry)});
+  feed_articles_[feed_url].push_back(index);
+  return true;
+}
+
 Result<std::optional<ingest::SourceItem>> CrawlSource::Next() {
   while (ready_.empty()) {
-    if (stop_.stop_requested()) {
-      ReleaseUndelivered();
-      return std::optional<ingest::SourceItem>();
-    }
+    // Entries not handed out stay pending (Finish) for the next pass.
+    if (stop_.stop_requested()) return std::optional<ingest::SourceItem>();
     if (fetcher_->pending() == 0) return std::optional<ingest::SourceItem>();
     fetcher_->Poll(200, [this](ingest::FetchResponse&& r) { OnResponse(std::move(r)); });
   }
-  ingest::SourceItem item = std::move(ready_.front());
+  Ready ready = std::move(ready_.front());
   ready_.pop_front();
+  articles_[ready.hint].delivered = true;
   ++items_done_;
-  return std::optional<ingest::SourceItem>(std::move(item));
+  return std::optional<ingest::SourceItem>(std::move(ready.item));
 }
 
 ingest::SourceProgress CrawlSource::Progress() const {
@@ -147,7 +175,7 @@ void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Fee
     const std::string canonical = CanonicalizeUrl(entry.link);
     if (canonical.empty()) continue;
     current.push_back(canonical);
-    if (seen.count(canonical) != 0 || !queued_urls_.insert(canonical).second) continue;
+    if (seen.count(canonical) != 0 || queued_urls_.count(canonical) != 0) continue;
     Result<bool> stored = store_->ContainsUrl(canonical);
     if (!stored.ok()) {
       if (store_status_.ok()) store_status_ = stored.status();
@@ -156,8 +184,7 @@ void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Fee
     if (*stored) continue;
     const std::optional<std::int64_t> when =
         entry.published_unix_s ? entry.published_unix_s : entry.updated_unix_s;
-    articles_.push_back(EntryHint{feed_url, entry.title, when ? FormatIsoUtc(*when) : "", canonical});
-    fetcher_->Add(ingest::FetchRequest{canonical, "", "", kArticleTag | (articles_.size() - 1)});
+    QueueArticle(feed_url, PendingEntry{canonical, entry.title, when ? FormatIsoUtc(*when) : ""});
     ++*new_entries;
   }
   report_->entries_new += *new_entries;
@@ -172,46 +199,31 @@ void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Fee
 }
 
 void CrawlSource::OnArticle(ingest::FetchResponse&& response) {
-  EntryHint& hint = articles_[response.request.tag & ~kArticleTag];
-  hint.delivered = true;
+  const std::size_t index = response.request.tag & ~kArticleTag;
+  const EntryHint& hint = articles_[index];
   ingest::SourceItem item;
   item.position = response.request.url;
   if (!response.status.ok()) {
     item.error = response.status;
-    ready_.push_back(std::move(item));
+    ready_.push_back(Ready{index, std::move(item)});
     return;
   }
   ++report_->articles_fetched;
   item.document = std::move(response.document);
   item.document.source = hint.feed_url;
-  item.document.hint_title = hint.title;
-  item.document.hint_published = hint.published;
-  ready_.push_back(std::move(item));
+  item.document.hint_title = hint.entry.title;
+  item.document.hint_published = hint.entry.published;
+  ready_.push_back(Ready{index, std::move(item)});
 }
 
-void CrawlSource::ReleaseUndelivered() {
-  std::map<std::string, std::set<std::string>> forget;  // Feed URL -> entry URLs.
-  for (EntryHint& hint : articles_) {
-    if (!hint.delivered) forget[hint.feed_url].insert(hint.canonical_url);
-    hint.delivered = true;  // Released once.
-  }
-  for (const auto& [feed_url, urls] : forget) {
-    FeedState& state = states_[feed_url];
-    std::vector<std::string> kept;
-    for (std::string& url : state.seen_urls) {
-      if (urls.count(url) == 0) kept.push_back(std::move(url));
+void CrawlSource::SaveState(const std::string& feed_url, FeedState& state, bool only_undelivered) {
+  state.pending.clear();
+  if (const auto it = feed_articles_.find(feed_url); it != feed_articles_.end()) {
+    for (const std::size_t index : it->second) {
+      const EntryHint& hint = articles_[index];
+      if (!only_undelivered || !hint.delivered) state.pending.push_back(hint.entry);
     }
-    state.seen_urls = std::move(kept);
-    state.etag.clear();
-    state.last_modified.clear();
-    state.next_due_unix_s = 0;
-    SaveState(feed_url, state);
-    log_->Info("stopped before fetching all new entries; the feed stays due",
-               {{"feed", feed_url}, {"entries", std::to_string(urls.size())}});
   }
-}
-
-void CrawlSource::SaveState(const std::string& feed_url, const FeedState& state) {
   const Status status = store_->PutFeedState(feed_url, FeedStateToJson(state));
   if (!status.ok() && store_status_.ok()) store_status_ = status;
 }

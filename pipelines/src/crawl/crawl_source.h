@@ -21,8 +21,10 @@ namespace newsx::pipelines::internal {
 // The crawl as a document source: it fetches the due feeds, then each new
 // entry's page, all on one HttpFetcher driven from Next(), and yields the
 // fetched pages (needs_fetch = false) or per-article failures. Feed states
-// are written to the store as each feed finishes. No checkpoints: feed
-// states are the crawl's memory. Not thread-safe (one consumer).
+// are written to the store as each feed finishes, with the entries whose
+// article is not done as `pending`; Finish() clears those the pipeline
+// finished. No checkpoints: feed states are the crawl's memory. Not
+// thread-safe (one consumer).
 class CrawlSource final : public ingest::DocumentSource {
  public:
   // `store`, `log` and `report` must outlive the source; `report` receives
@@ -30,8 +32,15 @@ class CrawlSource final : public ingest::DocumentSource {
   CrawlSource(const CrawlOptions& options, std::unique_ptr<ingest::HttpFetcher> fetcher,
               store::ArticleStore* store, Logger* log, CrawlReport* report, std::stop_token stop);
 
-  // Loads the states of `feeds` and queues the due ones. Returns the store's error.
+  // Loads the states of `feeds`, queues the due ones and the pending
+  // entries of every feed (those not stored since). Returns the store's error.
   Status Start();
+
+  // After the pipeline has drained every item Next() returned (stored or
+  // dead-lettered): saves each feed's state with only the entries never
+  // handed out still pending. Not called when the pipeline failed, so that
+  // the pending entries are tried again.
+  void Finish();
 
   Result<std::optional<ingest::SourceItem>> Next() override;
   std::string Checkpoint() const override { return ""; }
@@ -47,10 +56,12 @@ class CrawlSource final : public ingest::DocumentSource {
  private:
   struct EntryHint {
     std::string feed_url;
-    std::string title;
-    std::string published;
-    std::string canonical_url;
-    bool delivered = false;
+    PendingEntry entry;
+    bool delivered = false;  // Handed out by Next().
+  };
+  struct Ready {
+    std::size_t hint;  // Index in articles_.
+    ingest::SourceItem item;
   };
 
   void OnResponse(ingest::FetchResponse&& response);
@@ -58,11 +69,11 @@ class CrawlSource final : public ingest::DocumentSource {
   void OnArticle(ingest::FetchResponse&& response);
   void QueueNewEntries(const std::string& feed_url, const ingest::Feed& feed, FeedState* state,
                        std::size_t* new_entries);
-  void SaveState(const std::string& feed_url, const FeedState& state);
-  // On a stop request: forgets the entries whose article was not fetched
-  // yet, and makes their feeds due again without validators, so that the
-  // next run picks them up.
-  void ReleaseUndelivered();
+  // Queues the article of `entry` for fetching; false if it was queued already.
+  bool QueueArticle(const std::string& feed_url, PendingEntry entry);
+  // Saves the state with `pending` set from this pass's entries of the
+  // feed: all of them, or (`only_undelivered`) those never handed out.
+  void SaveState(const std::string& feed_url, FeedState& state, bool only_undelivered = false);
 
   const CrawlOptions options_;
   std::unique_ptr<ingest::HttpFetcher> fetcher_;
@@ -72,9 +83,10 @@ class CrawlSource final : public ingest::DocumentSource {
   const std::stop_token stop_;
   std::vector<std::string> feed_urls_;             // Indexed by request tag.
   std::map<std::string, FeedState> states_;        // By feed URL.
-  std::vector<EntryHint> articles_;                // Indexed by tag - feed count.
+  std::vector<EntryHint> articles_;                // Indexed by article tag.
+  std::map<std::string, std::vector<std::size_t>> feed_articles_;  // Feed URL -> articles_ indexes.
   std::set<std::string> queued_urls_;              // Canonical URLs fetched this run.
-  std::deque<ingest::SourceItem> ready_;
+  std::deque<Ready> ready_;
   std::uint64_t items_done_ = 0;
   Status store_status_;
 };

@@ -27,6 +27,10 @@ void Read(const Json& j, const char* key, T* out) {
 }  // namespace
 
 std::string FeedStateToJson(const FeedState& s) {
+  Json pending = Json::array();
+  for (const PendingEntry& e : s.pending) {
+    pending.push_back({{"url", e.url}, {"title", e.title}, {"published", e.published}});
+  }
   const Json j = {{"etag", s.etag},
                   {"last_modified", s.last_modified},
                   {"last_fetch", s.last_fetch_unix_s},
@@ -38,7 +42,8 @@ std::string FeedStateToJson(const FeedState& s) {
                   {"next_due", s.next_due_unix_s},
                   {"fetches", s.fetches},
                   {"new_entries", s.new_entries},
-                  {"seen_urls", s.seen_urls}};
+                  {"seen_urls", s.seen_urls},
+                  {"pending", std::move(pending)}};
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -60,6 +65,16 @@ Result<FeedState> FeedStateFromJson(std::string_view json) {
   if (const auto it = j.find("seen_urls"); it != j.end() && it->is_array()) {
     for (const Json& url : *it) {
       if (url.is_string()) s.seen_urls.push_back(url.get<std::string>());
+    }
+  }
+  if (const auto it = j.find("pending"); it != j.end() && it->is_array()) {
+    for (const Json& entry : *it) {
+      if (!entry.is_object()) continue;
+      PendingEntry e;
+      Read(entry, "url", &e.url);
+      Read(entry, "title", &e.title);
+      Read(entry, "published", &e.published);
+      if (!e.url.empty()) s.pending.push_back(std::move(e));
     }
   }
   return s;

@@ -32,6 +32,9 @@ struct CrawlReport {
   std::uint64_t feeds_not_modified = 0;  // 304.
   std::uint64_t feeds_failed = 0;
   std::uint64_t entries_new = 0;         // Entries whose article was queued for fetching.
+  // Entries left pending by an earlier pass that was killed or stopped
+  // before storing their article, queued again.
+  std::uint64_t entries_resumed = 0;
   std::uint64_t articles_fetched = 0;
   IngestReport ingest;                   // extract -> store of the fetched articles.
   std::int64_t next_due_unix_s = 0;      // Earliest next due time over all feeds (0 if none).
@@ -43,8 +46,12 @@ struct CrawlReport {
 // Feed states are saved as each feed finishes. Per-feed and per-article
 // failures are recorded (feed state, dead letters) and the pass goes on;
 // returns an error only when the store or the pipeline fails. A stop
-// request ends intake; in-flight articles drain. Thread: runs the fetcher in
-// the calling thread, extract/store stages in their own.
+// request ends intake; in-flight articles drain. Crash-safe: a new entry is
+// written to its feed's state as pending in the same write that marks it
+// seen, and stays pending until the pass has stored or dead-lettered it, so
+// that a pass killed (SIGKILL) or stopped at any point leaves every entry
+// not yet done for the next pass, due feed or not. Thread: runs the fetcher
+// in the calling thread, extract/store stages in their own.
 Result<CrawlReport> RunCrawlPass(const CrawlOptions& options,
                                  const extract::ArticleExtractor& extractor,
                                  store::ArticleStore& store, Logger& log, std::stop_token stop);

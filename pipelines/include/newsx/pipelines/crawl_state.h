@@ -9,6 +9,18 @@
 
 namespace newsx::pipelines {
 
+// An entry whose article was queued for fetching but is not known to be
+// done (stored or dead-lettered). Kept in the feed state from the moment
+// the feed is read, so that a crawl killed before the article is stored
+// fetches it on the next run.
+struct PendingEntry {
+  std::string url;        // Canonical entry URL.
+  std::string title;      // From the feed, as a hint for extraction.
+  std::string published;  // ISO 8601 from the feed, or empty.
+
+  bool operator==(const PendingEntry&) const = default;
+};
+
 // What the crawler remembers about one feed between runs, stored as JSON
 // through ArticleStore::PutFeedState (keyed by feed URL).
 struct FeedState {
@@ -27,6 +39,9 @@ struct FeedState {
   // that an entry is fetched once even when its article is not stored
   // (extraction failed, or the page names another canonical URL).
   std::vector<std::string> seen_urls;
+  // Entries seen but whose article is not done yet; the next crawl pass
+  // fetches them whether the feed is due or not.
+  std::vector<PendingEntry> pending;
 };
 
 // Bounds of the adaptive interval. Defaults: 10 minutes and 1 day.
