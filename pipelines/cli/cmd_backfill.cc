@@ -105,7 +105,11 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
   auto source = pipelines::OpenSource(flags.inputs, source_options);
   if (!source.ok()) {
     ReportError(ctx, source.status(), flags.inputs.front());
-    return source.status().code() == StatusCode::kFailedPrecondition ? kExitFailure : kExitUsage;
+    // A missing input or an unknown kind is a usage error; one that exists
+    // but cannot be read (permissions, I/O) is a runtime failure.
+    const StatusCode code = source.status().code();
+    return code == StatusCode::kFailedPrecondition || code == StatusCode::kIoError ? kExitFailure
+                                                                                   : kExitUsage;
   }
   auto extractor = ctx.MakeExtractor();
   if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
@@ -117,10 +121,19 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
                                      ctx.shutdown().token(),
                                      show_progress ? MakeProgress(ctx) : nullptr);
   if (show_progress && ::isatty(STDERR_FILENO)) std::fputc('\n', stderr);
-  if (!report.ok()) return ReportError(ctx, report.status(), flags.inputs.front());
-  std::printf("backfill: read %llu: %s, %llu filtered in %.2f s%s\n",
+  if (!report.ok()) {
+    const int code = ReportError(ctx, report.status(), flags.inputs.front());
+    // Nothing stored is lost and the checkpoint is before every item not
+    // stored: the same command with --resume continues.
+    ctx.log().Error("stopped; fix the cause, then run the same command with --resume");
+    return code;
+  }
+  const std::string truncated =
+      report->truncated == 0 ? ""
+                             : " (" + std::to_string(report->truncated) + " stored truncated)";
+  std::printf("backfill: read %llu: %s%s, %llu filtered in %.2f s%s\n",
               static_cast<unsigned long long>(report->read),
-              pipelines::DescribeCounts(report->counts).c_str(),
+              pipelines::DescribeCounts(report->counts).c_str(), truncated.c_str(),
               static_cast<unsigned long long>(report->filtered), report->elapsed_s,
               report->interrupted ? " (interrupted; rerun with --resume to continue)" : "");
   for (const pipelines::StageSnapshot& s : report->stages) {

@@ -71,16 +71,38 @@ class RunState {
     last_written_ = *mark;
   }
 
+  // An item failed: it becomes a dead letter and counts as done. Once the
+  // run has failed (the store refused a write: disk full, damaged
+  // database), failures are not the item's fault and nothing more is
+  // marked done, so that the resume point stays before every item whose
+  // outcome was not recorded and --resume redoes them.
   void RecordFailure(const std::string& stage, std::uint64_t seq, const std::string& position,
                   const Status& error) {
+    if (failed()) return;
     failed_.fetch_add(1);
     log_.Warn(error.message(), {{"stage", stage}, {"item", position},
                                 {"code", StatusCodeName(error.code())}});
     const Status s = store_.PutDeadLetter(newsx::DeadLetter{position, stage,
                                                      std::string(StatusCodeName(error.code())),
                                                      error.message(), NowMs()});
-    if (!s.ok()) Fail(s.WithContext("writing dead letter"));
+    if (!s.ok()) {
+      Fail(s.WithContext("writing dead letter"));
+      return;
+    }
     Done(seq);
+  }
+
+  // An article stored shortened by the per-article limits: a warning and a
+  // dead letter saying what was cut, so that it is not silent. The item
+  // itself goes on to the store.
+  void RecordTruncation(const std::string& position, const extract::Truncation& truncation) {
+    truncated.fetch_add(1);
+    const std::string what = "stored truncated: " + truncation.ToString();
+    log_.Warn(what, {{"stage", "extract"}, {"item", position}, {"code", "resource_exhausted"}});
+    const Status s = store_.PutDeadLetter(newsx::DeadLetter{
+        position, "extract", std::string(StatusCodeName(StatusCode::kResourceExhausted)), what,
+        NowMs()});
+    if (!s.ok()) Fail(s.WithContext("writing dead letter"));
   }
 
   // Records an infrastructure failure; the run stops taking new items.
@@ -117,6 +139,7 @@ class RunState {
   std::atomic<std::uint64_t> changed{0};
   std::atomic<std::uint64_t> unchanged{0};
   std::atomic<std::uint64_t> duplicates{0};
+  std::atomic<std::uint64_t> truncated{0};
 
  private:
   store::ArticleStore& store_;
@@ -212,7 +235,9 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
   Stage<RawDocument, ToStore> extract_stage(
       "extract", options.extract_workers, &extract_queue, &store_queue,
       [&](Envelope<RawDocument>& item) -> Result<std::optional<ToStore>> {
-        NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, extractor.Extract(item.payload));
+        extract::Truncation truncation;
+        NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, extractor.Extract(item.payload, &truncation));
+        if (truncation.any()) state.RecordTruncation(item.position, truncation);
         // A page passes the host filter when the URL it was read from or
         // its canonical URL is on one of the hosts.
         if (!PassesTimeFilter(x.article, options) ||
@@ -298,6 +323,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
   report.filtered = state.filtered.load();
   report.failed = state.failed_.load();
   report.counts = state.Counts();
+  report.truncated = state.truncated.load();
   report.stages = snapshots();
   report.elapsed_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

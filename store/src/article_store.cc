@@ -9,7 +9,9 @@
 #include <charconv>
 #include <cstdio>
 
+#include "disk_full_fault.h"
 #include "entity_record.h"
+#include "info_log.h"
 #include "keys.h"
 #include "newsx/core/record_json.h"
 #include "record_codec.h"
@@ -22,6 +24,8 @@ namespace internal {
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return Status::Ok();
   std::string message = std::string(what) + ": " + s.ToString();
+  // RocksDB stops writing after ENOSPC; what was written before stays.
+  if (s.IsNoSpace()) return ResourceExhaustedError("disk full: " + std::move(message));
   if (s.IsNotFound()) return NotFoundError(std::move(message));
   if (s.IsCorruption()) return DataLossError(std::move(message));
   if (s.IsInvalidArgument()) return InvalidArgumentError(std::move(message));
@@ -161,6 +165,9 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& opt
   // 20,000-article backfill left 700-970 MB of log that every read-only
   // open replayed).
   db_options.max_total_wal_size = options.max_wal_bytes;
+  // RocksDB's LOG through our own writer: see info_log.h (full disks).
+  db_options.info_log =
+      internal::OpenInfoLog(options.path, options.create_if_missing && !options.read_only);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
   for (int f = 0; f < kFamilyCount; ++f) {
@@ -169,6 +176,10 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& opt
   auto impl = std::make_unique<Impl>();
   impl->read_only = options.read_only;
   impl->max_wal_bytes = options.max_wal_bytes;
+  if (options.disk_full_after_bytes_for_testing > 0) {
+    impl->env = internal::NewDiskFullEnv(options.disk_full_after_bytes_for_testing);
+    db_options.env = impl->env.get();
+  }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;
   rocksdb::Status s =

@@ -44,6 +44,7 @@ std::string PrintableKey(std::string_view key);
 }  // namespace internal
 
 struct ArticleStore::Impl {
+  std::unique_ptr<rocksdb::Env> env;  // Set for test fault injection; outlives db.
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> families;
   bool read_only = false;

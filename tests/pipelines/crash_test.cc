@@ -17,7 +17,9 @@
 
 #include "newsx/core/record_json.h"
 #include "newsx/store/article_store.h"
+#include "pipelines/demo_pages.h"
 #include "run_command.h"
+#include "spawn.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -27,62 +29,10 @@ namespace {
 
 const std::string kNewsx = NEWSX_BINARY;
 
-std::string Slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// `copies` variants of each demo page, each under its own host (so with its
-// own canonical URL and article id), plus the malformed pages. Copies 2k and
-// 2k+1 share their text, so half of the copies are duplicates of another's
-// text under another URL (content dedup keeps one article per text).
-void WritePages(const std::string& dir, int copies) {
-  const std::filesystem::path demo = std::filesystem::path(NEWSX_FIXTURES_DIR) / "demo/pages";
-  int n = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(demo)) {
-    if (!entry.is_regular_file()) continue;
-    const std::string page = Slurp(entry.path());
-    for (int i = 0; i < copies; ++i) {
-      std::string variant = page;
-      const std::string from = "https://";
-      const std::string to = "https://c" + std::to_string(i) + "-";
-      for (std::size_t at = variant.find(from); at != std::string::npos;
-           at = variant.find(from, at + to.size())) {
-        variant.replace(at, from.size(), to);
-      }
-      // Every paragraph gets the copy's mark (some pages write </P>).
-      const std::string mark = " Copy " + std::to_string(i / 2) + ".";
-      for (const char* close : {"</p>", "</P>"}) {
-        for (std::size_t at = variant.find(close); at != std::string::npos;
-             at = variant.find(close, at + mark.size() + 4)) {
-          variant.insert(at, mark);
-        }
-      }
-      std::ofstream(dir + "/" + std::to_string(n++) + "-" + entry.path().filename().string())
-          << variant;
-    }
-  }
-  for (const auto& entry : std::filesystem::directory_iterator(demo / "bad")) {
-    std::filesystem::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
-  }
-}
-
 // Starts `newsx --db db backfill --resume pages`, output discarded.
 pid_t StartBackfill(const std::string& db, const std::string& pages) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int null = ::open("/dev/null", O_RDWR);
-    ::dup2(null, STDIN_FILENO);
-    ::dup2(null, STDOUT_FILENO);
-    ::dup2(null, STDERR_FILENO);
-    ::execl(kNewsx.c_str(), kNewsx.c_str(), "--db", db.c_str(), "--quiet", "backfill",
-            "--no-progress", "--resume", "--checkpoint-every", "5", pages.c_str(),
-            static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  return pid;
+  return testing::SpawnQuiet({kNewsx, "--db", db, "--quiet", "backfill", "--no-progress",
+                              "--resume", "--checkpoint-every", "5", pages});
 }
 
 // Waits for `pid`; true if it was killed by SIGKILL.
@@ -131,7 +81,7 @@ TEST_CASE("A backfill killed with SIGKILL and resumed equals a clean run",
   testing::TempDir work;
   const std::string pages = work.File("pages");
   std::filesystem::create_directories(pages);
-  WritePages(pages, 30);
+  testing::WriteDemoPages(pages, 30, /*copies_per_text=*/2);
 
   const auto start = std::chrono::steady_clock::now();
   auto clean = RunCommand({kNewsx, "--db", work.File("clean"), "--quiet", "backfill",

@@ -59,6 +59,9 @@ struct IngestReport {
   std::uint64_t filtered = 0;   // Dropped by since/until/host.
   std::uint64_t failed = 0;     // Dead letters written.
   StoreCounts counts;
+  // Articles stored shortened by extract::ArticleLimits (each also noted
+  // as a dead letter of stage "extract", code resource_exhausted).
+  std::uint64_t truncated = 0;
   bool interrupted = false;     // Stopped by a stop request before the end.
   double elapsed_s = 0;
   std::vector<StageSnapshot> stages;

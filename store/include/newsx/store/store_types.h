@@ -18,6 +18,10 @@ struct StoreOptions {
   // can be dropped. Read-only opens replay the log, so it is also what a
   // read command may have to replay during a write. Default: 64 MiB.
   std::uint64_t max_wal_bytes = 64ull << 20;
+  // Test hook: once this many bytes have been written to the database's
+  // files, every further file write fails as on a full disk (ENOSPC).
+  // 0: never. Default: 0.
+  std::uint64_t disk_full_after_bytes_for_testing = 0;
 };
 
 // What ArticleStore::Put did with an article (see Put).
