@@ -16,6 +16,7 @@
 #include "newsx/core/record_json.h"
 #include "record_codec.h"
 #include "store_impl.h"
+#include "table_check.h"
 
 namespace newsx::store {
 
@@ -205,6 +206,11 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& opt
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   impl->families.assign(handles.begin() + 1, handles.end());
   NEWSX_RETURN_IF_ERROR(CheckSchema(*impl, options.path));
+  if (!options.read_only) {
+    // Table options are the same in every family: one Options reads them all.
+    NEWSX_RETURN_IF_ERROR(internal::VerifyNewTableFiles(
+        *impl, rocksdb::Options(db_options, FamilyOptions(kArticles)), options.path));
+  }
   return std::unique_ptr<ArticleStore>(new ArticleStore(std::move(impl)));
 }
 

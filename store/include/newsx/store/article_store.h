@@ -32,6 +32,10 @@ class ArticleStore {
   // in use by another newsx process" when another process holds it, or when
   // it was written with another schema version; kNotFound when it does not
   // exist and !create_if_missing; kIoError or kDataLoss for other failures.
+  // Opening for writing first verifies the block checksums of every table
+  // file not verified since it last changed, and returns kDataLoss
+  // ("database is damaged, refusing to write to it: ...") for a damaged
+  // one; read-only opens do not (reads check the blocks they touch).
   static Result<std::unique_ptr<ArticleStore>> Open(const StoreOptions& options);
   // A writable store flushes (see Flush) when it is destroyed, so that the
   // next open, read-only or not, has no log to replay.
