@@ -64,11 +64,20 @@ TEST_CASE("ParseExtractedArticle rejects malformed input", "[core][json]") {
         StatusCode::kFailedPrecondition);
 }
 
+// Each invalid byte becomes U+FFFD (EF BF BD): the output is valid UTF-8
+// JSON that parses back, with the text around the bad bytes intact. (The
+// test used to check only that "bad" appeared, which any output passes.)
 TEST_CASE("invalid UTF-8 in text is replaced, not thrown", "[core][json]") {
   Article a;
   a.text = "bad \xff\xfe bytes";
+  a.title = "ok \xc3 cut";  // A sequence cut short.
   const std::string json = ToJson(a);
-  CHECK(json.find("bad") != std::string::npos);
+  CHECK(json.find('\xff') == std::string::npos);
+  CHECK(json.find('\xfe') == std::string::npos);
+  auto parsed = ParseArticle(json);
+  REQUIRE(parsed.ok());
+  CHECK(parsed->text == "bad \xEF\xBF\xBD\xEF\xBF\xBD bytes");
+  CHECK(parsed->title == "ok \xEF\xBF\xBD cut");
 }
 
 TEST_CASE("ids are stable hashes", "[core][hash]") {
