@@ -14,6 +14,41 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Percent-encodes space, C0 controls and DEL, as browsers do in paths and
+// queries: left raw, a trailing one would be trimmed by the next
+// canonicalization, and the canonical form must be a fixed point.
+std::string EncodeControls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= ' ' || u == 0x7f) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// RFC 3986 reg-name (unreserved, pct-encoded, sub-delims; bytes >= 0x80
+// for IDNs written raw) or an IP literal in brackets; and a port of digits.
+bool ValidHostAndPort(std::string_view host, std::string_view port) {
+  for (const char c : port) {
+    if (c < '0' || c > '9') return false;
+  }
+  if (host.front() == '[') return host.size() > 2 && host.back() == ']';
+  for (const char c : host) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u)) continue;
+    if (std::string_view("-._~%!$&'()*+,;=").find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -205,8 +240,10 @@ std::string CanonicalizeUrl(std::string_view url) {
   const UrlParts p = SplitUrl(Trim(url));
   const std::string scheme = Lower(p.scheme);
   if ((scheme != "http" && scheme != "https") || !p.has_authority || p.host.empty()) return "";
+  if (!ValidHostAndPort(p.host, p.port)) return "";
   std::string host = Lower(p.host);
   while (!host.empty() && host.back() == '.') host.pop_back();
+  if (host.empty()) return "";  // "https://./" names no host.
   std::string authority = host;
   const bool default_port = p.port.empty() || (scheme == "http" && p.port == "80") ||
                             (scheme == "https" && p.port == "443");
@@ -214,9 +251,9 @@ std::string CanonicalizeUrl(std::string_view url) {
     authority += ':';
     authority.append(p.port);
   }
-  std::string path = RemoveDotSegments(p.path);
+  std::string path = EncodeControls(RemoveDotSegments(p.path));
   if (path.empty()) path.push_back('/');
-  const std::string query = p.has_query ? FilterQuery(p.query) : "";
+  const std::string query = p.has_query ? EncodeControls(FilterQuery(p.query)) : "";
   return Join(scheme, true, authority, path, !query.empty(), query, false, "");
 }
 

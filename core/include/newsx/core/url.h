@@ -31,8 +31,11 @@ std::string ResolveUrl(std::string_view base, std::string_view ref);
 
 // The canonical form used for identity and deduplication: scheme and host
 // lower-cased, default port and fragment dropped, dot segments removed, empty
-// path made "/", tracking parameters (utm_*, fbclid, gclid, ...) removed, and
-// surrounding whitespace trimmed. Returns "" if `url` is not an absolute
+// path made "/", tracking parameters (utm_*, fbclid, gclid, ...) removed,
+// surrounding whitespace trimmed, and spaces and control bytes inside the
+// path and query percent-encoded (so that the result is its own canonical form).
+// Also "" when the host has characters no host can have, or the port is not
+// a number. Returns "" if `url` is not an absolute
 // http(s) URL.
 std::string CanonicalizeUrl(std::string_view url);
 
