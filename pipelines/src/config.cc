@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "toml_guard.h"
+
 namespace newsx::pipelines {
 
 namespace {
@@ -167,6 +169,21 @@ Status Config::Validate() const {
 }
 
 Result<Config> ParseConfig(std::string_view toml_text, std::string_view origin) {
+  // Non-ASCII text reaches toml++ only where it can take it (toml_guard.h).
+  const std::string ascii = internal::AsciiPlaceholders(toml_text);
+  if (ascii != toml_text) {
+    toml::parse_result probe = toml::parse(ascii, origin);
+    if (!probe) {
+      const toml::parse_error& err = probe.error();
+      return InvalidArgumentError(Where(origin, err.source()) + ": " +
+                                  std::string(err.description()) +
+                                  " ('~' stands for a non-ASCII character)");
+    }
+    if (const std::string where = internal::NonAsciiAfterLineEndingBackslash(toml_text);
+        !where.empty()) {
+      return InvalidArgumentError(std::string(origin) + ":" + where);
+    }
+  }
   toml::parse_result parsed = toml::parse(toml_text, origin);
   if (!parsed) {
     const toml::parse_error& err = parsed.error();
