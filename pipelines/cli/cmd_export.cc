@@ -1,181 +1,45 @@
-// `newsx export`: the database as JSON Lines files, incrementally.
+// `newsx export`: the database as JSON Lines files, incrementally (the
+// export job, newsx/pipelines/jobs/export_job.h).
 
-#include <cctype>
-#include <charconv>
-#include <fstream>
 #include <cstdio>
-#include <filesystem>
+#include <string>
 
 #include "cli_context.h"
-#include "export_rows.h"
-#include "export_schema.h"
-#include "jsonl_file.h"
+#include "newsx/pipelines/jobs/export_job.h"
 
 namespace newsx::cli {
 
 namespace {
 
-struct ExportFlags {
-  std::string out;
-  bool gzip = false;
-  bool full = false;
-  std::string cursor = "default";
-};
-
-// The four output files, written together.
-struct ExportFiles {
-  std::unique_ptr<JsonlFile> articles, entities, mentions, events;
-
-  static Result<ExportFiles> Create(const std::string& dir, bool gzip) {
-    ExportFiles f;
-    NEWSX_ASSIGN_OR_RETURN(f.articles, JsonlFile::Create(dir, "articles.jsonl", gzip));
-    NEWSX_ASSIGN_OR_RETURN(f.entities, JsonlFile::Create(dir, "entities.jsonl", gzip));
-    NEWSX_ASSIGN_OR_RETURN(f.mentions, JsonlFile::Create(dir, "mentions.jsonl", gzip));
-    NEWSX_ASSIGN_OR_RETURN(f.events, JsonlFile::Create(dir, "events.jsonl", gzip));
-    return f;
-  }
-
-  Status WriteArticle(const ExtractedArticle& x) {
-    NEWSX_RETURN_IF_ERROR(articles->Write(ArticleRow(x.article)));
-    for (const std::string& row : MentionRows(x)) NEWSX_RETURN_IF_ERROR(mentions->Write(row));
-    for (const Event& e : x.events) NEWSX_RETURN_IF_ERROR(events->Write(EventRow(e)));
-    return Status::Ok();
-  }
-
-  Status Commit() {
-    for (JsonlFile* f : {articles.get(), entities.get(), mentions.get(), events.get()}) {
-      NEWSX_RETURN_IF_ERROR(f->Commit());
-    }
-    return Status::Ok();
-  }
-};
-
-Status ExportAll(const store::ArticleStore& store, ExportFiles& files) {
-  Status write_error;
-  NEWSX_RETURN_IF_ERROR(store.ScanArticles([&](const ExtractedArticle& x) {
-    write_error = files.WriteArticle(x);
-    return write_error.ok();
-  }));
-  NEWSX_RETURN_IF_ERROR(write_error);
-  NEWSX_RETURN_IF_ERROR(store.ScanEntities([&](const store::StoredEntity& e) {
-    write_error = files.entities->Write(EntityRow(e));
-    return write_error.ok();
-  }));
-  return write_error;
-}
-
-// Records changed in (after, last]: their current state. Entities that no
-// article mentions any more are written with zero counts, so that consumers
-// see the change.
-Status ExportChanges(const store::ArticleStore& store, const std::uint64_t after,
-                     const std::uint64_t last, ExportFiles& files) {
-  constexpr std::size_t kBatch = 4096;
-  for (std::uint64_t cursor = after; cursor < last;) {
-    NEWSX_ASSIGN_OR_RETURN(std::vector<store::Change> changes, store.ReadChanges(cursor, kBatch));
-    if (changes.empty()) break;
-    for (const store::Change& change : changes) {
-      if (change.seq > last) break;
-      NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, store.GetArticle(change.article_id));
-      NEWSX_RETURN_IF_ERROR(files.WriteArticle(x));
-    }
-    cursor = changes.back().seq;
-  }
-  Status write_error;
-  NEWSX_RETURN_IF_ERROR(store.ScanChangedEntities(after, last, [&](const store::StoredEntity& e) {
-    write_error = files.entities->Write(EntityRow(e));
-    return write_error.ok();
-  }));
-  return write_error;
-}
-
-// Writes `text` to `path` through a temporary file and a rename.
-Status WriteFileAtomically(const std::filesystem::path& path, const std::string& text) {
-  const std::filesystem::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp");
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!(out << text) || !out.flush()) return IoError("cannot write " + tmp.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return IoError("renaming " + tmp.string() + ": " + ec.message());
-  return Status::Ok();
-}
-
-// Export cursors live in files beside the database (<db>/export-cursors/<name>),
-// not in RocksDB, so that an export needs only a read-only view and runs
-// while a crawl or backfill writes. Cursors of older versions, stored in the
-// database as checkpoint "export:<name>", are still read.
-std::filesystem::path CursorPath(const std::string& db, const std::string& name) {
-  std::string file;
-  for (char c : name) file += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
-  return std::filesystem::path(db) / "export-cursors" / file;
-}
-
-Result<std::optional<std::string>> ReadCursor(const store::ArticleStore& store,
-                                              const std::string& db, const std::string& name) {
-  std::ifstream in(CursorPath(db, name));
-  std::string value;
-  if (in && std::getline(in, value)) return std::optional<std::string>(value);
-  return store.GetCheckpoint("export:" + name);
-}
-
-Status WriteCursor(const std::string& db, const std::string& name, std::uint64_t seq) {
-  const std::filesystem::path path = CursorPath(db, name);
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) return IoError("cannot create " + path.parent_path().string() + ": " + ec.message());
-  return WriteFileAtomically(path, std::to_string(seq) + "\n");
-}
-
-Status RunExport(const ExportFlags& flags, const CliContext& ctx) {
-  NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<store::ArticleStore> store, OpenStoreForReading(ctx));
-  std::error_code ec;
-  std::filesystem::create_directories(flags.out, ec);
-  if (ec) return IoError("cannot create " + flags.out + ": " + ec.message());
-  const std::string& db = ctx.config().db_path;
-  NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> cursor, ReadCursor(*store, db, flags.cursor));
-  std::uint64_t after = 0;
-  if (cursor) std::from_chars(cursor->data(), cursor->data() + cursor->size(), after);
-  const bool full = flags.full || !cursor;
-  NEWSX_ASSIGN_OR_RETURN(const std::uint64_t last, store->LastChangeSeq());
-  NEWSX_ASSIGN_OR_RETURN(ExportFiles files, ExportFiles::Create(flags.out, flags.gzip));
-  NEWSX_RETURN_IF_ERROR(full ? ExportAll(*store, files)
-                             : ExportChanges(*store, after, last, files));
-  NEWSX_RETURN_IF_ERROR(files.Commit());
-  // The columns beside the rows, so that even an empty file reads with them.
-  const std::filesystem::path out(flags.out);
-  NEWSX_RETURN_IF_ERROR(WriteFileAtomically(out / "schema.json", ExportSchemaJson()));
-  NEWSX_RETURN_IF_ERROR(WriteFileAtomically(out / "schema.sql", ExportSchemaSql()));
-  // Only once the files are complete: a failed export is simply redone.
-  NEWSX_RETURN_IF_ERROR(WriteCursor(db, flags.cursor, last));
+int Run(pipelines::ExportOptions options, const CliContext& ctx) {
+  options.db_path = ctx.config().db_path;
+  const Result<pipelines::ExportReport> r = pipelines::ExportDatabase(options);
+  if (!r.ok()) return ReportError(ctx, r.status(), options.out_dir);
   std::printf("export: %llu articles, %llu entities, %llu mentions, %llu events to %s (%s; "
               "cursor %s now at change %llu)\n",
-              static_cast<unsigned long long>(files.articles->lines()),
-              static_cast<unsigned long long>(files.entities->lines()),
-              static_cast<unsigned long long>(files.mentions->lines()),
-              static_cast<unsigned long long>(files.events->lines()), flags.out.c_str(),
-              full ? "full" : ("changes after " + std::to_string(after)).c_str(),
-              flags.cursor.c_str(), static_cast<unsigned long long>(last));
-  return Status::Ok();
+              static_cast<unsigned long long>(r->articles),
+              static_cast<unsigned long long>(r->entities),
+              static_cast<unsigned long long>(r->mentions),
+              static_cast<unsigned long long>(r->events), options.out_dir.c_str(),
+              r->full ? "full" : ("changes after " + std::to_string(r->after_seq)).c_str(),
+              options.cursor.c_str(), static_cast<unsigned long long>(r->last_seq));
+  return kExitOk;
 }
 
 }  // namespace
 
 Command AddExportCommand(CLI::App& root) {
-  auto flags = std::make_shared<ExportFlags>();
+  auto flags = std::make_shared<pipelines::ExportOptions>();
   CLI::App* app = root.add_subcommand(
       "export",
       "Write articles.jsonl, entities.jsonl, mentions.jsonl and events.jsonl: everything new "
       "or changed since the previous export (the first export, or --full, writes everything)");
-  app->add_option("--out", flags->out, "Output directory (created if missing)")->required();
+  app->add_option("--out", flags->out_dir, "Output directory (created if missing)")->required();
   app->add_flag("--gzip", flags->gzip, "Write .jsonl.gz files");
   app->add_flag("--full", flags->full, "Export everything, not only what changed");
   app->add_option("--cursor", flags->cursor,
                   "Name of the export cursor, one per downstream consumer (default: default)");
-  return Command{app, [flags](const CliContext& ctx) {
-                   const Status s = RunExport(*flags, ctx);
-                   return s.ok() ? kExitOk : ReportError(ctx, s, flags->out);
-                 }};
+  return Command{app, [flags](const CliContext& ctx) { return Run(*flags, ctx); }};
 }
 
 }  // namespace newsx::cli

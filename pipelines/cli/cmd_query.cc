@@ -1,13 +1,13 @@
-// `newsx query`: events, top entities and articles from the database.
+// `newsx query`: events, top entities and articles from the database (the
+// query jobs, newsx/pipelines/jobs/query_job.h), as a table or JSON Lines.
 
-#include <algorithm>
 #include <iostream>
 
 #include "cli_context.h"
-#include "export_rows.h"
 #include "newsx/core/record_json.h"
-#include "newsx/core/time_format.h"
-#include "newsx/core/url.h"
+#include "newsx/pipelines/jobs/export_rows.h"
+#include "newsx/pipelines/jobs/query_job.h"
+#include "newsx/pipelines/jobs/read_store.h"
 #include "table_writer.h"
 
 namespace newsx::cli {
@@ -29,20 +29,6 @@ int UsageError(const CliContext& ctx, const Status& status) {
   return kExitUsage;
 }
 
-struct Window {
-  std::int64_t since = store::kMinTime;
-  std::int64_t until = store::kMaxTime;
-};
-
-Result<Window> ParseWindow(const QueryFlags& flags) {
-  Window w;
-  NEWSX_ASSIGN_OR_RETURN(std::optional<std::int64_t> since, ParseTimeFlag(flags.since, "--since"));
-  NEWSX_ASSIGN_OR_RETURN(std::optional<std::int64_t> until, ParseTimeFlag(flags.until, "--until"));
-  if (since) w.since = *since;
-  if (until) w.until = *until;
-  return w;
-}
-
 std::string EventArgs(const Event& e) {
   std::string out;
   for (const EventArg& arg : e.args) {
@@ -54,49 +40,40 @@ std::string EventArgs(const Event& e) {
 
 int RunEvents(const QueryFlags& flags, OutputFormat format, const store::ArticleStore& store,
               const CliContext& ctx) {
-  auto window = ParseWindow(flags);
+  auto window = pipelines::ParseTimeWindow(flags.since, flags.until);
   if (!window.ok()) return UsageError(ctx, window.status());
-  store::EventQuery q{.type = flags.type, .entity_id = flags.entity,
-                      .since_unix_s = window->since, .until_unix_s = window->until,
-                      .text = flags.text};
+  const pipelines::EventsQuery query{.type = flags.type, .entity = flags.entity,
+                                     .text = flags.text, .window = *window,
+                                     .limit = flags.limit};
   TableWriter table({"time", "type", "trigger", "args", "sentence", "article"});
-  std::size_t n = 0;
-  const Status s = store.FindEvents(q, [&](const Event& e) {
+  const Result<std::size_t> n = pipelines::QueryEvents(store, query, [&](const Event& e) {
     if (format == OutputFormat::kJsonl) {
-      std::cout << EventRow(e) << '\n';
+      std::cout << pipelines::EventRow(e) << '\n';
     } else {
       table.AddRow({e.time_value.empty() ? e.time_text : e.time_value, e.type, e.trigger,
                     EventArgs(e), e.sentence, e.article});
     }
-    ++n;
-    return flags.limit == 0 || n < flags.limit;
+    return true;
   });
-  if (!s.ok()) return ReportError(ctx, s, "query events");
+  if (!n.ok()) return ReportError(ctx, n.status(), "query events");
   if (format == OutputFormat::kTable) table.Print(std::cout);
-  if (n == 0 && table.rows() == 0 && !flags.type.empty()) {
-    // No rows: say whether the type exists at all (a typo finds nothing too).
-    auto types = store.EventTypes();
-    if (types.ok() && std::find(types->begin(), types->end(), flags.type) == types->end()) {
-      std::string known;
-      for (const std::string& t : *types) known += (known.empty() ? "" : ", ") + t;
-      ctx.log().Warn("no stored event has type " + flags.type + "; stored types: " +
-                     (known.empty() ? "(none)" : known));
-    }
+  if (*n == 0) {
+    if (auto note = pipelines::UnknownEventTypeNote(store, flags.type)) ctx.log().Warn(*note);
   }
   return kExitOk;
 }
 
 int RunTopEntities(const QueryFlags& flags, OutputFormat format,
                    const store::ArticleStore& store, const CliContext& ctx) {
-  auto window = ParseWindow(flags);
+  auto window = pipelines::ParseTimeWindow(flags.since, flags.until);
   if (!window.ok()) return UsageError(ctx, window.status());
-  auto rows = store.TopEntities(window->since, window->until, flags.limit == 0 ? 20 : flags.limit);
+  auto rows = pipelines::QueryTopEntities(store, {.window = *window, .limit = flags.limit});
   if (!rows.ok()) return ReportError(ctx, rows.status(), "query top-entities");
   TableWriter table({"rank", "entity", "name", "mentions", "articles", "all mentions"});
   int rank = 0;
   for (const store::EntityCount& row : *rows) {
     if (format == OutputFormat::kJsonl) {
-      std::cout << TopEntityRow(row) << '\n';
+      std::cout << pipelines::TopEntityRow(row) << '\n';
       continue;
     }
     table.AddRow({std::to_string(++rank), row.entity.entity.id, row.entity.entity.name,
@@ -109,19 +86,9 @@ int RunTopEntities(const QueryFlags& flags, OutputFormat format,
 
 int RunArticle(const QueryFlags& flags, OutputFormat format, const store::ArticleStore& store,
                const CliContext& ctx) {
-  if (flags.id.empty() == flags.url.empty()) {
-    ctx.log().Error("query article: give exactly one of --id and --url");
-    return kExitUsage;
-  }
-  Result<ExtractedArticle> x = NotFoundError("");
-  if (!flags.id.empty()) {
-    x = store.GetArticle(flags.id);
-  } else {
-    x = store.GetArticleByUrl(flags.url);
-    const std::string canonical = CanonicalizeUrl(flags.url);
-    if (!x.ok() && x.status().code() == StatusCode::kNotFound && !canonical.empty()) {
-      x = store.GetArticleByUrl(canonical);
-    }
+  auto x = pipelines::QueryArticle(store, {.id = flags.id, .url = flags.url});
+  if (!x.ok() && x.status().code() == StatusCode::kInvalidArgument) {
+    return UsageError(ctx, x.status());
   }
   if (!x.ok()) return ReportError(ctx, x.status(), flags.id.empty() ? flags.url : flags.id);
   if (format == OutputFormat::kJsonl) {
@@ -180,7 +147,7 @@ Command AddQueryCommand(CLI::App& root) {
   return Command{app, [flags, events, top](const CliContext& ctx) {
                    auto format = ChooseOutputFormat(flags->format);
                    if (!format.ok()) return ReportError(ctx, format.status(), "--format");
-                   auto store = OpenStoreForReading(ctx);
+                   auto store = pipelines::OpenStoreForReading(ctx.config().db_path);
                    if (!store.ok()) return ReportError(ctx, store.status(), ctx.config().db_path);
                    if (events->parsed()) return RunEvents(*flags, *format, **store, ctx);
                    if (top->parsed()) return RunTopEntities(*flags, *format, **store, ctx);

@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli_context.h"
-#include "export_rows.h"
+#include "newsx/pipelines/jobs/read_store.h"
 #include "table_writer.h"
 
 namespace newsx::cli {
@@ -65,7 +65,7 @@ Command AddStatsCommand(CLI::App& root) {
   return Command{app, [format](const CliContext& ctx) {
                    auto output = ChooseOutputFormat(*format);
                    if (!output.ok()) return ReportError(ctx, output.status(), "--format");
-                   auto store = OpenStoreForReading(ctx);
+                   auto store = pipelines::OpenStoreForReading(ctx.config().db_path);
                    if (!store.ok()) return ReportError(ctx, store.status(), ctx.config().db_path);
                    auto stats = (*store)->Stats();
                    if (!stats.ok()) return ReportError(ctx, stats.status(), ctx.config().db_path);

@@ -1,26 +1,25 @@
-// `newsx verify`: the database's indexes against its records.
+// `newsx verify`: the database's indexes against its records (the verify
+// job, newsx/pipelines/jobs/verify_job.h).
 
 #include <cstdio>
 
 #include "cli_context.h"
-#include "export_rows.h"
+#include "newsx/pipelines/jobs/verify_job.h"
 
 namespace newsx::cli {
 
 namespace {
 
 int Run(std::size_t max_problems, const CliContext& ctx) {
-  auto store = OpenStoreForReading(ctx);
-  if (!store.ok()) return ReportError(ctx, store.status(), ctx.config().db_path);
-  auto problems = (*store)->Verify(max_problems);
-  if (!problems.ok()) return ReportError(ctx, problems.status(), ctx.config().db_path);
-  for (const store::Inconsistency& p : *problems) {
+  const std::string& db = ctx.config().db_path;
+  auto report = pipelines::VerifyDatabase(db, max_problems);
+  if (!report.ok()) return ReportError(ctx, report.status(), db);
+  for (const store::Inconsistency& p : report->problems) {
     std::printf("inconsistent: %s %s: %s\n", p.family.c_str(), p.key.c_str(), p.problem.c_str());
   }
-  if (!problems->empty()) {
-    std::printf("verify: %zu inconsistencies%s in %s\n", problems->size(),
-                problems->size() >= max_problems ? " (stopped at --max)" : "",
-                ctx.config().db_path.c_str());
+  if (!report->problems.empty()) {
+    std::printf("verify: %zu inconsistencies%s in %s\n", report->problems.size(),
+                report->stopped_at_max ? " (stopped at --max)" : "", db.c_str());
     return kExitFailure;
   }
   std::printf("verify: ok, every index entry points to its record and every record is indexed\n");

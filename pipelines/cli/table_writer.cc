@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "newsx/core/time_format.h"
 
 namespace newsx::cli {
 
@@ -76,15 +75,6 @@ void TableWriter::Print(std::ostream& out) const {
   for (std::size_t w : widths) rule.push_back(std::string(w, '-'));
   print_row(rule);
   for (const auto& row : rows_) print_row(row);
-}
-
-Result<std::optional<std::int64_t>> ParseTimeFlag(std::string_view text, std::string_view flag) {
-  if (text.empty()) return std::optional<std::int64_t>();
-  const std::optional<std::int64_t> t = ParseDateTime(text);
-  if (!t) {
-    return InvalidArgumentError(std::string(flag) + ": not a date or time: " + std::string(text));
-  }
-  return t;
 }
 
 }  // namespace newsx::cli

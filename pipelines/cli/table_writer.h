@@ -4,8 +4,6 @@
 // people on a terminal, JSON Lines for programs.
 
 #include <cstddef>
-#include <cstdint>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -39,10 +37,5 @@ class TableWriter {
   std::vector<std::vector<std::string>> rows_;
   std::size_t max_cell_chars_;
 };
-
-// Parses a --since/--until value (any form ParseDateTime accepts: "2026-01-28",
-// RFC 3339...). nullopt for an empty flag; kInvalidArgument naming `flag`
-// for anything unparseable.
-Result<std::optional<std::int64_t>> ParseTimeFlag(std::string_view text, std::string_view flag);
 
 }  // namespace newsx::cli

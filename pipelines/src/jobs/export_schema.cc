@@ -1,8 +1,8 @@
-#include "export_schema.h"
+#include "newsx/pipelines/jobs/export_schema.h"
 
 #include <nlohmann/json.hpp>
 
-namespace newsx::cli {
+namespace newsx::pipelines {
 
 namespace {
 
@@ -86,4 +86,4 @@ std::string ExportSchemaSql() {
   return sql;
 }
 
-}  // namespace newsx::cli
+}  // namespace newsx::pipelines

@@ -1,18 +1,16 @@
 #pragma once
 
-// The JSON Lines rows that `newsx export` writes and `newsx query` prints
-// (README "Export"): one flat-ish object per record, readable as they are by
+// The JSON Lines rows that the export job writes and `newsx query` prints
+// (docs/export.md): one flat-ish object per record, readable as they are by
 // DuckDB's read_json_auto and pandas.read_json(lines=True).
 
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "cli_context.h"
 #include "newsx/core/analysis.h"
 #include "newsx/store/article_store.h"
 
-namespace newsx::cli {
+namespace newsx::pipelines {
 
 // articles.jsonl: the article fields of the data contract (record_json.h).
 std::string ArticleRow(const Article& article);
@@ -34,8 +32,4 @@ std::string EventRow(const Event& event);
 // `query top-entities`: EntityRow plus "mentions_in_window" and "articles_in_window".
 std::string TopEntityRow(const store::EntityCount& row);
 
-// Opens the configured database read-only for a read command. kNotFound
-// (with the path) when there is none.
-Result<std::unique_ptr<store::ArticleStore>> OpenStoreForReading(const CliContext& ctx);
-
-}  // namespace newsx::cli
+}  // namespace newsx::pipelines

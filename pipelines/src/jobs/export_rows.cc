@@ -1,4 +1,4 @@
-#include "export_rows.h"
+#include "newsx/pipelines/jobs/export_rows.h"
 
 #include <nlohmann/json.hpp>
 
@@ -7,7 +7,7 @@
 #include "newsx/core/record_json.h"
 #include "newsx/core/time_interval.h"
 
-namespace newsx::cli {
+namespace newsx::pipelines {
 
 namespace {
 
@@ -113,9 +113,4 @@ std::string TopEntityRow(const store::EntityCount& row) {
   return Dump(j);
 }
 
-Result<std::unique_ptr<store::ArticleStore>> OpenStoreForReading(const CliContext& ctx) {
-  return store::ArticleStore::Open(
-      {.path = ctx.config().db_path, .create_if_missing = false, .read_only = true});
-}
-
-}  // namespace newsx::cli
+}  // namespace newsx::pipelines

@@ -1,4 +1,4 @@
-#include "jsonl_file.h"
+#include "newsx/pipelines/jobs/jsonl_file.h"
 
 #include <zlib.h>
 
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
-namespace newsx::cli {
+namespace newsx::pipelines {
 
 struct JsonlFile::Impl {
   std::FILE* plain = nullptr;
@@ -80,4 +80,4 @@ Status JsonlFile::Commit() {
   return Status::Ok();
 }
 
-}  // namespace newsx::cli
+}  // namespace newsx::pipelines

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace newsx::cli {
+namespace newsx::pipelines {
 
 struct ExportColumn {
   const char* name;
@@ -33,4 +33,4 @@ std::string ExportSchemaJson();
 // <dir>/<name>.jsonl or .jsonl.gz with the columns above.
 std::string ExportSchemaSql();
 
-}  // namespace newsx::cli
+}  // namespace newsx::pipelines

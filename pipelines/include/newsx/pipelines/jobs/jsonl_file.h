@@ -11,7 +11,7 @@
 
 #include "newsx/core/result.h"
 
-namespace newsx::cli {
+namespace newsx::pipelines {
 
 class JsonlFile {
  public:
@@ -42,4 +42,4 @@ class JsonlFile {
   bool committed_ = false;
 };
 
-}  // namespace newsx::cli
+}  // namespace newsx::pipelines
