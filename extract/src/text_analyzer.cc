@@ -7,6 +7,7 @@
 #include "analysis/date_resolver.h"
 #include "analysis/doc_state.h"
 #include "analysis/entity_recognizer.h"
+#include "analysis/conllu_writer.h"
 #include "analysis/event_assembler.h"
 #include "analysis/quantity_linker.h"
 #include "newsx/core/time_format.h"
@@ -40,6 +41,7 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const AnalyzerOptions
     if (!names.ok()) return InternalError("built-in model en-ner.bin: " + names.status().message());
     impl->model->names = std::move(names).value();
   }
+  NEWSX_ASSIGN_OR_RETURN(impl->model->language, nlp::LanguageModels::LoadBuiltin());
   impl->date_words = analysis::BuildDateWords(&impl->model->vocab);
   NEWSX_ASSIGN_OR_RETURN(impl->quantities, QuantityExtractor::Create(QuantityOptions{}));
   return std::unique_ptr<TextAnalyzer>(new TextAnalyzer(std::move(impl)));
@@ -52,6 +54,20 @@ void TextAnalyzer::Analyze(ExtractedArticle* x) const { AnalyzeStages(x, /*with_
 
 void TextAnalyzer::AnalyzeStages(ExtractedArticle* x, bool with_events) const {
   analysis::DocState d(*impl_->model, x->article.text);
+  Run(&d, x, with_events);
+  x->entities = d.Finish();
+}
+
+std::string TextAnalyzer::Conllu(const ExtractedArticle& article) const {
+  ExtractedArticle x = article;
+  analysis::DocState d(*impl_->model, x.article.text);
+  Run(&d, &x, /*with_events=*/false);
+  return analysis::RenderConllu(d);
+}
+
+void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_events) const {
+  analysis::DocState& d = *dp;
+  if (impl_->model->language) d.parse.Parse(*impl_->model->language, d.tt);
   analysis::MatchLexicon(&d);
   analysis::FindChipsByRule(&d);
   // Firms found by their cues ("Zhonghao Technologies Ltd", "chipmaker
@@ -70,8 +86,8 @@ void TextAnalyzer::AnalyzeStages(ExtractedArticle* x, bool with_events) const {
   x->dates = analysis::FindDates(&d, impl_->date_words, published_day);
   x->quantities = analysis::FindQuantities(&d, *impl_->quantities);
   x->events.clear();
-  if (with_events) x->events = analysis::AssembleEvents(d, x->quantities, x->dates, x->article.id);
-  x->entities = d.Finish();
+  if (with_events) x->events = analysis::AssembleEvents(d, x->quantities, x->dates, x->article.id,
+                                                      x->article.published);
 }
 
 }  // namespace newsx::extract

@@ -16,6 +16,7 @@ namespace {
 struct ExtractFlags {
   std::vector<std::string> inputs;
   bool text = false;
+  bool conllu = false;
   std::string url;
   std::string published;
   std::string title;
@@ -118,7 +119,11 @@ int Run(ExtractFlags flags, const CliContext& ctx) {
       continue;
     }
     WarnIfTruncated(ctx, truncation, input);
-    std::cout << ToJson(*x) << '\n';
+    if (flags.conllu) {
+      std::cout << (*extractor)->analyzer().Conllu(*x);
+    } else {
+      std::cout << ToJson(*x) << '\n';
+    }
   }
   std::cout.flush();
   return failures == 0 ? kExitOk : kExitFailure;
@@ -136,6 +141,9 @@ Command AddExtractCommand(CLI::App& root) {
                   "pages in one process), or - for stdin")
       ->required();
   app->add_flag("--text", flags->text, "Inputs are plain text, not HTML");
+  app->add_flag("--conllu", flags->conllu,
+                "Print the analysis of the text as CoNLL-U (tokens, lemmas, tags, "
+                "dependency tree, name labels, entities) instead of JSON, for writing rules");
   app->add_option("--url", flags->url, "URL of the page (for ids and relative links)");
   app->add_option("--published", flags->published,
                   "Publication time (ISO 8601) when the page has none; relative dates "

@@ -47,13 +47,6 @@ Result<std::unique_ptr<AnalysisModel>> BuildAnalysisModel(std::span<const Lexico
   for (const EventRule& rule : model->lexicon.rules) {
     auto& ctx = model->rule_context.emplace_back();
     for (const std::string& phrase : rule.context) ctx.push_back(PhraseIds(phrase, &v));
-    auto& after = model->slot_after_words.emplace_back();
-    for (const RoleSlot& slot : rule.slots) {
-      std::vector<std::int32_t>& ids = after.emplace_back();
-      for (const std::string& word : slot.after_words) {
-        ids.push_back(word == "-" ? AnalysisModel::kRightAfterTrigger : v.Add(word));
-      }
-    }
   }
   return model;
 }

@@ -8,6 +8,7 @@
 #include "analysis/phrase_matcher.h"
 #include "text/tokenizer.h"
 #include "ner/ner_model.h"
+#include "newsx/extract/language_models.h"
 #include "newsx/core/result.h"
 
 namespace newsx::extract::analysis {
@@ -29,12 +30,11 @@ struct AnalysisModel {
   // Vocabulary ids of each event rule's context phrases, one vector of ids
   // per phrase.
   std::vector<std::vector<std::vector<std::int32_t>>> rule_context;
-  // Vocabulary ids of each slot's after_words, per rule, per slot;
-  // kRightAfterTrigger stands for "-".
-  static constexpr std::int32_t kRightAfterTrigger = -2;
-  std::vector<std::vector<std::vector<std::int32_t>>> slot_after_words;
+
   // The name tagger (models/en-ner.bin unless replaced).
   std::unique_ptr<ner::NerModel> names;
+  // Tagger, lemmatizer and parser (models/en-pos.bin, en-dep.bin).
+  std::unique_ptr<nlp::LanguageModels> language;
 };
 
 Result<std::unique_ptr<AnalysisModel>> BuildAnalysisModel(std::span<const LexiconSource> files);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/analysis_model.h"
+#include "analysis/doc_parse.h"
 #include "ner/ner_features.h"
 #include "ner/ner_labels.h"
 #include "text/tokenizer.h"
@@ -67,6 +68,8 @@ class DocState {
   std::vector<std::uint64_t> gazetteer;
   // Names the tagger recognized, in text order (RecognizeNames()).
   std::vector<ner::NerSpan> names;
+  // Tags, lemmas and trees of the sentences; empty without language models.
+  DocParse parse;
   // The words the document writes in lower case (RecognizeNames()).
   ner::DocumentWords lower_words;
   std::vector<TriggerHit> triggers;

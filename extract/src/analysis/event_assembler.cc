@@ -1,22 +1,26 @@
 #include "analysis/event_assembler.h"
 
 #include <algorithm>
-#include <cstdlib>
+#include <cmath>
 #include <set>
 
+#include "analysis/event_context.h"
+#include "analysis/event_merger.h"
+#include "analysis/event_roles.h"
 #include "newsx/core/hash.h"
 
 namespace newsx::extract::analysis {
 
 namespace {
 
-constexpr std::uint32_t kNegationWindow = 4;  // Tokens before a trigger.
-constexpr std::uint32_t kSourceWindow = 5;    // Tokens after "according to".
 constexpr std::uint32_t kGovernedGap = 2;     // Tokens between a trigger and its object.
-constexpr std::uint32_t kPossessedGap = 3;
+constexpr std::uint32_t kPossessedGap = 3;    // Modifiers between "Nvidia's" and "H20".
 constexpr std::uint32_t kContextWindow = 6;   // Tokens around a trigger for its context words.
-constexpr std::uint32_t kNoContext = ~0u;    // Modifiers between "Nvidia's" and "H20".
+constexpr std::uint32_t kNoContext = ~0u;
+constexpr std::uint32_t kMaxThingTokens = 8;  // A noun phrase filler is cut to its last words.
 
+// A filler of a role: an entity mention, a quantity or (kArgThing) a noun
+// phrase that names no entity.
 struct Candidate {
   std::uint32_t first = 0;
   std::uint32_t end = 0;
@@ -56,28 +60,65 @@ std::uint32_t QuantityClasses(const Quantity& q) {
   return kArgCount;
 }
 
+struct Filled {
+  std::string role;
+  std::int32_t candidate = -1;  // -2: the carried item.
+};
+
 class Assembler {
  public:
   Assembler(const DocState& d, const std::vector<Quantity>& quantities,
-            const std::vector<DateExpr>& dates, const std::string& article_id)
-      : d_(d), quantities_(quantities), dates_(dates), article_id_(article_id) {}
+            const std::vector<DateExpr>& dates, const std::string& article_id,
+            const std::string& published)
+      : d_(d), p_(d.parse), quantities_(quantities), dates_(dates), article_id_(article_id),
+        context_(d, quantities, dates, published) {}
 
   std::vector<Event> Run() {
-    std::vector<TriggerHit> hits = d_.triggers;
+    const std::vector<TriggerHit> hits = Triggers();
     std::size_t h = 0;
     for (std::uint32_t s = 0; s < d_.tt.sentences.size() && h < hits.size(); ++s) {
       const Sentence& sentence = d_.tt.sentences[s];
       if (hits[h].first >= sentence.end) continue;
       Collect(sentence);
+      fired_heads_.clear();
+      const std::size_t first_hit = h;
       for (; h < hits.size() && hits[h].first < sentence.end; ++h) {
-        if (hits[h].first < sentence.first || IsGoverned(sentence, hits, h)) continue;
-        if (Fire(s, hits[h])) fired_ = h;
+        if (hits[h].first < sentence.first || IsGoverned(sentence, hits, first_hit, h)) continue;
+        if (Fire(s, hits[h])) {
+          fired_ = h;
+          fired_heads_.push_back(Head(hits[h]));
+        }
       }
     }
-    return std::move(events_);
+    return MergeEvents(std::move(events_));
   }
 
  private:
+  std::uint32_t Head(const TriggerHit& hit) const {
+    return p_.empty() ? hit.end - 1 : TriggerHead(p_, hit.first, hit.end);
+  }
+
+  // The lexicon's trigger phrases, and words whose lemma is a one-word
+  // trigger ("approving" when "approve" is listed), in text order.
+  std::vector<TriggerHit> Triggers() const {
+    std::vector<TriggerHit> hits = d_.triggers;
+    if (!p_.empty()) {
+      std::vector<bool> taken(d_.size(), false);
+      for (const TriggerHit& t : hits) {
+        for (std::uint32_t i = t.first; i < t.end; ++i) taken[i] = true;
+      }
+      const auto& words = d_.model.lexicon.trigger_words;
+      for (std::uint32_t i = 0; i < d_.size(); ++i) {
+        if (taken[i] || d_.covered[i] >= 0) continue;
+        const auto it = words.find(std::string(p_.lemma(i)));
+        if (it != words.end()) hits.push_back(TriggerHit{i, i + 1, it->second});
+      }
+      std::sort(hits.begin(), hits.end(),
+                [](const TriggerHit& a, const TriggerHit& b) { return a.first < b.first; });
+    }
+    return hits;
+  }
+
   void Collect(const Sentence& s) {
     candidates_.clear();
     std::int32_t last = -1;
@@ -90,8 +131,7 @@ class Assembler {
       c.first = mention.first;
       c.end = mention.end;
       c.entity = mention.entity;
-      const Entity& e = d_.entities[static_cast<std::size_t>(mention.entity)];
-      c.classes = EntityClasses(e);
+      c.classes = EntityClasses(d_.entities[static_cast<std::size_t>(mention.entity)]);
       c.modifier = IsPossessor(s, c.end);
       candidates_.push_back(c);
     }
@@ -99,13 +139,12 @@ class Assembler {
         std::lower_bound(d_.quantities.begin(), d_.quantities.end(), s.first,
                          [](const QuantityHit& q, std::uint32_t first) { return q.first < first; });
     for (auto it = from; it != d_.quantities.end() && it->first < s.end; ++it) {
-      const QuantityHit& q = *it;
       Candidate c;
-      c.first = q.first;
-      c.end = q.end;
-      c.quantity = static_cast<std::int32_t>(q.quantity);
-      c.classes = QuantityClasses(quantities_[q.quantity]);
-      if (q.counts_other) c.classes &= ~static_cast<std::uint32_t>(kArgCount);
+      c.first = it->first;
+      c.end = it->end;
+      c.quantity = static_cast<std::int32_t>(it->quantity);
+      c.classes = QuantityClasses(quantities_[it->quantity]);
+      if (it->counts_other) c.classes &= ~static_cast<std::uint32_t>(kArgCount);
       candidates_.push_back(c);
     }
   }
@@ -124,11 +163,23 @@ class Assembler {
 
   // A trigger that is the object or purpose of another one that made an
   // event is not an event of its own: "approved the purchase", "not
-  // approved any purchases", "cleared AMD to sell", "ordered ... for delivery".
-  bool IsGoverned(const Sentence& s, const std::vector<TriggerHit>& hits, std::size_t h) const {
+  // approved any purchases", "cleared AMD to sell".
+  bool IsGoverned(const Sentence& s, const std::vector<TriggerHit>& hits, std::size_t first_hit,
+                  std::size_t h) const {
     const TriggerHit& hit = hits[h];
     if (hit.first > s.first && d_.tok(hit.first - 1).word == d_.model.words.for_) return true;
-    if (h == 0 || fired_ != h - 1) return false;
+    if (!p_.empty()) {
+      const std::uint32_t head = Head(hit);
+      const std::string_view rel = p_.base_rel(head);
+      if (rel == "obj" || rel == "xcomp" || p_.rel(head) == "nsubj:pass" || rel == "nmod") {
+        const std::int32_t g = p_.head(head);
+        if (g >= 0 && std::find(fired_heads_.begin(), fired_heads_.end(),
+                                static_cast<std::uint32_t>(g)) != fired_heads_.end()) {
+          return true;
+        }
+      }
+    }
+    if (h == first_hit || fired_ != h - 1) return false;
     const TriggerHit& prev = hits[h - 1];
     return prev.first >= s.first && prev.end <= hit.first && hit.first - prev.end <= kGovernedGap;
   }
@@ -183,37 +234,40 @@ class Assembler {
     return p;
   }
 
-  bool PrecededBy(const Candidate& c, const std::vector<std::int32_t>& words,
+  bool PrecededBy(const Candidate& c, const std::vector<std::string>& words,
                   const TriggerHit& hit) const {
     if (words.empty()) return true;
     const std::uint32_t p = LeadToken(c);
-    for (const std::int32_t w : words) {
-      if (w == AnalysisModel::kRightAfterTrigger ? p == hit.end
-                                                 : p > 0 && d_.tok(p - 1).word == w) {
-        return true;
-      }
+    std::string lower;
+    if (p > 0) AppendLower(TokenText(d_.tt, d_.tok(p - 1)), &lower);
+    for (const std::string& w : words) {
+      if (w == "-" ? p == hit.end : p > 0 && lower == w) return true;
     }
     return false;
   }
 
-  // The nearest unused candidate for `slot`, or -1.
-  std::int32_t Fill(const RoleSlot& slot, const std::vector<std::int32_t>& after_words,
-                    const TriggerHit& hit, const std::vector<bool>& used,
-                    const std::string& prefer_of) const {
+  bool Usable(const Candidate& c, std::size_t k, const RoleSlot& slot, const TriggerHit& hit,
+              const std::vector<bool>& used) const {
+    if ((k < used.size() && used[k]) || !(c.classes & slot.classes)) return false;
+    // Inside the trigger; a multiple may share a word with it ("six times"
+    // in "times the performance").
+    return !(c.first < hit.end && c.end > hit.first && c.quantity < 0);
+  }
+
+  // The nearest unused candidate at a positional place, or -1.
+  std::int32_t FillByPosition(const RoleSlot& slot, const SlotPlace& place, const TriggerHit& hit,
+                              const std::vector<bool>& used, const std::string& prefer_of) const {
     std::int32_t best = -1;
     std::uint32_t best_score = ~0u;
     for (std::size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
-      if (used[k] || !(c.classes & slot.classes)) continue;
-      // Inside the trigger; a multiple may share a word with it ("six
-      // times" in "times the performance").
-      if (c.first < hit.end && c.end > hit.first && c.quantity < 0) continue;
+      if (!Usable(c, k, slot, hit, used)) continue;
       const bool before = c.end <= hit.first;
-      if (slot.where == RoleSlot::Where::kBefore && !before) continue;
-      if (slot.where == RoleSlot::Where::kAfter && before) continue;
-      if (!PrecededBy(c, after_words, hit)) continue;
+      if (place.kind == SlotPlace::Kind::kBefore && !before) continue;
+      if (place.kind == SlotPlace::Kind::kAfter && before) continue;
+      if (place.kind == SlotPlace::Kind::kAfter && !PrecededBy(c, place.words, hit)) continue;
       std::uint32_t score = before ? hit.first - c.end : c.first - hit.end;
-      if (score > slot.max_distance) continue;
+      if (score > place.max_distance) continue;
       if (c.modifier) score += 1000;
       if (c.quantity >= 0 && !prefer_of.empty() &&
           quantities_[static_cast<std::size_t>(c.quantity)].of != prefer_of) {
@@ -225,6 +279,88 @@ class Assembler {
       }
     }
     return best;
+  }
+
+  // The candidate of the phrase headed by `a`: the one that holds `a`,
+  // else the usable one nearest to `a` within a's phrase, else (kArgThing)
+  // the noun phrase itself. -1 if none.
+  std::int32_t FillInPhrase(const RoleSlot& slot, std::uint32_t a, const TriggerHit& hit,
+                            const std::vector<bool>& used) {
+    std::uint32_t first = a, end = a + 1;
+    p_.Subtree(a, &first, &end);
+    std::int32_t best = -1;
+    std::uint32_t best_score = ~0u;
+    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+      const Candidate& c = candidates_[k];
+      if (c.first >= end || c.end <= first || !Usable(c, k, slot, hit, used)) continue;
+      const std::uint32_t score = c.first <= a && a < c.end ? 0
+                                  : c.end <= a                ? a - c.end + 1
+                                                              : c.first - a;
+      if (score < best_score) {
+        best_score = score;
+        best = static_cast<std::int32_t>(k);
+      }
+    }
+    if (best >= 0 || !(slot.classes & kArgThing)) return best;
+    const nlp::Upos tag = p_.tag(a);
+    if (tag != nlp::Upos::kNoun && tag != nlp::Upos::kPropn) return -1;
+    if (a >= hit.first && a < hit.end) return -1;
+    // The noun and its prenominal modifiers, without determiners.
+    std::uint32_t np = first;
+    while (np < a && (p_.base_rel(np) == "det" || p_.base_rel(np) == "case" ||
+                      p_.base_rel(np) == "punct" || p_.base_rel(np) == "cc" ||
+                      p_.base_rel(np) == "nmod:poss" || (d_.tok(np).flags & kPossessive))) {
+      ++np;
+    }
+    if (a + 1 - np > kMaxThingTokens) np = a + 1 - kMaxThingTokens;
+    Candidate thing;
+    thing.first = np;
+    thing.end = a + 1;
+    thing.classes = kArgThing;
+    candidates_.push_back(thing);
+    return static_cast<std::int32_t>(candidates_.size() - 1);
+  }
+
+  // Fills one slot: the first place that yields fillers wins. Grammatical
+  // places may yield several (conjuncts: "in Arizona, Ohio and Oregon").
+  void FillSlot(const RoleSlot& slot, const TriggerHit& hit, std::vector<bool>* used,
+                const std::string& prefer_of, std::vector<Filled>* filled) {
+    std::vector<std::uint32_t> heads;
+    const std::uint32_t head = Head(hit);
+    for (const SlotPlace& place : slot.places) {
+      using K = SlotPlace::Kind;
+      std::vector<std::int32_t> got;
+      if (place.kind == K::kBefore || place.kind == K::kAfter || place.kind == K::kAny) {
+        const std::int32_t c = FillByPosition(slot, place, hit, *used, prefer_of);
+        if (c >= 0) got.push_back(c);
+      } else if (place.kind == K::kClause) {
+        if (p_.empty()) continue;
+        const std::int32_t c = FillInPhrase(slot, ClauseHead(p_, head), hit, *used);
+        if (c >= 0) got.push_back(c);
+      } else {
+        PlaceHeads(p_, head, place, &heads);
+        for (const std::uint32_t a : heads) {
+          const std::int32_t c = FillInPhrase(slot, a, hit, *used);
+          if (c >= 0 && std::find(got.begin(), got.end(), c) == got.end()) {
+            got.push_back(c);
+            used->resize(candidates_.size(), false);
+            (*used)[static_cast<std::size_t>(c)] = true;
+          }
+        }
+      }
+      if (got.empty()) continue;
+      used->resize(candidates_.size(), false);
+      for (const std::int32_t c : got) {
+        (*used)[static_cast<std::size_t>(c)] = true;
+        // One entity fills one role: its other mentions are used too.
+        const std::int32_t entity = candidates_[static_cast<std::size_t>(c)].entity;
+        for (std::size_t j = 0; j < candidates_.size() && entity >= 0; ++j) {
+          if (candidates_[j].entity == entity) (*used)[j] = true;
+        }
+        filled->push_back(Filled{slot.role, c});
+      }
+      return;
+    }
   }
 
   // The chip of the previous sentence, for "The chips ..." or when that
@@ -239,8 +375,6 @@ class Assembler {
     }
     const Sentence& prev = d_.tt.sentences[sentence_index - 1];
     if (!anaphor) {
-      // The previous sentence's topic: a chip that opens it ("The H200,
-      // Nvidia's second-most-powerful AI chip, has become ...").
       std::uint32_t i = prev.first;
       if (i < prev.end && d_.tok(i).word == d_.model.words.the) ++i;
       const std::int32_t e = i < prev.end ? d_.EntityAt(i) : -1;
@@ -254,51 +388,8 @@ class Assembler {
     return -1;
   }
 
-  std::string Modality(const Sentence& s, const TriggerHit& hit) const {
-    for (std::uint32_t i = s.first; i < hit.first; ++i) {
-      if (d_.tok(i).classes & kPossibleCue) return "possible";
-    }
-    for (std::uint32_t i = s.first; i < s.end; ++i) {
-      if (d_.tok(i).classes & kReportCue) return "reported";
-    }
-    return "asserted";
-  }
-
-  bool Negated(const Sentence& s, const TriggerHit& hit) const {
-    const std::uint32_t from =
-        hit.first > s.first + kNegationWindow ? hit.first - kNegationWindow : s.first;
-    for (std::uint32_t i = from; i < hit.first; ++i) {
-      if (d_.tok(i).classes & kNegation) return true;
-    }
-    return false;
-  }
-
-  // "according to a Reuters report", "Bloomberg reported": the attributed
-  // organization or person, or empty.
-  std::string Source(const Sentence& s) const {
-    for (std::uint32_t i = s.first; i < s.end; ++i) {
-      if (!(d_.tok(i).classes & kReportCue)) continue;
-      for (std::uint32_t j = i + 1; j < s.end && j <= i + kSourceWindow; ++j) {
-        const std::int32_t e = d_.EntityAt(j);
-        if (e < 0) continue;
-        const Entity& x = d_.entities[static_cast<std::size_t>(e)];
-        if (x.type == EntityType::kOrg || x.type == EntityType::kPerson) return x.id;
-        break;
-      }
-    }
-    for (const Candidate& c : candidates_) {
-      if (c.entity < 0 || !(c.classes & kArgMedia)) continue;
-      const std::uint32_t next =
-          c.end + ((c.end < s.end && (d_.tok(c.end).flags & kPossessive)) ? 1 : 0);
-      if (next < s.end && (d_.tok(next).classes & (kReportCue | kSayVerb))) {
-        return d_.entities[static_cast<std::size_t>(c.entity)].id;
-      }
-    }
-    return "";
-  }
-
   // The country an entity belongs to: itself for a country, else its
-  // `country` attribute.
+  // `country` attribute (a chip's vendor's).
   std::string CountryOf(const Entity& e) const {
     if (e.type == EntityType::kPlace && e.kind == "country") return e.id;
     if (!e.country.empty()) return e.country;
@@ -308,6 +399,17 @@ class Assembler {
         return d_.model.lexicon.entities[it->second].entity.country;
     }
     return "";
+  }
+
+  bool Satisfied(const EventRule& rule, const std::vector<Filled>& filled) const {
+    for (const std::vector<std::string>& group : rule.require) {
+      bool any = false;
+      for (const std::string& role : group) {
+        for (const Filled& f : filled) any |= f.role == role;
+      }
+      if (!any) return false;
+    }
+    return true;
   }
 
   // Returns true when the hit made an event.
@@ -321,51 +423,39 @@ class Assembler {
     }
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    const std::size_t fixed = candidates_.size();
     for (const auto& [distance, rule_index] : order) {
       const EventRule& rule = d_.model.lexicon.rules[rule_index];
+      candidates_.resize(fixed);  // Drop noun phrases made for an earlier rule.
       std::vector<bool> used(candidates_.size(), false);
-      std::vector<std::pair<std::string, std::int32_t>>
-          filled;  // role -> candidate (-2: carried item)
+      std::vector<Filled> filled;
       std::string item_id;
       std::int32_t carried = -1;
-      for (std::size_t k = 0; k < rule.slots.size(); ++k) {
-        const RoleSlot& slot = rule.slots[k];
+      for (const RoleSlot& slot : rule.slots) {
         const bool counts_item = (slot.classes & kArgCount) && !item_id.empty();
-        const std::int32_t c = Fill(slot, d_.model.slot_after_words[rule_index][k], hit, used,
-                                    counts_item ? item_id : std::string());
-        if (c >= 0) {
-          used[static_cast<std::size_t>(c)] = true;
-          // One entity fills one role: mark its other mentions used too.
+        const std::size_t before = filled.size();
+        FillSlot(slot, hit, &used, counts_item ? item_id : std::string(), &filled);
+        if (filled.size() > before) {
+          const std::int32_t c = filled[before].candidate;
           const std::int32_t entity = candidates_[static_cast<std::size_t>(c)].entity;
-          for (std::size_t j = 0; j < candidates_.size() && entity >= 0; ++j) {
-            if (candidates_[j].entity == entity) used[j] = true;
-          }
-          filled.emplace_back(slot.role, c);
-          if (slot.role == "item" && entity >= 0)
+          if (slot.role == "item" && entity >= 0 && item_id.empty())
             item_id = d_.entities[static_cast<std::size_t>(entity)].id;
         } else if (slot.role == "item" && rule.item_carry &&
                    (carried = CarriedItem(sentence_index)) >= 0) {
-          filled.emplace_back(slot.role, -2);
+          filled.push_back(Filled{slot.role, -2});
           item_id = d_.entities[static_cast<std::size_t>(carried)].id;
         }
       }
-      bool satisfied = true;
-      for (const std::vector<std::string>& group : rule.require) {
-        bool any = false;
-        for (const std::string& role : group) {
-          for (const auto& f : filled) any |= f.first == role;
-        }
-        satisfied &= any;
-      }
-      if (!satisfied) continue;
+      if (!Satisfied(rule, filled)) continue;
       Emit(rule, sentence_index, hit, filled, carried);
       return true;
     }
+    candidates_.resize(fixed);
     return false;
   }
 
   void Emit(const EventRule& rule, std::uint32_t sentence_index, const TriggerHit& hit,
-            const std::vector<std::pair<std::string, std::int32_t>>& filled, std::int32_t carried) {
+            const std::vector<Filled>& filled, std::int32_t carried) {
     const Sentence& s = d_.tt.sentences[sentence_index];
     Event ev;
     ev.type = rule.type;
@@ -377,20 +467,22 @@ class Assembler {
         const Entity& e = d_.entities[static_cast<std::size_t>(carried)];
         arg.entity_id = e.id;
         arg.text = e.name;
+        if (role == "item") item_country = CountryOf(e);
       } else {
         const Candidate& cand = candidates_[static_cast<std::size_t>(c)];
         arg.text = std::string(d_.Text(cand.first, cand.end));
+        for (char& ch : arg.text) {
+          if (ch == '\n') ch = ' ';
+        }
         if (cand.entity >= 0) {
           const Entity& e = d_.entities[static_cast<std::size_t>(cand.entity)];
           arg.entity_id = e.id;
           if (role == "authority") authority_country = CountryOf(e);
           if (role == "item") item_country = CountryOf(e);
-        } else {
+        } else if (cand.quantity >= 0) {
           arg.quantity = quantities_[static_cast<std::size_t>(cand.quantity)];
         }
       }
-      if (c == -2 && role == "item")
-        item_country = CountryOf(d_.entities[static_cast<std::size_t>(carried)]);
       ev.args.push_back(std::move(arg));
     }
     if (!rule.home_type.empty() && !authority_country.empty() &&
@@ -410,36 +502,23 @@ class Assembler {
                                  std::to_string(candidates_[static_cast<std::size_t>(c)].quantity);
       if (!seen_.insert(amount).second) return;
     }
-
     const Token& first = d_.tok(hit.first);
     const Token& last = d_.tok(hit.end - 1);
     ev.trigger = std::string(d_.Text(hit.first, hit.end));
     ev.trigger_span = Span{first.cp_begin, last.cp_end};
     ev.sentence = std::string(d_.Text(s.first, s.end));
     ev.sentence_span = Span{d_.tok(s.first).cp_begin, d_.tok(s.end - 1).cp_end};
-    ev.polarity = Negated(s, hit) ? "negated" : "asserted";
-    ev.modality = Modality(s, hit);
-    ev.source = Source(s);
+    const std::uint32_t head = Head(hit);
+    ev.polarity = context_.Negated(s, hit.first, head) ? "negated" : "asserted";
+    ev.modality = context_.Modality(s, hit.first, head);
+    ev.source = context_.Source(s);
+    context_.Time(s, hit.first, hit.end, head, &ev);
     ev.article = article_id_;
-    std::uint32_t best = ~0u;
-    const auto from =
-        std::lower_bound(d_.dates.begin(), d_.dates.end(), s.first,
-                         [](const DateHit& x, std::uint32_t first) { return x.first < first; });
-    for (auto it = from; it != d_.dates.end() && it->first < s.end; ++it) {
-      const DateHit& dh = *it;
-      const std::uint32_t dist =
-          dh.first >= hit.end ? dh.first - hit.end : hit.first - std::min(hit.first, dh.end);
-      if (dist < best) {
-        best = dist;
-        ev.time_text = dates_[dh.date].text;
-        ev.time_value = dates_[dh.date].value;
-      }
-    }
     double confidence = 0.4 + 0.1 * static_cast<double>(filled.size());
     if (hit.end - hit.first > 1) confidence += 0.05;
     if (ev.modality == "possible") confidence -= 0.15;
     if (carried >= 0) confidence -= 0.1;
-    ev.confidence = std::clamp(confidence, 0.1, 0.95);
+    ev.confidence = std::round(std::clamp(confidence, 0.1, 0.95) * 100) / 100;
     ev.id = Hash128Hex(article_id_ + "|" + ev.type + "|" + std::to_string(ev.trigger_span.begin) +
                        "-" + std::to_string(ev.trigger_span.end))
                 .substr(0, 16);
@@ -447,21 +526,24 @@ class Assembler {
   }
 
   const DocState& d_;
+  const DocParse& p_;
   const std::vector<Quantity>& quantities_;
   const std::vector<DateExpr>& dates_;
   const std::string& article_id_;
+  EventContext context_;
   std::vector<Candidate> candidates_;
   std::vector<Event> events_;
   std::set<std::string> seen_;
   std::size_t fired_ = ~std::size_t{0};  // Index of the last hit that made an event.
+  std::vector<std::uint32_t> fired_heads_;  // Heads of this sentence's triggers that fired.
 };
 
 }  // namespace
 
 std::vector<Event> AssembleEvents(const DocState& d, const std::vector<Quantity>& quantities,
-                                  const std::vector<DateExpr>& dates,
-                                  const std::string& article_id) {
-  return Assembler(d, quantities, dates, article_id).Run();
+                                  const std::vector<DateExpr>& dates, const std::string& article_id,
+                                  const std::string& published) {
+  return Assembler(d, quantities, dates, article_id, published).Run();
 }
 
 }  // namespace newsx::extract::analysis

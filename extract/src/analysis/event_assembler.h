@@ -8,14 +8,17 @@
 
 namespace newsx::extract::analysis {
 
-// Builds events from the trigger hits in `d` (events.tsv rules): fills
-// role slots with the sentence's entity mentions and quantities (or, when
-// the rule allows, the previous sentence's chip for "the chips"), and sets
-// polarity, modality, source, time and confidence. Event ids hash
-// `article_id`, type and trigger span. REQUIRES: d->quantities and
-// d->dates index into `quantities` and `dates`.
+// Builds events from the trigger hits in `d` (events.tsv rules; a word
+// whose lemma is a one-word trigger counts too): fills role slots by
+// grammatical relation over the parse and by position, with the sentence's
+// entity mentions, quantities and noun phrases (or, when the rule allows,
+// the previous sentence's chip for "the chips"); sets polarity, modality,
+// source, time (clause, sentence or `published`) and confidence; merges the
+// mentions of one happening (MergeEvents()). Event ids hash `article_id`,
+// type and trigger span. REQUIRES: d.quantities and d.dates index into
+// `quantities` and `dates`.
 std::vector<Event> AssembleEvents(const DocState& d, const std::vector<Quantity>& quantities,
-                                  const std::vector<DateExpr>& dates,
-                                  const std::string& article_id);
+                                  const std::vector<DateExpr>& dates, const std::string& article_id,
+                                  const std::string& published);
 
 }  // namespace newsx::extract::analysis

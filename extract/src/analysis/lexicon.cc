@@ -254,6 +254,7 @@ class Parser {
         {"percent", kArgPercent},
         {"multiple", kArgMultiple},
         {"quantity", kArgQuantities},
+        {"thing", kArgThing},
     };
     const std::size_t eq = spec.find('=');
     if (eq == std::string_view::npos || eq == 0)
@@ -271,31 +272,59 @@ class Parser {
         return InvalidArgumentError("unknown argument class \"" + std::string(cls) + "\"");
       slot->classes |= it->second;
     }
+    if (where.empty()) where = "any";
+    for (std::string_view spec_place : Split(where, ',')) {
+      SlotPlace place;
+      NEWSX_RETURN_IF_ERROR(Place(spec_place, &place));
+      slot->places.push_back(std::move(place));
+    }
+    return Status();
+  }
+
+  // One place of a slot: "subj", "obj", "obj2", "prep:in/into", "mod",
+  // "clause", "before~6", "after:to/into", "any~6".
+  static Status Place(std::string_view where, SlotPlace* place) {
+    const std::string full(where);
     if (const std::size_t tilde = where.find('~'); tilde != std::string_view::npos) {
       const std::string_view digits = where.substr(tilde + 1);
       std::uint32_t n = 0;
       const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
       if (ec != std::errc() || p != digits.data() + digits.size() || n == 0) {
-        return InvalidArgumentError("bad distance in \"" + std::string(where) + "\"");
+        return InvalidArgumentError("bad distance in \"" + full + "\"");
       }
-      slot->max_distance = n;
+      place->max_distance = n;
       where = where.substr(0, tilde);
     }
-    if (where.empty() || where == "any") {
-      slot->where = RoleSlot::Where::kAny;
-    } else if (where == "before") {
-      slot->where = RoleSlot::Where::kBefore;
-    } else if (where == "after") {
-      slot->where = RoleSlot::Where::kAfter;
-    } else if (where.substr(0, 6) == "after:" && where.size() > 6) {
-      slot->where = RoleSlot::Where::kAfter;
-      for (std::string_view word : Split(where.substr(6), '/')) {
-        if (word.empty())
-          return InvalidArgumentError("empty word in \"" + std::string(where) + "\"");
-        slot->after_words.push_back(Lower(word));
-      }
+    using K = SlotPlace::Kind;
+    static const std::unordered_map<std::string_view, K> kKinds = {
+        {"subj", K::kSubj},     {"obj", K::kObj},       {"obj2", K::kObj2},
+        {"mod", K::kMod},       {"clause", K::kClause}, {"before", K::kBefore},
+        {"after", K::kAfter},   {"any", K::kAny},
+    };
+    std::string_view name = where;
+    std::string_view words;
+    if (const std::size_t colon = where.find(':'); colon != std::string_view::npos) {
+      name = where.substr(0, colon);
+      words = where.substr(colon + 1);
+    }
+    if (name == "prep") {
+      place->kind = K::kPrep;
+    } else if (const auto it = kKinds.find(name); it != kKinds.end()) {
+      place->kind = it->second;
     } else {
-      return InvalidArgumentError("unknown position \"" + std::string(where) + "\"");
+      return InvalidArgumentError("unknown place \"" + full + "\"");
+    }
+    if (!words.empty() || where.find(':') != std::string_view::npos) {
+      if (place->kind != K::kPrep && place->kind != K::kAfter) {
+        return InvalidArgumentError("only prep: and after: take words, in \"" + full + "\"");
+      }
+      for (std::string_view word : Split(words, '/')) {
+        if (word.empty()) return InvalidArgumentError("empty word in \"" + full + "\"");
+        place->words.push_back(Lower(word));
+      }
+    }
+    if (place->kind == K::kPrep && place->words.empty()) {
+      return InvalidArgumentError("prep needs words, e.g. prep:in/into, in \"" + full + "\"");
     }
     return Status();
   }
@@ -333,6 +362,8 @@ class Parser {
       if (inserted) {
         lex_->triggers.emplace_back();
         AddPhrase(key, PhraseKind::kTrigger, static_cast<std::uint32_t>(it->second));
+        if (key.find_first_of(" -") == std::string::npos)
+          lex_->trigger_words.emplace(key, static_cast<std::uint32_t>(it->second));
       }
       lex_->triggers[it->second].rules.push_back(rule_index);
     }

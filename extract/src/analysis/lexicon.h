@@ -48,6 +48,7 @@ enum ArgClass : std::uint32_t {
   kArgMoney = 1u << 11,
   kArgPercent = 1u << 12,
   kArgMultiple = 1u << 13,
+  kArgThing = 1u << 14,  // A noun phrase that names no entity ("fabrication facilities").
   kArgQuantities = kArgCount | kArgMoney | kArgPercent | kArgMultiple,
 };
 
@@ -83,16 +84,34 @@ struct TitleDef {
   std::string org;  // Implied org id, or empty.
 };
 
-// One argument slot of an event rule ("buyer=company,country@before").
+// Where a slot looks for its filler, relative to the trigger: a
+// grammatical relation over the parse, or a position in the sentence.
+struct SlotPlace {
+  enum class Kind : std::uint8_t {
+    kSubj,    // The doer: subject of an active verb, "by" phrase of a passive
+              // one, possessor or "by" phrase of a noun ("Micron's investment").
+    kObj,     // The thing done to: object, passive subject, a noun's "of"
+              // phrase or compound ("chip exports").
+    kObj2,    // A verb's second object ("granted Nvidia licences").
+    kPrep,    // A phrase headed by one of `words` ("in Arizona").
+    kMod,     // A modifier of a noun trigger ("$200 billion investment").
+    kClause,  // Anywhere in the trigger's clause.
+    kBefore,  // Positional: before the trigger in the sentence.
+    kAfter,   // After it; with `words`, right after one of them ("-": right
+              // after the trigger).
+    kAny,     // Anywhere in the sentence.
+  };
+  Kind kind = Kind::kAny;
+  std::vector<std::string> words;  // Lower-case.
+  // Farthest positional filler from the trigger, in tokens. Default: none.
+  std::uint32_t max_distance = ~0u;
+};
+
+// One argument slot of an event rule: "investor=company,country@subj,before".
 struct RoleSlot {
   std::string role;
-  std::uint32_t classes = 0;  // ArgClass bits.
-  enum class Where : std::uint8_t { kAny, kBefore, kAfter } where = Where::kAny;
-  // Lower-case words one of which must precede the filler ("to", "from");
-  // "-" means right after the trigger. Empty: no constraint.
-  std::vector<std::string> after_words;
-  // Farthest filler from the trigger, in tokens ("@any~6"). Default: none.
-  std::uint32_t max_distance = ~0u;
+  std::uint32_t classes = 0;      // ArgClass bits.
+  std::vector<SlotPlace> places;  // Tried in order; the first that fills wins.
 };
 
 struct EventRule {
@@ -116,6 +135,9 @@ struct Lexicon {
   std::vector<TitleDef> titles;
   std::vector<EventRule> rules;
   std::vector<TriggerDef> triggers;
+  // Lower-case one-word trigger phrase -> index into triggers: a word whose
+  // lemma is one ("approving" -> "approve") is a trigger too.
+  std::unordered_map<std::string, std::uint32_t> trigger_words;
   std::vector<Phrase> phrases;                                  // What the phrase matcher compiles.
   // Postal codes and abbreviations of regions ("NH", "Ariz") -> place id,
   // read only after "<place>," (regioncodes files).

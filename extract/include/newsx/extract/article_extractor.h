@@ -45,6 +45,9 @@ class ArticleExtractor {
   Result<ExtractedArticle> ExtractText(const TextInput& input,
                                        Truncation* truncation = nullptr) const;
 
+  // The analyzer this extractor runs (e.g. for TextAnalyzer::Conllu()).
+  const TextAnalyzer& analyzer() const { return *analyzer_; }
+
  private:
   ArticleExtractor(const ExtractorOptions& options, std::unique_ptr<TextAnalyzer> analyzer);
   // Caps the text, analyses it, caps the findings.

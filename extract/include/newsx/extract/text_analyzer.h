@@ -9,6 +9,10 @@
 
 namespace newsx::extract {
 
+namespace analysis {
+class DocState;
+}
+
 // A lexicon or rule file's name (e.g. "chips.tsv") and content. The name's
 // prefix says its kind (chips, orgs, places, persons, titles, words, events;
 // see the comment header of each built-in file for its columns); user files
@@ -47,12 +51,20 @@ class TextAnalyzer {
   // is cleared), so that benchmarks can time the stages apart.
   void AnalyzeStages(ExtractedArticle* x, bool with_events) const;
 
+  // The analysis of x.article.text as CoNLL-U, for people writing rules
+  // and lexicons: per sentence "# text = ...", then per token ID, FORM,
+  // LEMMA, UPOS, XPOS, HEAD, DEPREL and in MISC the tagger's name label
+  // (Name=B-ORG), the linked entity (Entity=org:nvidia) and the token's
+  // code-point span (Span=0-6). Does not change `x`.
+  std::string Conllu(const ExtractedArticle& x) const;
+
   // The built-in lexicon and rule files (the repository's lexicons/*.tsv,
   // compiled into the binary), e.g. for `newsx` to list or copy them.
   static std::vector<LexiconFile> BuiltinLexicons();
 
  private:
   struct Impl;
+  void Run(analysis::DocState* d, ExtractedArticle* x, bool with_events) const;
   explicit TextAnalyzer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

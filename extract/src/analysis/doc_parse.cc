@@ -1,0 +1,96 @@
+#include "analysis/doc_parse.h"
+
+#include <algorithm>
+
+namespace newsx::extract::analysis {
+
+void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t) {
+  const auto n = static_cast<std::uint32_t>(t.tokens.size());
+  tags_.assign(n, nlp::Upos::kX);
+  xpos_.assign(n, std::string());
+  lemmas_.assign(n, std::string());
+  heads_.assign(n, -1);
+  rels_.assign(n, std::string_view());
+  std::vector<std::string_view> words;
+  nlp::ParsedSentence p;
+  for (const Sentence& s : t.sentences) {
+    words.clear();
+    for (std::uint32_t i = s.first; i < s.end; ++i) words.push_back(TokenText(t, t.tokens[i]));
+    models.Analyze(words, &p);
+    for (std::uint32_t k = 0; k < words.size(); ++k) {
+      const std::uint32_t i = s.first + k;
+      tags_[i] = p.tags[k];
+      xpos_[i] = std::string(models.XposName(p.xpos[k]));
+      lemmas_[i] = std::string(p.lemma(k));
+      std::transform(lemmas_[i].begin(), lemmas_[i].end(), lemmas_[i].begin(),
+                     [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+      heads_[i] = p.heads[k] < 0 ? -1 : static_cast<std::int32_t>(s.first) + p.heads[k];
+      rels_[i] = models.LabelName(p.labels[k]);
+    }
+  }
+  // Children lists (CSR), in text order.
+  child_begin_.assign(n + 1, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (heads_[i] >= 0) ++child_begin_[static_cast<std::uint32_t>(heads_[i]) + 1];
+  }
+  for (std::uint32_t i = 0; i < n; ++i) child_begin_[i + 1] += child_begin_[i];
+  children_.assign(child_begin_[n], 0);
+  std::vector<std::uint32_t> fill(child_begin_.begin(), child_begin_.end() - 1);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (heads_[i] >= 0) children_[fill[static_cast<std::uint32_t>(heads_[i])]++] = i;
+  }
+  // Subtree extents, children before parents: walk each token up its
+  // head chain (trees are shallow; the walk is bounded by the sentence).
+  left_.resize(n);
+  right_.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) left_[i] = right_[i] = i;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::int32_t h = heads_[i];
+    std::uint32_t steps = 0;
+    while (h >= 0 && steps++ < 512) {
+      const auto u = static_cast<std::uint32_t>(h);
+      left_[u] = std::min(left_[u], i);
+      right_[u] = std::max(right_[u], i);
+      h = heads_[u];
+    }
+  }
+}
+
+std::int32_t DocParse::Child(std::uint32_t i, std::string_view rel) const {
+  for (const std::uint32_t* c = children_begin(i); c != children_end(i); ++c) {
+    if (rels_[*c] == rel || base_rel(*c) == rel) return static_cast<std::int32_t>(*c);
+  }
+  return -1;
+}
+
+std::string_view DocParse::CaseOf(std::uint32_t i) const {
+  for (const std::uint32_t* c = children_begin(i); c != children_end(i); ++c) {
+    if (base_rel(*c) == "case" || base_rel(*c) == "mark") return lemmas_[*c];
+  }
+  return {};
+}
+
+bool DocParse::IsPassive(std::uint32_t i) const {
+  for (const std::uint32_t* c = children_begin(i); c != children_end(i); ++c) {
+    const std::string_view r = rels_[*c];
+    if (r == "aux:pass" || r == "nsubj:pass" || r == "csubj:pass" || r == "obl:agent") return true;
+  }
+  // A participle modifying a noun ("chips approved by Beijing").
+  return xpos_[i] == "VBN" && (base_rel(i) == "acl" || base_rel(i) == "amod");
+}
+
+void DocParse::Subtree(std::uint32_t i, std::uint32_t* first, std::uint32_t* end) const {
+  *first = left_[i];
+  *end = right_[i] + 1;
+}
+
+bool DocParse::Dominates(std::uint32_t b, std::uint32_t a) const {
+  std::int32_t x = static_cast<std::int32_t>(a);
+  for (std::uint32_t steps = 0; x >= 0 && steps < 512; ++steps) {
+    if (static_cast<std::uint32_t>(x) == b) return true;
+    x = heads_[static_cast<std::uint32_t>(x)];
+  }
+  return false;
+}
+
+}  // namespace newsx::extract::analysis

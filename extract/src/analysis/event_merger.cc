@@ -1,0 +1,104 @@
+#include "analysis/event_merger.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace newsx::extract::analysis {
+
+namespace {
+
+// The value that identifies an argument's filler.
+std::string Value(const EventArg& a) {
+  if (!a.entity_id.empty()) return a.entity_id;
+  if (a.quantity) {
+    const Quantity& q = *a.quantity;
+    const double v = q.value ? *q.value : q.low ? *q.low : q.high ? *q.high : 0.0;
+    return "q:" + q.unit + q.currency + ":" + std::to_string(std::llround(v * 1000));
+  }
+  return "";  // A noun phrase: never conflicts, never anchors.
+}
+
+// Roles that say who acts: two events with different actors are two
+// happenings even when they share an item.
+bool IsActorRole(const std::string& role) {
+  return role == "authority" || role == "investor" || role == "buyer" || role == "seller" ||
+         role == "person" || role == "company" || role == "recipient";
+}
+
+bool Compatible(const Event& a, const Event& b) {
+  if (a.type != b.type || a.polarity != b.polarity) return false;
+  bool shared = false, a_named = false, b_named = false;
+  for (const EventArg& x : a.args) {
+    const std::string vx = Value(x);
+    if (vx.empty()) continue;
+    a_named = true;
+    bool role_in_b = false, value_in_role = false;
+    for (const EventArg& y : b.args) {
+      const std::string vy = Value(y);
+      if (vy.empty()) continue;
+      if (vy == vx) shared = true;
+      if (y.role == x.role) {
+        role_in_b = true;
+        value_in_role |= vy == vx;
+      }
+    }
+    // The same role filled differently: another actor or another amount.
+    const bool amount = x.quantity.has_value();
+    if (role_in_b && !value_in_role && (IsActorRole(x.role) || amount)) return false;
+  }
+  for (const EventArg& y : b.args) b_named |= !Value(y).empty();
+  return shared || (!a_named && !b_named);
+}
+
+int ModalityRank(const std::string& m) { return m == "asserted" ? 2 : m == "reported" ? 1 : 0; }
+
+void Absorb(Event* into, Event&& from) {
+  for (EventArg& arg : from.args) {
+    const std::string v = Value(arg);
+    const bool have = std::any_of(into->args.begin(), into->args.end(), [&](const EventArg& x) {
+      return x.role == arg.role && (v.empty() ? x.text == arg.text : Value(x) == v);
+    });
+    if (!have) into->args.push_back(std::move(arg));
+  }
+  for (EventEvidence& e : from.evidence) into->evidence.push_back(std::move(e));
+  // A time the text states beats the publication date.
+  if (into->time_source == "published" && !from.time_source.empty() &&
+      from.time_source != "published") {
+    into->time_text = from.time_text;
+    into->time_value = from.time_value;
+    into->time_start = from.time_start;
+    into->time_end = from.time_end;
+    into->time_source = from.time_source;
+  }
+  if (ModalityRank(from.modality) > ModalityRank(into->modality)) into->modality = from.modality;
+  if (into->source.empty()) into->source = from.source;
+  into->confidence = std::max(into->confidence, from.confidence);
+}
+
+}  // namespace
+
+std::vector<Event> MergeEvents(std::vector<Event> events) {
+  for (Event& e : events) {
+    if (e.evidence.empty()) {
+      e.evidence.push_back(EventEvidence{e.sentence, e.sentence_span, e.trigger, e.trigger_span});
+    }
+  }
+  std::vector<Event> out;
+  for (Event& e : events) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const Event& x) { return Compatible(x, e); });
+    if (it == out.end()) {
+      out.push_back(std::move(e));
+    } else {
+      Absorb(&*it, std::move(e));
+    }
+  }
+  for (Event& e : out) {
+    // Each mention raises the confidence a little: a happening stated
+    // several times is more surely one.
+    const double extra = 0.05 * static_cast<double>(e.evidence.size() - 1);
+    e.confidence = std::round(std::min(0.95, e.confidence + extra) * 100) / 100;
+  }
+  return out;
+}
+
+}  // namespace newsx::extract::analysis

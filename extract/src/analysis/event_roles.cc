@@ -1,0 +1,195 @@
+#include "analysis/event_roles.h"
+
+#include <algorithm>
+
+namespace newsx::extract::analysis {
+
+namespace {
+
+using nlp::Upos;
+
+constexpr int kMaxInheritance = 4;  // Hops up the tree when inheriting a subject.
+
+bool IsVerbal(const DocParse& p, std::uint32_t i) {
+  const Upos t = p.tag(i);
+  return t == Upos::kVerb || t == Upos::kAux ||
+         (t == Upos::kAdj && p.Child(i, "nsubj") >= 0);
+}
+
+bool IsRelativePronoun(const DocParse& p, std::uint32_t i) {
+  const std::string_view l = p.lemma(i);
+  return p.tag(i) == Upos::kPron && (l == "which" || l == "that" || l == "who" || l == "whom");
+}
+
+void AddWithConjuncts(const DocParse& p, std::uint32_t a, std::vector<std::uint32_t>* out) {
+  if (std::find(out->begin(), out->end(), a) != out->end()) return;
+  out->push_back(a);
+  for (const std::uint32_t* c = p.children_begin(a); c != p.children_end(a); ++c) {
+    if (p.base_rel(*c) == "conj") AddWithConjuncts(p, *c, out);
+  }
+}
+
+void ChildrenWith(const DocParse& p, std::uint32_t h, std::initializer_list<std::string_view> rels,
+                  std::vector<std::uint32_t>* out) {
+  for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
+    for (const std::string_view r : rels) {
+      if (p.rel(*c) == r) AddWithConjuncts(p, *c, out);
+    }
+  }
+}
+
+// Oblique or nominal modifiers of h introduced by one of `words`.
+void PrepChildren(const DocParse& p, std::uint32_t h, const std::vector<std::string>& words,
+                  std::vector<std::uint32_t>* out) {
+  for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
+    const std::string_view base = p.base_rel(*c);
+    if (base != "obl" && base != "nmod" && base != "advcl" && base != "acl") continue;
+    const std::string_view prep = p.CaseOf(*c);
+    if (prep.empty()) continue;
+    if (std::find(words.begin(), words.end(), prep) != words.end()) AddWithConjuncts(p, *c, out);
+  }
+}
+
+void Subjects(const DocParse& p, std::uint32_t h, int depth, std::vector<std::uint32_t>* out);
+
+// Who does what a trigger with no subject of its own says.
+void InheritedSubjects(const DocParse& p, std::uint32_t h, int depth, std::vector<std::uint32_t>* out) {
+  if (depth >= kMaxInheritance || p.head(h) < 0) return;
+  const auto g = static_cast<std::uint32_t>(p.head(h));
+  const std::string_view rel = p.rel(h);
+  const std::string_view base = p.base_rel(h);
+  if (base == "xcomp") {
+    // Object control: "cleared AMD to sell" (AMD sells).
+    const std::int32_t obj = p.Child(g, "obj");
+    if (obj >= 0 && !p.IsPassive(g)) {
+      AddWithConjuncts(p, static_cast<std::uint32_t>(obj), out);
+      return;
+    }
+    Subjects(p, g, depth + 1, out);
+  } else if (base == "conj") {
+    Subjects(p, g, depth + 1, out);
+  } else if (rel == "acl:relcl") {
+    AddWithConjuncts(p, g, out);  // "Micron, which received ..."
+  } else if (base == "acl") {
+    Subjects(p, g, depth + 1, out);  // "Micron's plan to invest"
+  } else if (base == "obj" || rel == "nsubj:pass") {
+    // A noun trigger as a verb's object: "Micron announced an investment".
+    Subjects(p, g, depth + 1, out);
+  } else if (base == "ccomp" || base == "advcl") {
+    if (!IsVerbal(p, h)) Subjects(p, g, depth + 1, out);
+  }
+}
+
+void Subjects(const DocParse& p, std::uint32_t h, int depth, std::vector<std::uint32_t>* out) {
+  const std::size_t before = out->size();
+  if (IsVerbal(p, h)) {
+    if (p.IsPassive(h)) {
+      ChildrenWith(p, h, {"obl:agent"}, out);
+      PrepChildren(p, h, {"by"}, out);
+    } else {
+      for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
+        if (p.rel(*c) != "nsubj") continue;
+        if (IsRelativePronoun(p, *c) && p.rel(h) == "acl:relcl" && p.head(h) >= 0) {
+          AddWithConjuncts(p, static_cast<std::uint32_t>(p.head(h)), out);
+        } else {
+          AddWithConjuncts(p, *c, out);
+        }
+      }
+    }
+  } else {
+    ChildrenWith(p, h, {"nmod:poss"}, out);
+    PrepChildren(p, h, {"by"}, out);
+    for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
+      if (p.rel(*c) == "compound" && p.tag(*c) == Upos::kPropn) AddWithConjuncts(p, *c, out);
+    }
+  }
+  if (out->size() == before) InheritedSubjects(p, h, depth, out);
+}
+
+void Objects(const DocParse& p, std::uint32_t h, std::vector<std::uint32_t>* out) {
+  if (IsVerbal(p, h)) {
+    if (p.IsPassive(h)) {
+      ChildrenWith(p, h, {"nsubj:pass"}, out);
+      // "chips approved by Beijing": the noun the participle modifies.
+      if (out->empty() && (p.base_rel(h) == "acl" || p.base_rel(h) == "amod") && p.head(h) >= 0) {
+        AddWithConjuncts(p, static_cast<std::uint32_t>(p.head(h)), out);
+      }
+      if (out->empty() && p.rel(h) == "acl:relcl" && p.head(h) >= 0) {
+        AddWithConjuncts(p, static_cast<std::uint32_t>(p.head(h)), out);
+      }
+    } else {
+      ChildrenWith(p, h, {"obj"}, out);
+      if (out->empty()) ChildrenWith(p, h, {"iobj"}, out);
+      if (out->empty() && p.base_rel(h) == "conj" && p.head(h) >= 0) {
+        ChildrenWith(p, static_cast<std::uint32_t>(p.head(h)), {"obj"}, out);  // "bought and sold chips"
+      }
+    }
+  } else {
+    PrepChildren(p, h, {"of", "for", "on"}, out);
+    for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
+      if (p.rel(*c) == "compound" && p.tag(*c) != Upos::kPropn) AddWithConjuncts(p, *c, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::uint32_t TriggerHead(const DocParse& p, std::uint32_t first, std::uint32_t end) {
+  for (std::uint32_t i = first; i < end; ++i) {
+    const std::int32_t h = p.head(i);
+    if (h < static_cast<std::int32_t>(first) || h >= static_cast<std::int32_t>(end)) return i;
+  }
+  return end - 1;
+}
+
+std::uint32_t ClauseHead(const DocParse& p, std::uint32_t head) {
+  if (IsVerbal(p, head) || p.head(head) < 0) return head;
+  const std::string_view base = p.base_rel(head);
+  if (base == "obj" || base == "nsubj" || p.rel(head) == "nsubj:pass" || base == "obl") {
+    return static_cast<std::uint32_t>(p.head(head));
+  }
+  return head;
+}
+
+void PlaceHeads(const DocParse& p, std::uint32_t head, const SlotPlace& place,
+                std::vector<std::uint32_t>* out) {
+  out->clear();
+  if (p.empty()) return;
+  using K = SlotPlace::Kind;
+  switch (place.kind) {
+    case K::kSubj:
+      Subjects(p, head, 0, out);
+      break;
+    case K::kObj:
+      Objects(p, head, out);
+      break;
+    case K::kObj2: {
+      ChildrenWith(p, head, {"iobj"}, out);
+      std::vector<std::uint32_t> objs;
+      ChildrenWith(p, head, {"obj"}, &objs);
+      if (out->empty() && objs.size() > 1) out->push_back(objs.front());
+      break;
+    }
+    case K::kPrep:
+      PrepChildren(p, head, place.words, out);
+      // A noun trigger's phrase may hang on its verb: "announced $35
+      // million for BAE Systems".
+      if (out->empty() && !IsVerbal(p, head)) {
+        const std::uint32_t clause = ClauseHead(p, head);
+        if (clause != head) PrepChildren(p, clause, place.words, out);
+      }
+      break;
+    case K::kMod:
+      for (const std::uint32_t* c = p.children_begin(head); c != p.children_end(head); ++c) {
+        const std::string_view r = p.base_rel(*c);
+        if (*c < head && (r == "nummod" || r == "amod" || r == "compound" || r == "nmod")) {
+          AddWithConjuncts(p, *c, out);
+        }
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace newsx::extract::analysis
