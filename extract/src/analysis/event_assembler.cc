@@ -81,6 +81,7 @@ class Assembler {
       if (hits[h].first >= sentence.end) continue;
       Collect(sentence);
       fired_heads_.clear();
+      fired_events_.clear();
       const std::size_t first_hit = h;
       for (; h < hits.size() && hits[h].first < sentence.end; ++h) {
         if (hits[h].first < sentence.first || IsGoverned(sentence, hits, first_hit, h)) continue;
@@ -90,7 +91,7 @@ class Assembler {
         }
       }
     }
-    return MergeEvents(std::move(events_));
+    return MergeEvents(std::move(events_), std::move(partials_), d_.entities);
   }
 
  private:
@@ -109,7 +110,9 @@ class Assembler {
       }
       const auto& words = d_.model.lexicon.trigger_words;
       for (std::uint32_t i = 0; i < d_.size(); ++i) {
-        if (taken[i] || d_.covered[i] >= 0) continue;
+        // Inflections are verbs' ("approving"); a noun must be listed as it
+        // is written ("building blocks" is no "build").
+        if (taken[i] || d_.covered[i] >= 0 || p_.tag(i) != nlp::Upos::kVerb) continue;
         const auto it = words.find(std::string(p_.lemma(i)));
         if (it != words.end()) hits.push_back(TriggerHit{i, i + 1, it->second});
       }
@@ -302,6 +305,18 @@ class Assembler {
       }
     }
     if (best >= 0 || !(slot.classes & kArgThing)) return best;
+    // "the import of certain chips": the chips.
+    for (int hop = 0; hop < 2 && (d_.tok(a).classes & kTransparentNoun); ++hop) {
+      std::int32_t inner = -1;
+      for (const std::uint32_t* c = p_.children_begin(a); c != p_.children_end(a); ++c) {
+        if (p_.base_rel(*c) == "nmod" && p_.CaseOf(*c) == "of") inner = static_cast<std::int32_t>(*c);
+      }
+      if (inner < 0) break;
+      a = static_cast<std::uint32_t>(inner);
+      first = a;
+      end = a + 1;
+      p_.Subtree(a, &first, &end);
+    }
     const nlp::Upos tag = p_.tag(a);
     if (tag != nlp::Upos::kNoun && tag != nlp::Upos::kPropn) return -1;
     if (a >= hit.first && a < hit.end) return -1;
@@ -321,16 +336,70 @@ class Assembler {
     return static_cast<std::int32_t>(candidates_.size() - 1);
   }
 
+  // The token of candidate c whose head lies outside it.
+  std::uint32_t CandidateHead(const Candidate& c) const {
+    for (std::uint32_t i = c.first; i < c.end; ++i) {
+      const std::int32_t h = p_.head(i);
+      if (h < static_cast<std::int32_t>(c.first) || h >= static_cast<std::int32_t>(c.end)) return i;
+    }
+    return c.end - 1;
+  }
+
+  // Adds the candidates coordinated with those in `got` ("Malta, NY, and
+  // Burlington, VT"; "Amazon, Microsoft and Meta") that fit the slot.
+  void AddConjuncts(const RoleSlot& slot, const TriggerHit& hit, const std::vector<bool>& used,
+                    std::vector<std::int32_t>* got) const {
+    if (p_.empty()) return;
+    for (std::size_t g = 0; g < got->size(); ++g) {
+      const Candidate& c = candidates_[static_cast<std::size_t>((*got)[g])];
+      if (c.entity < 0) continue;
+      const std::uint32_t h = CandidateHead(c);
+      for (const std::uint32_t* x = p_.children_begin(h); x != p_.children_end(h); ++x) {
+        if (p_.base_rel(*x) != "conj" && p_.base_rel(*x) != "appos") continue;
+        for (std::size_t k = 0; k < candidates_.size(); ++k) {
+          const Candidate& o = candidates_[k];
+          if (o.first > *x || *x >= o.end || o.entity < 0 || o.entity == c.entity) continue;
+          if (!Usable(o, k, slot, hit, used)) continue;
+          if (std::find(got->begin(), got->end(), static_cast<std::int32_t>(k)) == got->end())
+            got->push_back(static_cast<std::int32_t>(k));
+        }
+      }
+    }
+  }
+
+  // The entity a third-person pronoun stands for: the nearest fitting
+  // mention before it in its sentence or the one before ("Alibaba said it
+  // would spend"). -1 for "I", "we", "you" and when none fits.
+  std::int32_t Antecedent(const RoleSlot& slot, std::uint32_t pronoun, const TriggerHit& hit,
+                          const std::vector<bool>& used) const {
+    const std::string_view l = p_.lemma(pronoun);
+    if (l != "it" && l != "they" && l != "he" && l != "she") return -1;
+    std::int32_t best = -1;
+    for (std::size_t k = 0; k < candidates_.size(); ++k) {
+      const Candidate& c = candidates_[k];
+      if (c.entity < 0 || c.end > pronoun || !Usable(c, k, slot, hit, used)) continue;
+      if (best < 0 || c.first > candidates_[static_cast<std::size_t>(best)].first) {
+        best = static_cast<std::int32_t>(k);
+      }
+    }
+    return best;
+  }
+
   // Fills one slot: the first place that yields fillers wins. Grammatical
   // places may yield several (conjuncts: "in Arizona, Ohio and Oregon").
   void FillSlot(const RoleSlot& slot, const TriggerHit& hit, std::vector<bool>* used,
                 const std::string& prefer_of, std::vector<Filled>* filled) {
     std::vector<std::uint32_t> heads;
     const std::uint32_t head = Head(hit);
+    // The parse found a pronoun as the doer ("You're seeing ... TSMC is
+    // coming with an investment", "I announce"): names near the trigger
+    // are not the doer.
+    bool phrase_found = false;
     for (const SlotPlace& place : slot.places) {
       using K = SlotPlace::Kind;
       std::vector<std::int32_t> got;
       if (place.kind == K::kBefore || place.kind == K::kAfter || place.kind == K::kAny) {
+        if (phrase_found) continue;
         const std::int32_t c = FillByPosition(slot, place, hit, *used, prefer_of);
         if (c >= 0) got.push_back(c);
       } else if (place.kind == K::kClause) {
@@ -340,7 +409,19 @@ class Assembler {
       } else {
         PlaceHeads(p_, head, place, &heads);
         for (const std::uint32_t a : heads) {
-          const std::int32_t c = FillInPhrase(slot, a, hit, *used);
+          phrase_found |= place.kind == K::kSubj && p_.tag(a) == nlp::Upos::kPron;
+        }
+        std::int32_t first_head = -1;
+        for (const std::uint32_t a : heads) {
+          // The doer is one phrase: the first that names someone, with its
+          // conjuncts.
+          if (place.kind == K::kSubj && first_head >= 0 &&
+              !p_.Dominates(static_cast<std::uint32_t>(first_head), a)) {
+            continue;
+          }
+          std::int32_t c = FillInPhrase(slot, a, hit, *used);
+          if (c < 0 && p_.tag(a) == nlp::Upos::kPron) c = Antecedent(slot, a, hit, *used);
+          if (c >= 0 && first_head < 0) first_head = static_cast<std::int32_t>(a);
           if (c >= 0 && std::find(got.begin(), got.end(), c) == got.end()) {
             got.push_back(c);
             used->resize(candidates_.size(), false);
@@ -349,6 +430,7 @@ class Assembler {
         }
       }
       if (got.empty()) continue;
+      AddConjuncts(slot, hit, *used, &got);
       used->resize(candidates_.size(), false);
       for (const std::int32_t c : got) {
         (*used)[static_cast<std::size_t>(c)] = true;
@@ -424,6 +506,7 @@ class Assembler {
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     const std::size_t fixed = candidates_.size();
+    bool partial_made = false;
     for (const auto& [distance, rule_index] : order) {
       const EventRule& rule = d_.model.lexicon.rules[rule_index];
       candidates_.resize(fixed);  // Drop noun phrases made for an earlier rule.
@@ -446,17 +529,33 @@ class Assembler {
           item_id = d_.entities[static_cast<std::size_t>(carried)].id;
         }
       }
-      if (!Satisfied(rule, filled)) continue;
-      Emit(rule, sentence_index, hit, filled, carried);
+      if (!Satisfied(rule, filled)) {
+        if (!partial_made && carried < 0 && HasAnchor(filled)) {
+          partial_made = true;
+          Emit(rule, sentence_index, hit, filled, carried, /*partial=*/true);
+        }
+        continue;
+      }
+      Emit(rule, sentence_index, hit, filled, carried, /*partial=*/false);
       return true;
     }
     candidates_.resize(fixed);
     return false;
   }
 
+  // True when a filler names an entity or an amount: something another
+  // mention of the happening can be recognized by.
+  bool HasAnchor(const std::vector<Filled>& filled) const {
+    for (const Filled& f : filled) {
+      if (f.candidate < 0) continue;
+      const Candidate& c = candidates_[static_cast<std::size_t>(f.candidate)];
+      if (c.entity >= 0 || c.quantity >= 0) return true;
+    }
+    return false;
+  }
+
   void Emit(const EventRule& rule, std::uint32_t sentence_index, const TriggerHit& hit,
-            const std::vector<Filled>& filled, std::int32_t carried) {
-    const Sentence& s = d_.tt.sentences[sentence_index];
+            const std::vector<Filled>& filled, std::int32_t carried, bool partial) {
     Event ev;
     ev.type = rule.type;
     std::string authority_country, item_country;
@@ -493,6 +592,11 @@ class Assembler {
     // is one investment.
     std::string key = ev.type + "#" + std::to_string(sentence_index);
     for (const EventArg& a : ev.args) key += "|" + a.role + "=" + a.entity_id + a.text;
+    if (partial) {
+      FinishEvent(sentence_index, hit, filled, carried, &ev);
+      partials_.push_back(std::move(ev));
+      return;
+    }
     if (!seen_.insert(key).second) return;
     // Two triggers of one type sharing an amount are one transaction
     // ("invested $5 billion in Intel, taking a 4% stake").
@@ -502,6 +606,25 @@ class Assembler {
                                  std::to_string(candidates_[static_cast<std::size_t>(c)].quantity);
       if (!seen_.insert(amount).second) return;
     }
+    FinishEvent(sentence_index, hit, filled, carried, &ev);
+    // A trigger in the phrase of one of the same type that made an event
+    // adds to it: "an agreement to provide $8.5 billion in funding".
+    const std::uint32_t head = Head(hit);
+    for (const auto& [governor, index] : fired_events_) {
+      if (governor != head && p_.Dominates(governor, head) && events_[index].type == ev.type) {
+        AbsorbEvent(&events_[index], std::move(ev));
+        return;
+      }
+    }
+    fired_events_.emplace_back(head, events_.size());
+    events_.push_back(std::move(ev));
+  }
+
+  // Trigger, sentence, polarity, modality, source, time, confidence and id.
+  void FinishEvent(std::uint32_t sentence_index, const TriggerHit& hit,
+                   const std::vector<Filled>& filled, std::int32_t carried, Event* out) const {
+    Event& ev = *out;
+    const Sentence& s = d_.tt.sentences[sentence_index];
     const Token& first = d_.tok(hit.first);
     const Token& last = d_.tok(hit.end - 1);
     ev.trigger = std::string(d_.Text(hit.first, hit.end));
@@ -522,7 +645,6 @@ class Assembler {
     ev.id = Hash128Hex(article_id_ + "|" + ev.type + "|" + std::to_string(ev.trigger_span.begin) +
                        "-" + std::to_string(ev.trigger_span.end))
                 .substr(0, 16);
-    events_.push_back(std::move(ev));
   }
 
   const DocState& d_;
@@ -533,6 +655,9 @@ class Assembler {
   EventContext context_;
   std::vector<Candidate> candidates_;
   std::vector<Event> events_;
+  std::vector<Event> partials_;  // Mentions too thin to stand alone (MergeEvents()).
+  // (trigger head, index into events_) of this sentence's events.
+  std::vector<std::pair<std::uint32_t, std::size_t>> fired_events_;
   std::set<std::string> seen_;
   std::size_t fired_ = ~std::size_t{0};  // Index of the last hit that made an event.
   std::vector<std::uint32_t> fired_heads_;  // Heads of this sentence's triggers that fired.

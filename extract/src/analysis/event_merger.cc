@@ -2,14 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace newsx::extract::analysis {
 
 namespace {
 
+using ActorKeys = std::unordered_map<std::string, std::string>;
+
 // The value that identifies an argument's filler.
-std::string Value(const EventArg& a) {
-  if (!a.entity_id.empty()) return a.entity_id;
+std::string Value(const EventArg& a, const ActorKeys& actors) {
+  if (!a.entity_id.empty()) {
+    const auto it = actors.find(a.entity_id);
+    return it == actors.end() ? a.entity_id : it->second;
+  }
   if (a.quantity) {
     const Quantity& q = *a.quantity;
     const double v = q.value ? *q.value : q.low ? *q.low : q.high ? *q.high : 0.0;
@@ -25,16 +31,16 @@ bool IsActorRole(const std::string& role) {
          role == "person" || role == "company" || role == "recipient";
 }
 
-bool Compatible(const Event& a, const Event& b) {
+bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, bool need_shared) {
   if (a.type != b.type || a.polarity != b.polarity) return false;
   bool shared = false, a_named = false, b_named = false;
   for (const EventArg& x : a.args) {
-    const std::string vx = Value(x);
+    const std::string vx = Value(x, actors);
     if (vx.empty()) continue;
     a_named = true;
     bool role_in_b = false, value_in_role = false;
     for (const EventArg& y : b.args) {
-      const std::string vy = Value(y);
+      const std::string vy = Value(y, actors);
       if (vy.empty()) continue;
       if (vy == vx) shared = true;
       if (y.role == x.role) {
@@ -46,17 +52,23 @@ bool Compatible(const Event& a, const Event& b) {
     const bool amount = x.quantity.has_value();
     if (role_in_b && !value_in_role && (IsActorRole(x.role) || amount)) return false;
   }
-  for (const EventArg& y : b.args) b_named |= !Value(y).empty();
-  return shared || (!a_named && !b_named);
+  for (const EventArg& y : b.args) b_named |= !Value(y, actors).empty();
+  return shared || (!need_shared && !a_named && !b_named);
 }
 
-int ModalityRank(const std::string& m) { return m == "asserted" ? 2 : m == "reported" ? 1 : 0; }
+void EnsureEvidence(Event* e) {
+  if (e->evidence.empty()) {
+    e->evidence.push_back(EventEvidence{e->sentence, e->sentence_span, e->trigger, e->trigger_span});
+  }
+}
 
-void Absorb(Event* into, Event&& from) {
+int ModalityRank(const std::string& m) { return m == "asserted" ? 1 : 0; }
+
+void Absorb(Event* into, Event&& from, const ActorKeys& actors) {
   for (EventArg& arg : from.args) {
-    const std::string v = Value(arg);
+    const std::string v = Value(arg, actors);
     const bool have = std::any_of(into->args.begin(), into->args.end(), [&](const EventArg& x) {
-      return x.role == arg.role && (v.empty() ? x.text == arg.text : Value(x) == v);
+      return x.role == arg.role && (v.empty() ? x.text == arg.text : Value(x, actors) == v);
     });
     if (!have) into->args.push_back(std::move(arg));
   }
@@ -70,29 +82,55 @@ void Absorb(Event* into, Event&& from) {
     into->time_end = from.time_end;
     into->time_source = from.time_source;
   }
-  if (ModalityRank(from.modality) > ModalityRank(into->modality)) into->modality = from.modality;
+  if (into->modality == "reported" || from.modality == "reported") {
+    into->modality = "reported";
+  } else if (ModalityRank(from.modality) > ModalityRank(into->modality)) {
+    into->modality = from.modality;
+  }
   if (into->source.empty()) into->source = from.source;
   into->confidence = std::max(into->confidence, from.confidence);
 }
 
 }  // namespace
 
-std::vector<Event> MergeEvents(std::vector<Event> events) {
-  for (Event& e : events) {
-    if (e.evidence.empty()) {
-      e.evidence.push_back(EventEvidence{e.sentence, e.sentence_span, e.trigger, e.trigger_span});
+void AbsorbEvent(Event* into, Event&& from) {
+  EnsureEvidence(into);
+  EnsureEvidence(&from);
+  Absorb(into, std::move(from), ActorKeys());
+}
+
+std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<Event> partials,
+                               const std::vector<Entity>& entities) {
+  ActorKeys actors;
+  for (const Entity& e : entities) {
+    if (e.type == EntityType::kOrg && !e.country.empty() &&
+        (e.kind == "government" || e.kind == "agency")) {
+      actors.emplace(e.id, e.country);
     }
+  }
+  for (Event& e : events) {
+    EnsureEvidence(&e);
   }
   std::vector<Event> out;
   for (Event& e : events) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const Event& x) { return Compatible(x, e); });
+    auto it = std::find_if(out.begin(), out.end(), [&](const Event& x) { return Compatible(x, e, actors, false); });
     if (it == out.end()) {
       out.push_back(std::move(e));
     } else {
-      Absorb(&*it, std::move(e));
+      Absorb(&*it, std::move(e), actors);
     }
   }
+  for (Event& e : partials) {
+    EnsureEvidence(&e);
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const Event& x) { return Compatible(x, e, actors, true); });
+    if (it != out.end()) Absorb(&*it, std::move(e), actors);
+  }
   for (Event& e : out) {
+    std::stable_sort(e.evidence.begin(), e.evidence.end(),
+                     [](const EventEvidence& a, const EventEvidence& b) {
+                       return a.trigger_span.begin < b.trigger_span.begin;
+                     });
     // Each mention raises the confidence a little: a happening stated
     // several times is more surely one.
     const double extra = 0.05 * static_cast<double>(e.evidence.size() - 1);

@@ -11,8 +11,24 @@ namespace newsx::extract::analysis {
 // share at least one entity or amount, or neither names any) and whose
 // polarity is the same merge into the first, in text order. The merged
 // event keeps the union of the arguments, every evidence sentence
-// (Event::evidence, in text order), the earliest specific time, the
-// strongest modality and the highest confidence.
-std::vector<Event> MergeEvents(std::vector<Event> events);
+// (Event::evidence, in text order), the earliest specific time and the
+// highest confidence. Its modality is "reported" when any mention is
+// attributed (a headline states what the body attributes), else the
+// strongest of the mentions.
+//
+// Actors compare by `entities`: a government or agency of a country and
+// the country itself are one actor ("China", "the Chinese government",
+// "Chinese customs"), so their mentions of one happening merge.
+//
+// `partials` are mentions that fill too few roles to stand alone ("This
+// $100 billion investment will go into building five fabs"): each adds
+// its arguments and evidence to the first merged event it shares an
+// entity or amount with, and is dropped otherwise.
+std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<Event> partials,
+                               const std::vector<Entity>& entities);
+
+// Adds `from`'s arguments, evidence, time, modality and source to `into`
+// (the rules of MergeEvents()), whatever their arguments.
+void AbsorbEvent(Event* into, Event&& from);
 
 }  // namespace newsx::extract::analysis

@@ -12,8 +12,9 @@ constexpr int kMaxInheritance = 4;  // Hops up the tree when inheriting a subjec
 
 bool IsVerbal(const DocParse& p, std::uint32_t i) {
   const Upos t = p.tag(i);
-  return t == Upos::kVerb || t == Upos::kAux ||
-         (t == Upos::kAdj && p.Child(i, "nsubj") >= 0);
+  // A predicate noun or adjective ("is 15 times faster") acts as a verb.
+  return t == Upos::kVerb || t == Upos::kAux || p.Child(i, "nsubj") >= 0 ||
+         p.Child(i, "cop") >= 0;
 }
 
 bool IsRelativePronoun(const DocParse& p, std::uint32_t i) {
@@ -72,8 +73,9 @@ void InheritedSubjects(const DocParse& p, std::uint32_t h, int depth, std::vecto
     AddWithConjuncts(p, g, out);  // "Micron, which received ..."
   } else if (base == "acl") {
     Subjects(p, g, depth + 1, out);  // "Micron's plan to invest"
-  } else if (base == "obj" || rel == "nsubj:pass") {
-    // A noun trigger as a verb's object: "Micron announced an investment".
+  } else if (base == "obj" || rel == "nsubj:pass" || base == "obl") {
+    // A noun trigger as a verb's object or oblique: "Micron announced an
+    // investment", "added Huawei to the entity list".
     Subjects(p, g, depth + 1, out);
   } else if (base == "ccomp" || base == "advcl") {
     if (!IsVerbal(p, h)) Subjects(p, g, depth + 1, out);
@@ -99,8 +101,16 @@ void Subjects(const DocParse& p, std::uint32_t h, int depth, std::vector<std::ui
   } else {
     ChildrenWith(p, h, {"nmod:poss"}, out);
     PrepChildren(p, h, {"by"}, out);
+    bool compound_only = out->size() == before;
     for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
       if (p.rel(*c) == "compound" && p.tag(*c) == Upos::kPropn) AddWithConjuncts(p, *c, out);
+    }
+    // A proper-noun modifier may name the doer ("Micron investment") or
+    // not ("CHIPS Incentives award"): the governing verb's subject follows
+    // it as the next choice.
+    if (compound_only && out->size() > before) {
+      InheritedSubjects(p, h, depth, out);
+      return;
     }
   }
   if (out->size() == before) InheritedSubjects(p, h, depth, out);
@@ -129,17 +139,32 @@ void Objects(const DocParse& p, std::uint32_t h, std::vector<std::uint32_t>* out
     for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
       if (p.rel(*c) == "compound" && p.tag(*c) != Upos::kPropn) AddWithConjuncts(p, *c, out);
     }
+    // "added Huawei to the entity list", "hit China with tariffs": the
+    // verb's object is what the noun trigger is about.
+    if (p.base_rel(h) == "obl" && p.head(h) >= 0) {
+      ChildrenWith(p, static_cast<std::uint32_t>(p.head(h)), {"obj"}, out);
+    }
   }
 }
 
 }  // namespace
 
 std::uint32_t TriggerHead(const DocParse& p, std::uint32_t first, std::uint32_t end) {
+  std::uint32_t head = end - 1;
   for (std::uint32_t i = first; i < end; ++i) {
     const std::int32_t h = p.head(i);
-    if (h < static_cast<std::int32_t>(first) || h >= static_cast<std::int32_t>(end)) return i;
+    if (h < static_cast<std::int32_t>(first) || h >= static_cast<std::int32_t>(end)) {
+      head = i;
+      break;
+    }
   }
-  return end - 1;
+  // A trigger that modifies a noun speaks through it: "duty rate on
+  // imports", "export control rules".
+  while (p.rel(head) == "compound" && p.head(head) > static_cast<std::int32_t>(head) &&
+         (p.tag(static_cast<std::uint32_t>(p.head(head))) == Upos::kNoun)) {
+    head = static_cast<std::uint32_t>(p.head(head));
+  }
+  return head;
 }
 
 std::uint32_t ClauseHead(const DocParse& p, std::uint32_t head) {
@@ -185,6 +210,12 @@ void PlaceHeads(const DocParse& p, std::uint32_t head, const SlotPlace& place,
         if (*c < head && (r == "nummod" || r == "amod" || r == "compound" || r == "nmod")) {
           AddWithConjuncts(p, *c, out);
         }
+      }
+      // "$100 billion in investment": the amount the trigger's phrase
+      // modifies.
+      if (out->empty() && p.base_rel(head) == "nmod" && p.head(head) >= 0 &&
+          static_cast<std::uint32_t>(p.head(head)) < head) {
+        out->push_back(static_cast<std::uint32_t>(p.head(head)));
       }
       break;
     default:

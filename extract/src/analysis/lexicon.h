@@ -30,6 +30,9 @@ enum WordClass : std::uint32_t {
   kMediaHead = 1u << 14,   // Makes an organization a newsroom ("Times").
   kGroupHead = 1u << 15,   // Other organizations ("University", "Union").
   kRegionHead = 1u << 16,  // Makes a place a region ("County", "Province").
+  // A noun that stands for what its "of" phrase names, as an event
+  // argument ("the import of chips", "types of equipment").
+  kTransparentNoun = 1u << 17,
 };
 
 // Classes of event-argument fillers; bits in RoleSlot::classes.

@@ -175,10 +175,10 @@ class Scanner {
         continue;
       }
       if (c.kind == CharKind::kApostrophe && next.kind == CharKind::kWord) {
-        // "don't", "O'Brien" stay whole; possessive "'s" becomes its own token.
-        const bool s_then_end = (next.cp == 's' || next.cp == 'S') &&
-                                Peek(pos_ + c.len + next.len).kind != CharKind::kWord;
-        if (s_then_end) break;
+        // "don't", "O'Brien" stay whole; possessive "'s" and the clitics
+        // "'re", "'ve", "'ll", "'d", "'m" become tokens of their own, as the
+        // parser's treebanks have them ("You're" -> "You" "'re").
+        if (CliticLength(pos_ + c.len) > 0) break;
         Advance(c);
         continue;
       }
@@ -191,14 +191,32 @@ class Scanner {
     ++out_->word_count;
   }
 
-  // "'s" after a word, or a lone "'" after a plural ("companies'").
+  // Letters after an apostrophe at `at` that make a clitic ending the word
+  // ("s", "re", "ve", "ll", "d", "m"), or 0.
+  std::size_t CliticLength(std::size_t at) const {
+    static constexpr std::string_view kClitics[] = {"s", "re", "ve", "ll", "d", "m"};
+    for (const std::string_view clitic : kClitics) {
+      if (at + clitic.size() > text_.size()) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < clitic.size() && same; ++k) {
+        same = (text_[at + k] | 0x20) == clitic[k];
+      }
+      if (same && Peek(at + clitic.size()).kind != CharKind::kWord) return clitic.size();
+    }
+    return 0;
+  }
+
+  // "'s" after a word, or a lone "'" after a plural ("companies'"), or a
+  // clitic ("'re", "'ll").
   void Possessive(const Char& apostrophe) {
     const auto begin = static_cast<std::uint32_t>(pos_);
     const std::uint32_t cp_begin = cp_;
     Advance(apostrophe);
     const Char next = Peek(pos_);
     std::uint16_t flags = 0;
-    if ((next.cp == 's' || next.cp == 'S') && Peek(pos_ + next.len).kind != CharKind::kWord) {
+    if (const std::size_t n = CliticLength(pos_); n > 1 || (n == 1 && next.cp != 's' && next.cp != 'S')) {
+      for (std::size_t k = 0; k < n; ++k) Advance(Peek(pos_));
+    } else if ((next.cp == 's' || next.cp == 'S') && Peek(pos_ + next.len).kind != CharKind::kWord) {
       Advance(next);
       flags = kPossessive;
     } else if (next.kind != CharKind::kWord) {
