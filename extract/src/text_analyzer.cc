@@ -67,7 +67,6 @@ std::string TextAnalyzer::Conllu(const ExtractedArticle& article) const {
 
 void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_events) const {
   analysis::DocState& d = *dp;
-  if (impl_->model->language) d.parse.Parse(*impl_->model->language, d.tt);
   analysis::MatchLexicon(&d);
   analysis::FindChipsByRule(&d);
   // Firms found by their cues ("Zhonghao Technologies Ltd", "chipmaker
@@ -78,6 +77,13 @@ void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_ev
   analysis::FindCityRegionPairs(&d);
   analysis::FindPersons(&d);
   analysis::ResolveCoreference(&d);
+  if (impl_->model->language) {
+    // After the names: a title-case headline is parsed with its other
+    // words in lower case (DocParse::Parse).
+    std::vector<bool> names(d.size(), false);
+    for (std::uint32_t i = 0; i < d.size(); ++i) names[i] = d.covered[i] >= 0;
+    d.parse.Parse(*impl_->model->language, d.tt, names);
+  }
 
   std::optional<std::int64_t> published_day;
   if (const auto s = ParseDateTime(x->article.published)) {

@@ -4,18 +4,67 @@
 
 namespace newsx::extract::analysis {
 
-void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t) {
+namespace {
+
+constexpr std::uint32_t kTitleMinWords = 3;
+
+bool StartsUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+bool HasLower(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string LowerAscii(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// A headline set in title case ("CPS Technologies Secures $15.5 Million
+// Contract"): at least 7 in 10 of its words capitalized.
+bool IsTitleCase(const TokenizedText& t, const Sentence& s) {
+  std::uint32_t words = 0, upper = 0;
+  for (std::uint32_t i = s.first; i < s.end; ++i) {
+    const std::string_view w = TokenText(t, t.tokens[i]);
+    if (!HasLower(w) && !StartsUpper(w)) continue;
+    ++words;
+    upper += StartsUpper(w) && HasLower(w);
+  }
+  return words >= kTitleMinWords && upper * 10 >= words * 7;
+}
+
+}  // namespace
+
+void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
+                     const std::vector<bool>& names) {
   const auto n = static_cast<std::uint32_t>(t.tokens.size());
   tags_.assign(n, nlp::Upos::kX);
   xpos_.assign(n, std::string());
   lemmas_.assign(n, std::string());
   heads_.assign(n, -1);
   rels_.assign(n, std::string_view());
+  // Headlines in title case mislead a tagger trained on running text
+  // ("Secures" as a proper noun).
   std::vector<std::string_view> words;
+  std::vector<std::string> lowered;
   nlp::ParsedSentence p;
-  for (const Sentence& s : t.sentences) {
+  for (std::size_t k = 0; k < t.sentences.size(); ++k) {
+    const Sentence& s = t.sentences[k];
     words.clear();
-    for (std::uint32_t i = s.first; i < s.end; ++i) words.push_back(TokenText(t, t.tokens[i]));
+    lowered.assign(s.end - s.first, std::string());
+    const bool title = IsTitleCase(t, s);
+    for (std::uint32_t i = s.first; i < s.end; ++i) {
+      const std::string_view w = TokenText(t, t.tokens[i]);
+      const bool name = i < names.size() && names[i];
+      if (title && i > s.first && StartsUpper(w) && HasLower(w) && !name) {
+        lowered[i - s.first] = LowerAscii(w);
+        words.push_back(lowered[i - s.first]);
+      } else {
+        words.push_back(w);
+      }
+    }
     models.Analyze(words, &p);
     for (std::uint32_t k = 0; k < words.size(); ++k) {
       const std::uint32_t i = s.first + k;

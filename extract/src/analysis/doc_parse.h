@@ -15,9 +15,13 @@ namespace newsx::extract::analysis {
 // Parse(); read by the entity and event stages.
 class DocParse {
  public:
-  // Tags and parses every sentence of `t` with `models`. Thread-compatible:
-  // one DocParse per document.
-  void Parse(const nlp::LanguageModels& models, const TokenizedText& t);
+  // Tags and parses every sentence of `t` with `models`. In a headline set
+  // in title case, the capitalized words outside `names` (true for the
+  // tokens of name mentions; may be empty) are given to the tagger in lower
+  // case, as running text writes them. Thread-compatible: one DocParse per
+  // document.
+  void Parse(const nlp::LanguageModels& models, const TokenizedText& t,
+             const std::vector<bool>& names);
   bool empty() const { return tags_.empty(); }
 
   nlp::Upos tag(std::uint32_t i) const { return tags_[i]; }

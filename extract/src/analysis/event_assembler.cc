@@ -205,14 +205,15 @@ class Assembler {
     return best;
   }
 
-  // How near a rule's context words are to its trigger (0 when the rule
-  // needs none), or kNoContext when none occurs within kContextWindow
+  // How near a rule's context words are to its trigger (after every
+  // context that holds when the rule needs none: the specific rule first),
+  // or kNoContext when none occurs within kContextWindow
   // tokens in the sentence. The nearest context decides between rules: in
   // "prior US approval for exports, Beijing's reluctance to allow imports",
   // "allow" goes with "imports".
   std::uint32_t ContextDistance(const Sentence& s, const TriggerHit& hit, std::uint32_t rule) const {
     const auto& phrases = d_.model.rule_context[rule];
-    if (phrases.empty()) return 0;
+    if (phrases.empty()) return kContextWindow + 1;  // After every rule whose context holds.
     const std::uint32_t first =
         hit.first > s.first + kContextWindow ? hit.first - kContextWindow : s.first;
     const std::uint32_t end = std::min(s.end, hit.end + kContextWindow);
@@ -543,6 +544,20 @@ class Assembler {
     return false;
   }
 
+  // True when a noun trigger comes with "the", "this", "that", "these" or
+  // "those": it names a happening already told.
+  bool IsDefinite(const TriggerHit& hit) const {
+    if (p_.empty()) return false;
+    const std::uint32_t head = Head(hit);
+    if (p_.tag(head) != nlp::Upos::kNoun) return false;
+    for (const std::uint32_t* c = p_.children_begin(head); c != p_.children_end(head); ++c) {
+      if (p_.base_rel(*c) != "det") continue;
+      const std::string_view l = p_.lemma(*c);
+      if (l == "the" || l == "this" || l == "that" || l == "these" || l == "those") return true;
+    }
+    return false;
+  }
+
   // True when a filler names an entity or an amount: something another
   // mention of the happening can be recognized by.
   bool HasAnchor(const std::vector<Filled>& filled) const {
@@ -594,7 +609,7 @@ class Assembler {
     for (const EventArg& a : ev.args) key += "|" + a.role + "=" + a.entity_id + a.text;
     if (partial) {
       FinishEvent(sentence_index, hit, filled, carried, &ev);
-      partials_.push_back(std::move(ev));
+      partials_.push_back(PartialMention{std::move(ev), IsDefinite(hit)});
       return;
     }
     if (!seen_.insert(key).second) return;
@@ -655,7 +670,7 @@ class Assembler {
   EventContext context_;
   std::vector<Candidate> candidates_;
   std::vector<Event> events_;
-  std::vector<Event> partials_;  // Mentions too thin to stand alone (MergeEvents()).
+  std::vector<PartialMention> partials_;  // Mentions too thin to stand alone (MergeEvents()).
   // (trigger head, index into events_) of this sentence's events.
   std::vector<std::pair<std::uint32_t, std::size_t>> fired_events_;
   std::set<std::string> seen_;

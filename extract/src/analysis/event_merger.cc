@@ -31,7 +31,13 @@ bool IsActorRole(const std::string& role) {
          role == "person" || role == "company" || role == "recipient";
 }
 
-bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, bool need_shared) {
+enum class Need : std::uint8_t {
+  kSharedOrUnnamed,  // Share an entity or amount, or neither names any.
+  kShared,           // Share an entity or amount.
+  kNoConflict,       // Only agree: a definite mention ("the investment").
+};
+
+bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, Need need) {
   if (a.type != b.type || a.polarity != b.polarity) return false;
   bool shared = false, a_named = false, b_named = false;
   for (const EventArg& x : a.args) {
@@ -53,7 +59,8 @@ bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, bool ne
     if (role_in_b && !value_in_role && (IsActorRole(x.role) || amount)) return false;
   }
   for (const EventArg& y : b.args) b_named |= !Value(y, actors).empty();
-  return shared || (!need_shared && !a_named && !b_named);
+  if (need == Need::kNoConflict) return true;
+  return shared || (need == Need::kSharedOrUnnamed && !a_named && !b_named);
 }
 
 void EnsureEvidence(Event* e) {
@@ -99,7 +106,7 @@ void AbsorbEvent(Event* into, Event&& from) {
   Absorb(into, std::move(from), ActorKeys());
 }
 
-std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<Event> partials,
+std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMention> partials,
                                const std::vector<Entity>& entities) {
   ActorKeys actors;
   for (const Entity& e : entities) {
@@ -113,18 +120,28 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<Event> par
   }
   std::vector<Event> out;
   for (Event& e : events) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const Event& x) { return Compatible(x, e, actors, false); });
+    auto it = std::find_if(out.begin(), out.end(), [&](const Event& x) { return Compatible(x, e, actors, Need::kSharedOrUnnamed); });
     if (it == out.end()) {
       out.push_back(std::move(e));
     } else {
       Absorb(&*it, std::move(e), actors);
     }
   }
-  for (Event& e : partials) {
-    EnsureEvidence(&e);
+  for (PartialMention& e : partials) {
+    EnsureEvidence(&e.event);
     auto it = std::find_if(out.begin(), out.end(),
-                           [&](const Event& x) { return Compatible(x, e, actors, true); });
-    if (it != out.end()) Absorb(&*it, std::move(e), actors);
+                           [&](const Event& x) { return Compatible(x, e.event, actors, Need::kShared); });
+    if (it == out.end() && e.definite) {
+      // "The investment includes ...": the latest earlier event of its type.
+      for (auto r = out.rbegin(); r != out.rend(); ++r) {
+        if (r->trigger_span.begin < e.event.trigger_span.begin && r->type == e.event.type &&
+            Compatible(*r, e.event, actors, Need::kNoConflict)) {
+          it = std::prev(r.base());
+          break;
+        }
+      }
+    }
+    if (it != out.end()) Absorb(&*it, std::move(e.event), actors);
   }
   for (Event& e : out) {
     std::stable_sort(e.evidence.begin(), e.evidence.end(),

@@ -23,8 +23,14 @@ namespace newsx::extract::analysis {
 // `partials` are mentions that fill too few roles to stand alone ("This
 // $100 billion investment will go into building five fabs"): each adds
 // its arguments and evidence to the first merged event it shares an
-// entity or amount with, and is dropped otherwise.
-std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<Event> partials,
+// entity or amount with; a definite one ("The investment includes a fab
+// in Boise") else to the latest earlier event of its type that it does
+// not contradict; the others are dropped.
+struct PartialMention {
+  Event event;
+  bool definite = false;  // "the/this/that <trigger>".
+};
+std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMention> partials,
                                const std::vector<Entity>& entities);
 
 // Adds `from`'s arguments, evidence, time, modality and source to `into`

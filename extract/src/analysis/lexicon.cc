@@ -228,7 +228,7 @@ class Parser {
         {"not_name", kNotName},         {"work_head", kWorkHead},
         {"agency_head", kAgencyHead},   {"media_head", kMediaHead},
         {"group_head", kGroupHead},     {"region_head", kRegionHead},
-        {"transparent_noun", kTransparentNoun},
+        {"transparent_noun", kTransparentNoun}, {"exchange", kExchange},
     };
     const auto it = kClasses.find(c[0]);
     if (it == kClasses.end())

@@ -33,6 +33,7 @@ enum WordClass : std::uint32_t {
   // A noun that stands for what its "of" phrase names, as an event
   // argument ("the import of chips", "types of equipment").
   kTransparentNoun = 1u << 17,
+  kExchange = 1u << 18,  // A stock exchange, as in "(Nasdaq: NVDA)".
 };
 
 // Classes of event-argument fillers; bits in RoleSlot::classes.

@@ -344,6 +344,27 @@ namespace {
 
 }  // namespace
 
+// True when the name at `first` is a ticker: "( <exchange> : NAME". Sets
+// `*owner` to the entity named right before the parenthesis, or -1.
+bool IsTicker(const DocState& d, std::uint32_t first, std::int32_t* owner) {
+  *owner = -1;
+  if (first < 3 || TokenText(d.tt, d.tok(first - 1)) != ":") return false;
+  if (!(d.tok(first - 2).classes & kExchange)) return false;
+  std::uint32_t open = first - 3;
+  // A two-word exchange ("NYSE American").
+  if (TokenText(d.tt, d.tok(open)) != "(" && open > 0 && (d.tok(open).classes & kExchange)) --open;
+  if (TokenText(d.tt, d.tok(open)) != "(") return false;
+  if (open > 0) *owner = d.EntityAt(open - 1);
+  return true;
+}
+
+// True for the exchange's own name in "(Nasdaq: NVDA)".
+bool IsExchangeLabel(const DocState& d, const ner::NerSpan& s) {
+  return (d.tok(s.first).classes & kExchange) && s.end < d.size() &&
+         TokenText(d.tt, d.tok(s.end)) == ":" && s.first > 0 &&
+         TokenText(d.tt, d.tok(s.first - 1)) == "(";
+}
+
 void LinkNames(DocState* d) {
   std::vector<ner::NerSpan> parts, names;
   for (const ner::NerSpan& raw : d->names) SplitAtPunctuation(*d, raw, &parts);
@@ -369,6 +390,12 @@ void LinkNames(DocState* d) {
     return (a.end - a.first > 1) > (b.end - b.first > 1);
   });
   for (ner::NerSpan s : names) {
+    if (IsExchangeLabel(*d, s)) continue;
+    if (std::int32_t owner = -1; s.end - s.first == 1 && IsTicker(*d, s.first, &owner)) {
+      // A ticker names the firm before it, never a firm of its own.
+      if (owner >= 0 && d->covered[s.first] < 0) d->AddMention(s.first, s.end, owner);
+      continue;
+    }
     if (!MakeRoom(d, &s)) continue;
     std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type));
     const bool one_word = s.end - s.first == 1;
