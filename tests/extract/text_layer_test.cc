@@ -93,5 +93,18 @@ TEST_CASE("Sentences are cut at the token cap", "[extract][text]") {
   for (const Sentence& x : t.sentences) CHECK(x.end - x.first <= kMaxSentenceTokens);
 }
 
+TEST_CASE("Clitics are tokens of their own, as the treebanks have them", "[extract][text]") {
+  static const Vocabulary vocab;
+  const std::string s = "You're sure we'll see it; don't ask O'Brien about Nvidia's chips.";
+  TokenizedText t;
+  Tokenize(s, vocab, &t);
+  std::vector<std::string> words;
+  for (const Token& x : t.tokens) words.push_back(s.substr(x.begin, x.end - x.begin));
+  const std::vector<std::string> want = {"You", "'re", "sure", "we", "'ll", "see", "it", ";",
+                                         "don't", "ask", "O'Brien", "about", "Nvidia", "'s",
+                                         "chips", "."};
+  CHECK(words == want);
+}
+
 }  // namespace
 }  // namespace newsx::extract::text

@@ -321,6 +321,7 @@ class Assembler {
     const nlp::Upos tag = p_.tag(a);
     if (tag != nlp::Upos::kNoun && tag != nlp::Upos::kPropn) return -1;
     if (a >= hit.first && a < hit.end) return -1;
+    if (d_.covered[a] >= 0) return -1;  // A name of another kind, not a thing.
     // The noun and its prenominal modifiers, without determiners.
     std::uint32_t np = first;
     while (np < a && (p_.base_rel(np) == "det" || p_.base_rel(np) == "case" ||
@@ -613,11 +614,13 @@ class Assembler {
       return;
     }
     if (!seen_.insert(key).second) return;
-    // Two triggers of one type sharing an amount are one transaction
-    // ("invested $5 billion in Intel, taking a 4% stake").
+    // Two triggers sharing an amount are one transaction ("invested $5
+    // billion in Intel, taking a 4% stake"; "awarded $50 million to
+    // Wolfspeed to expand its plant" is the award): the first one tells it.
     for (const auto& [role, c] : filled) {
       if (c < 0 || candidates_[static_cast<std::size_t>(c)].quantity < 0) continue;
-      const std::string amount = ev.type + "#" + std::to_string(sentence_index) + "#q" +
+      if (!(candidates_[static_cast<std::size_t>(c)].classes & kArgMoney)) continue;
+      const std::string amount = std::to_string(sentence_index) + "#q" +
                                  std::to_string(candidates_[static_cast<std::size_t>(c)].quantity);
       if (!seen_.insert(amount).second) return;
     }

@@ -141,11 +141,6 @@ void Objects(const DocParse& p, std::uint32_t h, std::vector<std::uint32_t>* out
     }
     // "added Huawei to the entity list", "hit China with tariffs": the
     // verb's object is what the noun trigger is about.
-    // "The investment includes a second fab", "the ban covers chips": a
-    // noun trigger as subject speaks through its verb's object.
-    if (out->empty() && p.rel(h) == "nsubj" && p.head(h) >= 0) {
-      ChildrenWith(p, static_cast<std::uint32_t>(p.head(h)), {"obj"}, out);
-    }
     if (p.base_rel(h) == "obl" && p.head(h) >= 0) {
       ChildrenWith(p, static_cast<std::uint32_t>(p.head(h)), {"obj"}, out);
     }

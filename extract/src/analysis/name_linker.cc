@@ -389,12 +389,28 @@ void LinkNames(DocState* d) {
   std::stable_sort(names.begin(), names.end(), [](const ner::NerSpan& a, const ner::NerSpan& b) {
     return (a.end - a.first > 1) > (b.end - b.first > 1);
   });
+  // Tickers seen in "(Nasdaq: NVDA)" -> the firm they name, for later
+  // bare mentions ("NVDA shares rose").
+  std::unordered_map<std::string, std::int32_t> tickers;
+  for (const ner::NerSpan& s : names) {
+    std::int32_t owner = -1;
+    if (s.end - s.first == 1 && IsTicker(*d, s.first, &owner) && owner >= 0) {
+      tickers.emplace(std::string(TokenText(d->tt, d->tok(s.first))), owner);
+    }
+  }
   for (ner::NerSpan s : names) {
     if (IsExchangeLabel(*d, s)) continue;
     if (std::int32_t owner = -1; s.end - s.first == 1 && IsTicker(*d, s.first, &owner)) {
       // A ticker names the firm before it, never a firm of its own.
       if (owner >= 0 && d->covered[s.first] < 0) d->AddMention(s.first, s.end, owner);
       continue;
+    }
+    if (s.end - s.first == 1) {
+      const auto t = tickers.find(std::string(TokenText(d->tt, d->tok(s.first))));
+      if (t != tickers.end()) {
+        if (d->covered[s.first] < 0) d->AddMention(s.first, s.end, t->second);
+        continue;
+      }
     }
     if (!MakeRoom(d, &s)) continue;
     std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type));

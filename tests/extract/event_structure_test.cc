@@ -1,0 +1,140 @@
+// Events read from the sentence's structure: arguments by grammatical
+// relation, coordination, pronouns, one event per happening across
+// sentences, and headlines in title case. Sentences written for these
+// tests (not from any evaluation set).
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "analyzer_test_util.h"
+
+namespace newsx::extract {
+namespace {
+
+std::vector<const Event*> OfType(const ExtractedArticle& x, const std::string& type) {
+  std::vector<const Event*> out;
+  for (const Event& e : x.events) {
+    if (e.type == type) out.push_back(&e);
+  }
+  return out;
+}
+
+std::vector<std::string> Args(const Event& e, const std::string& role) {
+  std::vector<std::string> out;
+  for (const EventArg& a : e.args) {
+    if (a.role == role) out.push_back(a.entity_id.empty() ? a.text : a.entity_id);
+  }
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+TEST_CASE("An award takes its authority, recipient, amount and place from the parse",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Commerce Department awarded $50 million to Wolfspeed to expand its plant in "
+      "North Carolina.",
+      "2026-03-02T00:00:00Z");
+  const auto awards = OfType(x, "award");
+  REQUIRE(awards.size() == 1);
+  CHECK(Has(Args(*awards[0], "authority"), "org:us-commerce-department"));
+  CHECK(Args(*awards[0], "recipient").size() == 1);
+  CHECK(Args(*awards[0], "amount") == std::vector<std::string>{"$50 million"});
+  CHECK(Args(*awards[0], "place").size() == 1);
+  // One amount, one transaction: the purpose clause makes no investment.
+  CHECK(OfType(x, "investment").empty());
+}
+
+TEST_CASE("A trigger inside the phrase of another of its type adds to it",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Commerce Department reached a preliminary agreement with Intel to provide $8.5 "
+      "billion in direct funding and $11 billion in loans.",
+      "");
+  const auto awards = OfType(x, "award");
+  REQUIRE(awards.size() == 1);
+  CHECK(Has(Args(*awards[0], "recipient"), "org:intel"));
+  const auto amounts = Args(*awards[0], "amount");
+  CHECK(Has(amounts, "$8.5 billion"));
+  CHECK(Has(amounts, "$11 billion"));
+  CHECK(awards[0]->evidence.size() >= 2);
+}
+
+TEST_CASE("Coordinated places all fill the role", "[extract][event][structure]") {
+  const ExtractedArticle x =
+      testing::AnalyzeText("Intel will invest $20 billion in Arizona, Ohio and Oregon.", "");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "investor"), "org:intel"));
+  const auto places = Args(*inv[0], "place");
+  CHECK(places.size() == 3);
+  // A place is no "thing" item.
+  CHECK(Args(*inv[0], "item").empty());
+}
+
+TEST_CASE("A definite mention adds to the happening told before",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Micron announced a $10 billion investment in Idaho. The investment includes a new fab "
+      "in Boise.",
+      "");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "investor"), "org:micron"));
+  CHECK(Args(*inv[0], "place").size() == 2);
+  CHECK(inv[0]->evidence.size() == 2);
+}
+
+TEST_CASE("A pronoun subject stands for the name before it", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Alibaba said it would spend at least 380 billion yuan on AI infrastructure.", "");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "investor"), "org:alibaba"));
+  CHECK(inv[0]->modality == "possible");
+}
+
+TEST_CASE("A contract won makes the winner the seller, also in a title-case headline",
+          "[extract][event][structure]") {
+  for (const char* text :
+       {"Nvidia Secures $50 Million Contract With Global Automaker",
+        "Nvidia secured a $50 million contract from a global automaker."}) {
+    INFO(text);
+    const ExtractedArticle x = testing::AnalyzeText(text, "");
+    const auto orders = OfType(x, "order");
+    REQUIRE(orders.size() == 1);
+    CHECK(Has(Args(*orders[0], "seller"), "org:nvidia"));
+    CHECK(Args(*orders[0], "buyer").size() == 1);
+  }
+}
+
+TEST_CASE("A headline's approval and the body's attributed one are one reported event",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "China Approves Nvidia H200 Imports\n\nChina has approved imports of Nvidia H200 chips, "
+      "according to Reuters.",
+      "");
+  const auto approvals = OfType(x, "import_approval");
+  REQUIRE(approvals.size() == 1);
+  CHECK(approvals[0]->modality == "reported");
+  CHECK(approvals[0]->source == "org:reuters");
+  CHECK(approvals[0]->evidence.size() == 2);
+}
+
+TEST_CASE("A ticker names the firm before it", "[extract][entity][structure]") {
+  const ExtractedArticle x =
+      testing::AnalyzeText("Nvidia (Nasdaq: NVDA) shares rose after NVDA reported.", "");
+  int nvidia_mentions = 0;
+  for (const Entity& e : x.entities) {
+    CHECK(e.id != "org:nvda");
+    CHECK(e.id != "org:nasdaq");
+    if (e.id == "org:nvidia") nvidia_mentions = static_cast<int>(e.mentions.size());
+  }
+  CHECK(nvidia_mentions == 3);
+}
+
+}  // namespace
+}  // namespace newsx::extract
