@@ -54,18 +54,19 @@ void TextAnalyzer::Analyze(ExtractedArticle* x) const { AnalyzeStages(x, /*with_
 
 void TextAnalyzer::AnalyzeStages(ExtractedArticle* x, bool with_events) const {
   analysis::DocState d(*impl_->model, x->article.text);
-  Run(&d, x, with_events);
+  Run(&d, x, with_events, /*parse_all=*/false);
   x->entities = d.Finish();
 }
 
 std::string TextAnalyzer::Conllu(const ExtractedArticle& article) const {
   ExtractedArticle x = article;
   analysis::DocState d(*impl_->model, x.article.text);
-  Run(&d, &x, /*with_events=*/false);
+  Run(&d, &x, /*with_events=*/false, /*parse_all=*/true);
   return analysis::RenderConllu(d);
 }
 
-void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_events) const {
+void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_events,
+                       bool parse_all) const {
   analysis::DocState& d = *dp;
   analysis::MatchLexicon(&d);
   analysis::FindChipsByRule(&d);
@@ -77,12 +78,15 @@ void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_ev
   analysis::FindCityRegionPairs(&d);
   analysis::FindPersons(&d);
   analysis::ResolveCoreference(&d);
-  if (impl_->model->language) {
+  if (impl_->model->language && (with_events || parse_all)) {
     // After the names: a title-case headline is parsed with its other
-    // words in lower case (DocParse::Parse).
+    // words in lower case (DocParse::Parse). Only the events read the
+    // parse, so only sentences that may hold a trigger are parsed.
     std::vector<bool> names(d.size(), false);
     for (std::uint32_t i = 0; i < d.size(); ++i) names[i] = d.covered[i] >= 0;
-    d.parse.Parse(*impl_->model->language, d.tt, names);
+    std::vector<bool> wanted(d.tt.sentences.size(), parse_all);
+    if (!parse_all) analysis::MarkTriggerSentences(d, &wanted);
+    d.parse.Parse(*impl_->model->language, d.tt, names, wanted);
   }
 
   std::optional<std::int64_t> published_day;

@@ -38,7 +38,7 @@ bool IsTitleCase(const TokenizedText& t, const Sentence& s) {
 }  // namespace
 
 void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
-                     const std::vector<bool>& names) {
+                     const std::vector<bool>& names, const std::vector<bool>& wanted) {
   const auto n = static_cast<std::uint32_t>(t.tokens.size());
   tags_.assign(n, nlp::Upos::kX);
   xpos_.assign(n, std::string());
@@ -51,6 +51,7 @@ void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
   std::vector<std::string> lowered;
   nlp::ParsedSentence p;
   for (std::size_t k = 0; k < t.sentences.size(); ++k) {
+    if (!wanted.empty() && !wanted[k]) continue;
     const Sentence& s = t.sentences[k];
     words.clear();
     lowered.assign(s.end - s.first, std::string());

@@ -20,8 +20,10 @@ class DocParse {
   // tokens of name mentions; may be empty) are given to the tagger in lower
   // case, as running text writes them. Thread-compatible: one DocParse per
   // document.
+  // Only the sentences flagged in `wanted` (one flag per sentence; empty
+  // for all) are parsed; the others keep tag X, no head and no relation.
   void Parse(const nlp::LanguageModels& models, const TokenizedText& t,
-             const std::vector<bool>& names);
+             const std::vector<bool>& names, const std::vector<bool>& wanted);
   bool empty() const { return tags_.empty(); }
 
   nlp::Upos tag(std::uint32_t i) const { return tags_[i]; }

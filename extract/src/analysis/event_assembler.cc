@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "analysis/event_context.h"
 #include "analysis/event_merger.h"
@@ -682,6 +683,58 @@ class Assembler {
 };
 
 }  // namespace
+
+namespace {
+
+// True when `lower` is a one-word trigger or may be an inflection of one:
+// the suffixes of English verbs and nouns, with a silent "e" restored or a
+// doubled consonant undone ("approved" -> "approve", "banned" -> "ban").
+bool MayInflectTrigger(const std::unordered_map<std::string, std::uint32_t>& words,
+                       const std::string& lower) {
+  if (words.contains(lower)) return true;
+  for (const std::string_view suffix : {"ing", "ed", "es", "s", "d"}) {
+    if (lower.size() <= suffix.size() + 1 || !lower.ends_with(suffix)) continue;
+    std::string base = lower.substr(0, lower.size() - suffix.size());
+    if (words.contains(base) || words.contains(base + "e")) return true;
+    if (base.size() > 2 && base.back() == base[base.size() - 2]) {
+      base.pop_back();
+      if (words.contains(base)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void MarkTriggerSentences(const DocState& d, std::vector<bool>* wanted) {
+  const auto& words = d.model.lexicon.trigger_words;
+  std::vector<bool> token(d.size(), false);
+  for (const TriggerHit& t : d.triggers) {
+    for (std::uint32_t i = t.first; i < t.end; ++i) token[i] = true;
+  }
+  std::string lower;
+  for (std::size_t k = 0; k < d.tt.sentences.size(); ++k) {
+    const Sentence& s = d.tt.sentences[k];
+    // An event names someone or something, or an amount: a sentence with
+    // no name and no number makes none worth the parse.
+    bool anchored = false;
+    for (std::uint32_t i = s.first; i < s.end && !anchored; ++i) {
+      anchored = d.covered[i] >= 0 || (d.tok(i).flags & kHasDigit);
+    }
+    if (!anchored) continue;
+    for (std::uint32_t i = s.first; i < s.end && !(*wanted)[k]; ++i) {
+      if (token[i]) {
+        (*wanted)[k] = true;
+        break;
+      }
+      const Token& t = d.tok(i);
+      if (!(t.flags & kWordToken) || (t.flags & kHasDigit)) continue;
+      lower.clear();
+      AppendLower(TokenText(d.tt, t), &lower);
+      (*wanted)[k] = MayInflectTrigger(words, lower);
+    }
+  }
+}
 
 std::vector<Event> AssembleEvents(const DocState& d, const std::vector<Quantity>& quantities,
                                   const std::vector<DateExpr>& dates, const std::string& article_id,

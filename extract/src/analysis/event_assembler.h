@@ -17,6 +17,12 @@ namespace newsx::extract::analysis {
 // mentions of one happening (MergeEvents()). Event ids hash `article_id`,
 // type and trigger span. REQUIRES: d.quantities and d.dates index into
 // `quantities` and `dates`.
+// Marks in `*wanted` (one flag per sentence) the sentences that may hold an
+// event trigger: a trigger phrase, or a word that may inflect a one-word
+// trigger ("approving", "banned"), and a name or a number. Only these need
+// the parse.
+void MarkTriggerSentences(const DocState& d, std::vector<bool>* wanted);
+
 std::vector<Event> AssembleEvents(const DocState& d, const std::vector<Quantity>& quantities,
                                   const std::vector<DateExpr>& dates, const std::string& article_id,
                                   const std::string& published);

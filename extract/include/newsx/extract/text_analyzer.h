@@ -64,7 +64,9 @@ class TextAnalyzer {
 
  private:
   struct Impl;
-  void Run(analysis::DocState* d, ExtractedArticle* x, bool with_events) const;
+  // `parse_all`: parse every sentence (CoNLL-U output), not only those the
+  // events read.
+  void Run(analysis::DocState* d, ExtractedArticle* x, bool with_events, bool parse_all) const;
   explicit TextAnalyzer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
