@@ -215,9 +215,11 @@ class Assembler {
   std::uint32_t ContextDistance(const Sentence& s, const TriggerHit& hit, std::uint32_t rule) const {
     const auto& phrases = d_.model.rule_context[rule];
     if (phrases.empty()) return kContextWindow + 1;  // After every rule whose context holds.
-    const std::uint32_t first =
-        hit.first > s.first + kContextWindow ? hit.first - kContextWindow : s.first;
-    const std::uint32_t end = std::min(s.end, hit.end + kContextWindow);
+    const bool anywhere = d_.model.lexicon.rules[rule].context_in_sentence;
+    const std::uint32_t first = anywhere || hit.first <= s.first + kContextWindow
+                                    ? s.first
+                                    : hit.first - kContextWindow;
+    const std::uint32_t end = anywhere ? s.end : std::min(s.end, hit.end + kContextWindow);
     std::uint32_t best = kNoContext;
     for (const auto& ids : phrases) best = std::min(best, PhraseDistance(first, end, hit, ids));
     return best;

@@ -351,6 +351,8 @@ class Parser {
         rule.home_type = std::string(value);
       } else if (key == "item_carry") {
         rule.item_carry = value == "1";
+      } else if (key == "context" && value == "sentence") {
+        rule.context_in_sentence = true;
       } else {
         return InvalidArgumentError("unknown option \"" + std::string(opt) + "\"");
       }

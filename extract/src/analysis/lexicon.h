@@ -126,6 +126,7 @@ struct EventRule {
   std::vector<std::vector<std::string>> require;
   std::string home_type;  // See events.tsv "home=".
   bool item_carry = false;
+  bool context_in_sentence = false;  // See events.tsv "context=sentence".
 };
 
 // A trigger phrase and the rules it may fire, in file order.
