@@ -136,6 +136,23 @@ TEST_CASE("Hostile text is analyzed without crashing", "[extract][analyzer][host
     CHECK(run("...,,,'''\"\"\"---").entities.empty());
     CHECK(run("'s 's 's").entities.empty());
   }
+  SECTION("100,000 capitalized words in a row") {
+    // One endless name for the tagger and the linker; the sentence cap
+    // keeps every stage linear.
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += i % 7 == 0 ? "Nvidia " : "Grand ";
+    const ExtractedArticle x = run(text);
+    CHECK(x.article.text.size() == text.size());
+  }
+  SECTION("mixed scripts") {
+    std::string text;
+    for (int i = 0; i < 2000; ++i) {
+      text += "Nvidia \xe8\x8b\xb1\xe4\xbc\x9f\xe8\xbe\xbe H200 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 "
+              "\xd8\xa7\xd9\x84\xd8\xb5\xd9\x8a\xd9\x86 China approved imports. ";
+    }
+    const ExtractedArticle x = run(text);
+    CHECK(testing::FindEntity(x, "chip:nvidia/h200") != nullptr);
+  }
 }
 
 }  // namespace
