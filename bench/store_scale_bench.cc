@@ -27,14 +27,14 @@
 #include <thread>
 #include <vector>
 
-#include "newsx/core/hash.h"
-#include "newsx/extract/article_extractor.h"
-#include "newsx/ingest/saved_page_source.h"
 #include "newsx/store/article_store.h"
+#include "scale_corpus.h"
 
 namespace fs = std::filesystem;
 using namespace newsx;
 using Clock = std::chrono::steady_clock;
+using bench::Base;
+using bench::MakeCopy;
 
 namespace {
 
@@ -48,31 +48,6 @@ std::uint64_t DirBytes(const fs::path& dir, const char* ext = nullptr) {
     if (e.is_regular_file() && (ext == nullptr || e.path().extension() == ext)) total += e.file_size();
   }
   return total;
-}
-
-struct Base {
-  ExtractedArticle x;
-  std::string html;
-};
-
-// Copy `n` of a base page: another URL, and the copy number in its text, so
-// that content dedup sees a distinct article.
-void MakeCopy(const Base& base, int n, ExtractedArticle* x, RawDocument* raw) {
-  *x = base.x;
-  const std::string url = "https://c" + std::to_string(n) + ".bench.example/" + base.x.article.id;
-  x->article.url = url;
-  x->article.canonical_url = url;
-  x->article.id = ArticleId(url);
-  x->article.text += "\nCopy " + std::to_string(n) + ".";
-  x->article.content_hash = ContentHash(x->article.text);
-  for (Event& e : x->events) {
-    e.id.clear();
-    e.article = x->article.id;
-  }
-  raw->url = url;
-  raw->source = "bench";
-  raw->body = base.html + "<!-- copy " + std::to_string(n) + " -->";
-  raw->fetched_unix_ms = 1769904000000 + n;
 }
 
 double Write(const fs::path& db, const std::vector<Base>& bases, int articles, int writers) {
@@ -116,16 +91,9 @@ int main(int argc, char** argv) {
   const std::string dir = argc > 1 ? argv[1] : "/work/shared/eval/article-extraction/html";
   const int articles = argc > 2 ? std::atoi(argv[2]) : 20000;
   auto extractor = extract::ArticleExtractor::Create({});
-  auto source = ingest::SavedPageSource::Open({dir});
-  if (!extractor.ok() || !source.ok()) return 1;
-  std::vector<Base> bases;
+  if (!extractor.ok()) return 1;
   const auto extract_start = Clock::now();
-  while (true) {
-    auto next = (*source)->Next();
-    if (!next.ok() || !next->has_value()) break;
-    auto x = (*extractor)->Extract((**next).document);
-    if (x.ok()) bases.push_back({std::move(x).value(), std::move((**next).document.body)});
-  }
+  const std::vector<Base> bases = bench::LoadBases(**extractor, dir);
   const double extract_rate = bases.size() / Since(extract_start);
   if (bases.empty()) return 1;
   std::uint64_t html = 0;

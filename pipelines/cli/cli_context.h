@@ -77,6 +77,7 @@ Command AddReprocessCommand(CLI::App& root);
 Command AddVerifyCommand(CLI::App& root);
 Command AddFeedCommand(CLI::App& root);
 Command AddCrawlCommand(CLI::App& root);
+Command AddServeCommand(CLI::App& root);
 
 // Prints `status` for `item` on stderr through the logger and returns
 // kExitFailure (or kExitUsage for kInvalidArgument of user input when

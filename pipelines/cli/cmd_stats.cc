@@ -1,10 +1,10 @@
 // `newsx stats`: what the database holds.
 
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 
 #include "cli_context.h"
+#include "newsx/pipelines/jobs/export_rows.h"
 #include "newsx/pipelines/jobs/read_store.h"
 #include "table_writer.h"
 
@@ -40,19 +40,7 @@ void PrintTable(const store::StoreStats& s) {
   }
 }
 
-void PrintJson(const store::StoreStats& s) {
-  const nlohmann::json j{{"articles", s.articles},
-                         {"entities", s.entities},
-                         {"mentions", s.mentions},
-                         {"events", s.events},
-                         {"aliases", s.aliases},
-                         {"dead_letters", s.dead_letters},
-                         {"live_data_bytes", s.live_data_bytes},
-                         {"keys_by_family", s.keys_by_family},
-                         {"articles_by_source", s.articles_by_source},
-                         {"dead_letters_by_reason", s.dead_letters_by_reason}};
-  std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-}
+void PrintJson(const store::StoreStats& s) { std::cout << pipelines::StatsRow(s) << '\n'; }
 
 }  // namespace
 

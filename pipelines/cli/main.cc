@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
       AddVerifyCommand(app),
       AddFeedCommand(app),
       AddCrawlCommand(app),
+      AddServeCommand(app),
   };
 
   try {

@@ -84,6 +84,21 @@ Status ArticleStore::Impl::Scan(
   return FromRocks(it->status(), std::string("scanning ") + kFamilyNames[f]);
 }
 
+Status ArticleStore::Impl::ScanBackward(
+    Family f, std::string_view begin, std::string_view end,
+    const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  rocksdb::ReadOptions options;
+  rocksdb::Slice lower(begin.data(), begin.size());
+  rocksdb::Slice upper(end.data(), end.size());
+  options.iterate_lower_bound = &lower;
+  if (!end.empty()) options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(options, cf(f)));
+  for (it->SeekToLast(); it->Valid(); it->Prev()) {
+    if (!visit(it->key().ToStringView(), it->value().ToStringView())) break;
+  }
+  return FromRocks(it->status(), std::string("scanning ") + kFamilyNames[f]);
+}
+
 Status ArticleStore::Impl::ScanPrefix(
     Family f, std::string_view prefix,
     const std::function<bool(std::string_view, std::string_view)>& visit) const {

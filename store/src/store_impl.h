@@ -66,6 +66,11 @@ struct ArticleStore::Impl {
               const std::function<bool(std::string_view key, std::string_view value)>& visit)
       const;
 
+  // As Scan, from the last key before `end` down to `begin`.
+  Status ScanBackward(internal::Family f, std::string_view begin, std::string_view end,
+                      const std::function<bool(std::string_view key, std::string_view value)>&
+                          visit) const;
+
   // Visits keys starting with `prefix`.
   Status ScanPrefix(internal::Family f, std::string_view prefix,
                     const std::function<bool(std::string_view key, std::string_view value)>&

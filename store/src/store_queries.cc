@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <unordered_map>
 
 #include "entity_record.h"
@@ -91,40 +92,152 @@ Status ArticleStore::ScanEntities(const std::function<bool(const StoredEntity&)>
   return error;
 }
 
-Status ArticleStore::FindEvents(const EventQuery& q,
-                                const std::function<bool(const Event&)>& visit) const {
-  // Scan the most selective index; check the other filters on the record.
+namespace {
+
+// The most selective index for a query, and the key range it scans; the
+// other filters are checked on the record.
+struct EventIndexRange {
   Family index = kEventTime;
   std::string prefix;
+  std::string begin, end;
+};
+
+EventIndexRange IndexRangeFor(const EventQuery& q) {
+  EventIndexRange r;
   if (!q.entity_id.empty()) {
-    index = kEventEntity;
-    prefix = Join2(q.entity_id, "");
+    r.index = kEventEntity;
+    r.prefix = Join2(q.entity_id, "");
   } else if (!q.type.empty()) {
-    index = kEventType;
-    prefix = Join2(q.type, "");
+    r.index = kEventType;
+    r.prefix = Join2(q.type, "");
   }
-  const std::string begin = prefix + EncodeTime(q.since_unix_s);
-  const std::string end = prefix + EncodeTime(q.until_unix_s);
+  r.begin = r.prefix + EncodeTime(q.since_unix_s);
+  r.end = r.prefix + EncodeTime(q.until_unix_s);
+  return r;
+}
+
+std::string HexEncode(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto u = static_cast<unsigned char>(c);
+    out += kDigits[u >> 4];
+    out += kDigits[u & 15];
+  }
+  return out;
+}
+
+std::optional<std::string> HexDecode(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    int v = 0;
+    const auto [ptr, ec] = std::from_chars(hex.data() + i, hex.data() + i + 2, v, 16);
+    if (ec != std::errc() || ptr != hex.data() + i + 2) return std::nullopt;
+    out += static_cast<char>(v);
+  }
+  return out;
+}
+
+}  // namespace
+
+// Visits the events of `q`'s index entries from `begin` to `end` (forward
+// or backward); `visit` gets the index key, the index time and the event.
+// Stale index entries are skipped (Verify reports them).
+Status ArticleStore::ScanEventIndex(
+    const EventQuery& q, std::string_view begin, std::string_view end, bool backward,
+    const std::function<bool(std::string_view key, std::int64_t time, const Event*)>& visit)
+    const {
+  const EventIndexRange range = IndexRangeFor(q);
   const std::string text_lower = Lower(q.text);
-  const std::size_t id_offset = prefix.size() + 8;
+  const std::size_t time_offset = range.prefix.size();
   Status error;
-  NEWSX_RETURN_IF_ERROR(impl_->Scan(index, begin, end, [&](std::string_view key,
-                                                           std::string_view) {
-    const std::string_view event_id = key.substr(std::min(id_offset, key.size()));
+  auto on_key = [&](std::string_view key, std::string_view) {
+    const std::string_view event_id = key.substr(std::min(time_offset + 8, key.size()));
+    const std::int64_t time = DecodeTime(key.substr(std::min(time_offset, key.size())));
     Result<std::optional<std::string>> value = impl_->Get(kEvents, event_id);
     if (!value.ok()) {
       error = value.status();
       return false;
     }
-    if (!value->has_value()) return true;  // Stale index entry: Verify reports it.
+    if (!value->has_value()) return visit(key, time, nullptr);
     Result<Event> e = ParseEvent(**value);
     if (!e.ok()) {
       error = DataLossError("event " + std::string(event_id) + ": " + e.status().message());
       return false;
     }
-    return !Matches(*e, q, text_lower) || visit(*e);
-  }));
+    return visit(key, time, Matches(*e, q, text_lower) ? &*e : nullptr);
+  };
+  NEWSX_RETURN_IF_ERROR(backward ? impl_->ScanBackward(range.index, begin, end, on_key)
+                                 : impl_->Scan(range.index, begin, end, on_key));
   return error;
+}
+
+Status ArticleStore::FindEvents(const EventQuery& q,
+                                const std::function<bool(const Event&)>& visit) const {
+  const EventIndexRange range = IndexRangeFor(q);
+  return ScanEventIndex(q, range.begin, range.end, false,
+                        [&](std::string_view, std::int64_t, const Event* e) {
+                          return e == nullptr || visit(*e);
+                        });
+}
+
+Result<EventPage> ArticleStore::FindEventsPage(const EventQuery& q,
+                                               const EventPageRequest& page) const {
+  const EventIndexRange range = IndexRangeFor(q);
+  std::string begin = range.begin, end = range.end;
+  if (!page.cursor.empty()) {
+    const std::optional<std::string> key = HexDecode(page.cursor);
+    if (!key || *key < range.begin || *key >= range.end) {
+      return InvalidArgumentError("cursor does not belong to this query");
+    }
+    // Strictly after the cursor's key in the direction of the scan.
+    if (page.newest_first) {
+      end = *key;
+    } else {
+      begin = *key + '\0';
+    }
+  }
+  const std::size_t limit = std::max<std::size_t>(page.limit, 1);
+  EventPage out;
+  std::string last_key;
+  bool more = false;
+  NEWSX_RETURN_IF_ERROR(ScanEventIndex(
+      q, begin, end, page.newest_first,
+      [&](std::string_view key, std::int64_t time, const Event* e) {
+        if (out.events.size() >= limit ||
+            (page.max_scanned != 0 && out.scanned >= page.max_scanned)) {
+          more = true;
+          return false;
+        }
+        ++out.scanned;
+        last_key = key;
+        if (e != nullptr) out.events.push_back(TimedEvent{time, *e});
+        return true;
+      }));
+  if (more) out.next_cursor = HexEncode(last_key);
+  return out;
+}
+
+Result<std::vector<EntityArticle>> ArticleStore::ArticlesMentioning(
+    std::string_view entity_id, std::int64_t since_unix_s, std::int64_t until_unix_s,
+    std::size_t limit) const {
+  const std::string prefix = Join2(entity_id, "");
+  std::vector<EntityArticle> out;
+  NEWSX_RETURN_IF_ERROR(impl_->ScanBackward(
+      kMentions, prefix + EncodeTime(since_unix_s), prefix + EncodeTime(until_unix_s),
+      [&](std::string_view key, std::string_view value) {
+        if (out.size() >= limit) return false;
+        const std::string_view rest = key.substr(std::min(prefix.size(), key.size()));
+        EntityArticle a;
+        a.time_unix_s = DecodeTime(rest);
+        a.article_id = std::string(rest.substr(std::min<std::size_t>(8, rest.size())));
+        std::from_chars(value.data(), value.data() + value.size(), a.mentions);
+        out.push_back(std::move(a));
+        return true;
+      }));
+  return out;
 }
 
 Result<std::vector<std::string>> ArticleStore::EventTypes() const {

@@ -113,4 +113,17 @@ std::string TopEntityRow(const store::EntityCount& row) {
   return Dump(j);
 }
 
+std::string StatsRow(const store::StoreStats& s) {
+  return Dump(json{{"articles", s.articles},
+                   {"entities", s.entities},
+                   {"mentions", s.mentions},
+                   {"events", s.events},
+                   {"aliases", s.aliases},
+                   {"dead_letters", s.dead_letters},
+                   {"live_data_bytes", s.live_data_bytes},
+                   {"keys_by_family", s.keys_by_family},
+                   {"articles_by_source", s.articles_by_source},
+                   {"dead_letters_by_reason", s.dead_letters_by_reason}});
+}
+
 }  // namespace newsx::pipelines

@@ -121,6 +121,16 @@ class ArticleStore {
   // Events matching `query`, in event time order (ties by event id).
   Status FindEvents(const EventQuery& query,
                     const std::function<bool(const Event&)>& visit) const;
+  // One page of what FindEvents visits, in that order or newest first,
+  // each event with its index time. Returns kInvalidArgument for a cursor
+  // that is not a next_cursor of this query and direction.
+  Result<EventPage> FindEventsPage(const EventQuery& query, const EventPageRequest& page) const;
+  // Articles mentioning `entity_id` whose time is in [since, until), newest
+  // first, at most `limit`.
+  Result<std::vector<EntityArticle>> ArticlesMentioning(std::string_view entity_id,
+                                                        std::int64_t since_unix_s,
+                                                        std::int64_t until_unix_s,
+                                                        std::size_t limit) const;
   // The distinct types of the stored events, sorted.
   Result<std::vector<std::string>> EventTypes() const;
   // The `limit` entities with most mentions in articles whose time is in
@@ -155,6 +165,14 @@ class ArticleStore {
   struct Impl;  // Shared by the store's .cc files.
 
  private:
+  // Shared by FindEvents and FindEventsPage (store_queries.cc): visits
+  // the index entries of `query` in [begin, end) with their time and the
+  // event, or nullptr when it does not match or is gone.
+  Status ScanEventIndex(
+      const EventQuery& query, std::string_view begin, std::string_view end, bool backward,
+      const std::function<bool(std::string_view key, std::int64_t time, const Event*)>& visit)
+      const;
+
   explicit ArticleStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "newsx/core/analysis.h"
 
@@ -75,6 +76,39 @@ struct EventQuery {
   std::int64_t since_unix_s = kMinTime;
   std::int64_t until_unix_s = kMaxTime;
   std::string text;       // Case-insensitive (ASCII) substring of sentence, trigger or args.
+};
+
+// Paging of ArticleStore::FindEventsPage.
+struct EventPageRequest {
+  // Empty: from the first matching event; else the next_cursor of a page of
+  // the same query and direction.
+  std::string cursor;
+  std::size_t limit = 50;     // Events per page (0 is taken as 1).
+  bool newest_first = false;  // Latest event time first.
+  // Index entries examined at most, so that a rare text filter cannot make
+  // one call read the whole database; when reached the page may be short
+  // (even empty) and next_cursor continues after what was examined.
+  // 0: no bound.
+  std::size_t max_scanned = 0;
+};
+
+// An event with the time it is indexed under (see EventQuery).
+struct TimedEvent {
+  std::int64_t time_unix_s = 0;
+  Event event;
+};
+
+struct EventPage {
+  std::vector<TimedEvent> events;
+  std::string next_cursor;  // Empty when no event can follow; opaque ([0-9a-f]*).
+  std::size_t scanned = 0;  // Index entries examined.
+};
+
+// An article that mentions an entity (ArticleStore::ArticlesMentioning).
+struct EntityArticle {
+  std::string article_id;
+  std::int64_t time_unix_s = 0;  // The article's time (keys.h).
+  std::uint64_t mentions = 0;    // Mentions of the entity in it.
 };
 
 // One changelog entry: an article that was stored or changed.

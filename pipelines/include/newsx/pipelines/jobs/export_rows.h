@@ -32,4 +32,8 @@ std::string EventRow(const Event& event);
 // `query top-entities`: EntityRow plus "mentions_in_window" and "articles_in_window".
 std::string TopEntityRow(const store::EntityCount& row);
 
+// `newsx stats --format jsonl` and serve's /api/stats: the StoreStats
+// fields by their names ("articles", "entities", ..., "dead_letters_by_reason").
+std::string StatsRow(const store::StoreStats& stats);
+
 }  // namespace newsx::pipelines

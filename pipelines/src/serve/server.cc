@@ -1,0 +1,151 @@
+// Server: cpp-httplib (Debian libcpp-httplib-dev) in front of the API,
+// page and metrics handlers, and the thread that swaps in a new view of
+// the database when a writer changed it.
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <stop_token>
+#include <thread>
+
+#include "api.h"
+#include "html.h"
+#include "metrics.h"
+#include "newsx/pipelines/serve.h"
+#include "pages.h"
+#include "request.h"
+#include "store_view.h"
+
+namespace newsx::pipelines {
+
+using serve::Request;
+using serve::Response;
+
+struct Server::Impl {
+  ServeOptions options;
+  Logger* log = nullptr;
+  serve::ViewHolder views;
+  serve::ServeMetrics metrics;
+  httplib::Server http;
+  int port = 0;
+  std::thread listener;
+  std::jthread refresher;
+  std::mutex stop_mu;
+  std::condition_variable stopped_cv;
+  bool stopped = false;  // Guarded by stop_mu.
+
+  explicit Impl(const ServeOptions& o) : options(o), views(o.db_path) {}
+
+  Response Dispatch(const Request& request) {
+    std::shared_ptr<const serve::StoreView> view = views.Current();
+    if (request.path == "/metrics") {
+      return Response{200, "text/plain; version=0.0.4; charset=utf-8", metrics.Render(*view)};
+    }
+    if (serve::IsApiPath(request.path)) return serve::HandleApi(request, *view, options);
+    return serve::HandlePage(request, *view, options);
+  }
+
+  void Handle(const httplib::Request& req, httplib::Response& res) {
+    const auto start = std::chrono::steady_clock::now();
+    Request request;
+    request.path = req.path;
+    for (const auto& [name, value] : req.params) request.params[name] = value;
+    Response response;
+    try {
+      response = Dispatch(request);
+    } catch (const std::exception& e) {
+      // A bug, not the client's fault; the server keeps serving.
+      log->Error(std::string("serve: ") + e.what(), {{"path", request.path}});
+      response = serve::JsonError(InternalError("internal error"));
+    }
+    res.status = response.status;
+    res.set_content(std::move(response.body), response.content_type.c_str());
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    metrics.ObserveRequest(serve::RouteLabel(request.path), response.status, seconds);
+  }
+
+  void RefreshLoop(std::stop_token stop) {
+    std::mutex mu;
+    std::condition_variable_any cv;
+    std::unique_lock<std::mutex> lock(mu);
+    while (!cv.wait_for(lock, stop, std::chrono::seconds(options.refresh_s),
+                        [&] { return stop.stop_requested(); })) {
+      bool reopened = false;
+      const Status s = views.Refresh(&reopened);
+      if (!s.ok()) {
+        metrics.CountRefreshError();
+        log->Warn("serve: could not reopen the database, still serving the previous view: " +
+                  s.message());
+      } else if (reopened) {
+        metrics.CountReopen();
+        log->Debug("serve: reopened the database after a change");
+      }
+    }
+  }
+};
+
+Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options, Logger* log) {
+  auto impl = std::make_unique<Impl>(options);
+  impl->log = log;
+  NEWSX_RETURN_IF_ERROR(impl->views.Init());
+  Impl* raw = impl.get();
+  const int threads = std::max(1, options.threads);
+  impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  impl->http.set_read_timeout(10, 0);
+  impl->http.set_write_timeout(10, 0);
+  impl->http.set_payload_max_length(64 * 1024);
+  impl->http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                                  {"Content-Security-Policy", serve::kContentSecurityPolicy},
+                                  {"Referrer-Policy", "no-referrer"},
+                                  {"X-Frame-Options", "DENY"}});
+  impl->http.Get(".*", [raw](const httplib::Request& req, httplib::Response& res) {
+    raw->Handle(req, res);
+  });
+  if (options.port == 0) {
+    impl->port = impl->http.bind_to_any_port(options.host);
+    if (impl->port <= 0) return UnavailableError("cannot bind " + options.host);
+  } else {
+    if (!impl->http.bind_to_port(options.host, options.port)) {
+      return UnavailableError("cannot bind " + options.host + ":" +
+                              std::to_string(options.port) + " (in use, or not an address of this machine)");
+    }
+    impl->port = options.port;
+  }
+  impl->listener = std::thread([raw] { raw->http.listen_after_bind(); });
+  if (options.refresh_s > 0) {
+    impl->refresher = std::jthread([raw](std::stop_token stop) { raw->RefreshLoop(stop); });
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() {
+  Stop();
+  if (impl_->refresher.joinable()) {
+    impl_->refresher.request_stop();
+    impl_->refresher.join();
+  }
+  if (impl_->listener.joinable()) impl_->listener.join();
+}
+
+int Server::port() const { return impl_->port; }
+
+void Server::Stop() {
+  impl_->http.stop();
+  std::lock_guard<std::mutex> lock(impl_->stop_mu);
+  impl_->stopped = true;
+  impl_->stopped_cv.notify_all();
+}
+
+void Server::Wait() {
+  std::unique_lock<std::mutex> lock(impl_->stop_mu);
+  impl_->stopped_cv.wait(lock, [&] { return impl_->stopped; });
+}
+
+}  // namespace newsx::pipelines

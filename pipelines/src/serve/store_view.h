@@ -1,0 +1,79 @@
+#pragma once
+
+// What the server reads: one read-only open of the database, with what is
+// costly to compute once per open (counts, the entity list for search).
+// A writer's later changes are not visible in a view; ViewHolder swaps in
+// a new view when the database directory changes.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "newsx/core/result.h"
+#include "newsx/store/article_store.h"
+
+namespace newsx::pipelines::serve {
+
+// Immutable after Open except for the response cache. Thread-safe.
+class StoreView {
+ public:
+  // Opens `db_path` read-only and computes the stats and the entity list.
+  // kNotFound when there is no database.
+  static Result<std::shared_ptr<StoreView>> Open(const std::string& db_path);
+
+  const store::ArticleStore& store() const { return *store_; }
+  const store::StoreStats& stats() const { return stats_; }
+  // Every entity some article mentions, most mentioned first.
+  const std::vector<store::StoredEntity>& entities() const { return entities_; }
+  // The listed entity with this id, or nullptr.
+  const store::StoredEntity* FindEntity(const std::string& id) const;
+  const std::vector<std::string>& event_types() const { return event_types_; }
+  // Time of the latest event (index time), or 0 when there is none.
+  std::int64_t latest_event_time() const { return latest_event_time_; }
+  std::uint64_t last_change_seq() const { return last_change_seq_; }
+  std::int64_t opened_unix_s() const { return opened_unix_s_; }
+
+  // A small cache of computed responses, valid for this view only (the
+  // data cannot change under it). Empty string: absent.
+  std::string CacheGet(const std::string& key) const;
+  void CachePut(const std::string& key, std::string value) const;
+
+ private:
+  StoreView() = default;
+  std::unique_ptr<store::ArticleStore> store_;
+  store::StoreStats stats_;
+  std::vector<store::StoredEntity> entities_;
+  std::unordered_map<std::string, std::size_t> entity_index_;  // id -> position in entities_.
+  std::vector<std::string> event_types_;
+  std::int64_t latest_event_time_ = 0;
+  std::uint64_t last_change_seq_ = 0;
+  std::int64_t opened_unix_s_ = 0;
+  mutable std::mutex cache_mu_;
+  mutable std::map<std::string, std::string> cache_;  // Guarded by cache_mu_.
+};
+
+// The current view, replaced by Refresh when the database changed.
+// Thread-safe.
+class ViewHolder {
+ public:
+  explicit ViewHolder(std::string db_path) : db_path_(std::move(db_path)) {}
+
+  // Opens the first view. kNotFound when there is no database.
+  Status Init();
+  std::shared_ptr<const StoreView> Current() const;
+  // Reopens when the directory's files changed since the current view was
+  // opened (a writer flushed, compacted or logged). Sets *reopened.
+  Status Refresh(bool* reopened);
+
+ private:
+  const std::string db_path_;
+  mutable std::mutex mu_;
+  std::shared_ptr<const StoreView> current_;  // Guarded by mu_.
+  std::string fingerprint_;                   // Guarded by mu_ (only Refresh/Init write it).
+};
+
+}  // namespace newsx::pipelines::serve
