@@ -42,3 +42,6 @@ echo "== top entities"
 echo
 echo "== events"
 "$NEWSX" --db "$DB" query events --limit 20 --format table
+echo
+echo "== browse it: start the read-only server, then open http://127.0.0.1:8080/"
+echo "   $NEWSX --db $DB serve"
