@@ -3,10 +3,13 @@
 // the peak (ru_maxrss of the child) is that page's alone.
 //
 //   hostile_bench [--only NAME] [--no-limits] [--store]
+//   hostile_bench --write DIR [--only NAME]
 //
 // --no-limits lifts the per-article caps (ArticleLimits) to show what they
 // save (needs many GB for the biggest pages); --store also stores each
-// article in a fresh database and runs Verify on it.
+// article in a fresh database and runs Verify on it. --write saves the
+// pages as DIR/NAME.html instead, to measure them through the CLI
+// (docs/reliability.md: /usr/bin/time -v newsx extract DIR/NAME.html).
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <functional>
 #include <limits>
 #include <string>
@@ -172,10 +176,27 @@ int main(int argc, char** argv) {
   bool limits = true;
   bool store = false;
   std::string only;
+  std::string write_dir;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--no-limits") == 0) limits = false;
     else if (std::strcmp(argv[i], "--store") == 0) store = true;
     else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) only = argv[++i];
+    else if (std::strcmp(argv[i], "--write") == 0 && i + 1 < argc) write_dir = argv[++i];
+  }
+  if (!write_dir.empty()) {
+    for (const Page& page : Pages()) {
+      if (!only.empty() && only != page.name) continue;
+      const std::string path = write_dir + "/" + page.name + ".html";
+      std::ofstream file(path, std::ios::binary);
+      const std::string body = page.make();
+      file.write(body.data(), static_cast<std::streamsize>(body.size()));
+      if (!file) {
+        std::fprintf(stderr, "cannot write %s\n", path.c_str());
+        return 1;
+      }
+      std::printf("%s\n", path.c_str());
+    }
+    return 0;
   }
   std::printf("%-24s %9s %8s %10s %9s %7s %9s %8s %7s %8s  %s\n", "page", "MB", "s", "peak MB",
               "text KB", "ents", "mentions", "quants", "events", "verify s", "result");

@@ -14,8 +14,9 @@ inline constexpr const char* kHtmlExtractorVersion = "html-0.2";
 
 struct HtmlExtractOptions {
   // Larger inputs are rejected with kResourceExhausted. The parsed tree
-  // takes up to ~30 times the page's size (a page of a million table
-  // cells), so this bounds a worker's memory: about 530 MB at the limit
+  // can take many times the page's size (a page of a million table cells),
+  // so this, with max_elements, bounds a worker's memory: under 200 MB for
+  // `newsx extract` on the worst page of bench/hostile_bench
   // (docs/reliability.md). The same as the crawler's max_body_bytes.
   // Default: 16 MiB.
   std::uint64_t max_input_bytes = 16ull << 20;
