@@ -1,5 +1,7 @@
 #include "newsx/extract/article_extractor.h"
 
+#include <libxml/parser.h>
+
 #include <utility>
 
 #include "newsx/core/hash.h"
@@ -15,6 +17,11 @@ Result<std::unique_ptr<ArticleExtractor>> ArticleExtractor::Create(
   // Initializes ICU's normalizer singletons here, before any worker thread
   // exists, so that their lazy one-time set-up never happens concurrently.
   NormalizeText("warm-up");
+  // The same for libxml2, whose global state (its mutexes among it) is set
+  // up on first use: two workers parsing their first pages at once raced
+  // there (found by ThreadSanitizer, scripts/tsan.sh). libxml2 asks for
+  // xmlInitParser() before threads use it.
+  xmlInitParser();
   return std::unique_ptr<ArticleExtractor>(new ArticleExtractor(options, std::move(analyzer)));
 }
 
