@@ -13,4 +13,5 @@ BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD_DIR" --target newsx_train_ner newsx_train
 "$BUILD_DIR/pipelines/newsx_train_ner" "$CORPORA" models/en-ner.bin
-"$BUILD_DIR/pipelines/newsx_train" "$CORPORA" --out models --tagger-prune 0.5 --parser-prune 1
+"$BUILD_DIR/pipelines/newsx_train" "$CORPORA" --out models --tagger-prune 0.5 --parser-prune 1 \
+  --folds 1 --parser-epochs 8

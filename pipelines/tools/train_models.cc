@@ -4,6 +4,7 @@
 //
 //   newsx_train CORPORA_DIR [--out models] [--only tagger|parser|eval]
 //               [--folds 10] [--seed 1] [--tagger-epochs N] [--parser-epochs N]
+//               [--jackknife-cache FILE]
 //
 // CORPORA_DIR holds ud-english-ewt/ and ud-english-gum/. Training reads
 // EWT train + GUM train, chooses epochs on EWT dev + GUM dev, and writes
@@ -14,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -42,6 +44,60 @@ bool WriteFile(const std::string& path, const std::string& bytes) {
   return static_cast<bool>(out);
 }
 
+// Key of a jackknife cache: the tagger model and the options the tags
+// depend on (FNV-1a; the cache is a developer aid on one machine).
+std::uint64_t CacheKey(const std::string& pos_model,
+                       const newsx::extract::nlp::TrainingOptions& o) {
+  std::uint64_t h = 1469598103934665603ULL;
+  const auto add = [&h](std::string_view bytes) {
+    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  };
+  add(pos_model);
+  add(std::to_string(o.jackknife_folds) + "/" + std::to_string(o.seed) + "/" +
+      std::to_string(o.augment) + "/" + std::to_string(o.tagger_max_epochs) + "/" +
+      std::to_string(o.tagger_epochs) + "/" + std::to_string(o.tagger_prune));
+  return h;
+}
+
+using TagLists = std::vector<std::vector<std::uint16_t>>;
+
+// The cached tags for `key`, or empty.
+TagLists ReadTagCache(const std::string& path, std::uint64_t key) {
+  std::string bytes;
+  TagLists out;
+  if (!ReadFile(path, &bytes) || bytes.size() < 16) return out;
+  std::uint64_t stored = 0, count = 0;
+  std::memcpy(&stored, bytes.data(), 8);
+  std::memcpy(&count, bytes.data() + 8, 8);
+  if (stored != key) return out;
+  std::size_t at = 16;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint32_t n = 0;
+    if (at + 4 > bytes.size()) return {};
+    std::memcpy(&n, bytes.data() + at, 4);
+    at += 4;
+    if (at + 2ull * n > bytes.size()) return {};
+    std::vector<std::uint16_t> tags(n);
+    if (n > 0) std::memcpy(tags.data(), bytes.data() + at, 2ull * n);
+    at += 2ull * n;
+    out.push_back(std::move(tags));
+  }
+  return out;
+}
+
+std::string TagCacheBytes(const TagLists& tags, std::uint64_t key) {
+  std::string bytes(16, '\0');
+  const std::uint64_t count = tags.size();
+  std::memcpy(bytes.data(), &key, 8);
+  std::memcpy(bytes.data() + 8, &count, 8);
+  for (const std::vector<std::uint16_t>& t : tags) {
+    const auto n = static_cast<std::uint32_t>(t.size());
+    bytes.append(reinterpret_cast<const char*>(&n), 4);
+    bytes.append(reinterpret_cast<const char*>(t.data()), 2ull * n);
+  }
+  return bytes;
+}
+
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
@@ -50,7 +106,7 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 
 int main(int argc, char** argv) {
   CLI::App app{"newsx_train: train the tagger, lemmatizer and parser on UD English EWT + GUM"};
-  std::string corpora, out_dir = "models", only;
+  std::string corpora, out_dir = "models", only, jackknife_cache;
   newsx::extract::nlp::TrainingOptions options;
   app.add_option("corpora", corpora, "Folder with ud-english-ewt/ and ud-english-gum/")->required();
   app.add_option("--out", out_dir, "Folder for en-pos.bin and en-dep.bin (default models)");
@@ -64,6 +120,9 @@ int main(int argc, char** argv) {
   app.add_option("--parser-max-epochs", options.parser_max_epochs, "Most parser epochs");
   app.add_option("--tagger-prune", options.tagger_prune, "Drop tagger weights below this");
   app.add_option("--parser-prune", options.parser_prune, "Drop parser weights below this");
+  app.add_option("--jackknife-cache", jackknife_cache,
+                 "Developer aid: keep the parser's jackknifed tags in this file and reuse them "
+                 "while the tagger model and options are the same");
   CLI11_PARSE(app, argc, argv);
   options.log = [](std::string_view line) {
     std::cerr << line << "\n";
@@ -117,6 +176,20 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (only.empty() || only == "parser") {
+    TagLists cached;
+    const std::uint64_t key = CacheKey(pos_model, options);
+    if (!jackknife_cache.empty()) {
+      cached = ReadTagCache(jackknife_cache, key);
+      if (!cached.empty()) {
+        std::cerr << "jackknifed tags from " << jackknife_cache << "\n";
+        options.jackknife_tags = &cached;
+      }
+      options.on_jackknife = [&](const TagLists& tags) {
+        if (!WriteFile(jackknife_cache, TagCacheBytes(tags, key))) {
+          std::cerr << "newsx_train: cannot write " << jackknife_cache << "\n";
+        }
+      };
+    }
     if (!train_model(dep_path, &dep_model, [&] {
           return newsx::extract::nlp::TrainParserModel(train, dev, pos_model, options);
         })) {

@@ -42,6 +42,11 @@ struct ParseState {
   std::vector<std::int32_t> stack;  // Bottom first.
   std::int32_t b = 0;               // Buffer front.
   std::vector<ParseNode> nodes;     // n + 1 entries, the root last.
+  // Scratch for the parser: summed role-feature weights per word and role.
+  std::vector<std::int32_t> role_scores;
+  // Scratch for the features (PrepareFeatures()): separators (commas,
+  // semicolons, colons, dashes) among words 0..i-1, for i in 0..n.
+  std::vector<std::int32_t> separators_before;
 
   const ParseNode& node(std::int32_t i) const { return nodes[static_cast<std::size_t>(i)]; }
   std::int32_t head(std::int32_t i) const { return node(i).head; }

@@ -57,11 +57,41 @@ std::uint16_t DepParser::ChooseLabel(const ParserInput& in, const ParseState& st
   return best;
 }
 
+void DepParser::ScoreRoles(const ParserInput& in, ParseState* state) const {
+  // Words 0..n-1, the root (n) and "no word" (n + 1); all lookups of a
+  // chunk of words are issued before any is used, so that they overlap.
+  const auto words = static_cast<std::int32_t>(in.words.size()) + 2;
+  state->role_scores.assign(static_cast<std::size_t>(words) * kRoles * kTransitions, 0);
+  constexpr std::int32_t kChunk = 8;
+  std::uint64_t features[kChunk * kRoles * kMaxRoleFeatures];
+  std::int32_t owners[kChunk * kRoles * kMaxRoleFeatures];
+  for (std::int32_t first = 0; first < words; first += kChunk) {
+    int k = 0;
+    for (std::int32_t i = first; i < first + kChunk && i < words; ++i) {
+      std::uint64_t w, p;
+      ParserAtoms(in, i == words - 1 ? -1 : i, &w, &p);
+      for (int r = 0; r < kRoles; ++r) {
+        const int added = RoleFeatures(r, w, p, features + k);
+        for (int f = 0; f < added; ++f) owners[k + f] = i * kRoles + r;
+        k += added;
+      }
+    }
+    for (int f = 0; f < k; ++f) transitions_.Prefetch(features[f]);
+    for (int f = 0; f < k; ++f) {
+      transitions_.AddTo(features[f], &state->role_scores[static_cast<std::size_t>(owners[f]) *
+                                                          kTransitions]);
+    }
+  }
+}
+
 void DepParser::Parse(const ParserInput& in, ParseState* state, std::span<std::int32_t> heads,
                       std::span<std::uint16_t> labels) const {
   const auto n = static_cast<std::int32_t>(in.words.size());
   state->Reset(n);
-  std::uint64_t features[kMaxTransitionFeatures];
+  PrepareFeatures(in, state);
+  ScoreRoles(in, state);
+  std::uint64_t features[kMaxContextFeatures];
+  std::int32_t roles[kRoles];
   while (!state->Terminal()) {
     Transition t;
     if (state->stack.empty()) {
@@ -69,9 +99,16 @@ void DepParser::Parse(const ParserInput& in, ParseState* state, std::span<std::i
     } else if (state->b == n) {
       t = state->Valid(kReduce) ? kReduce : kLeft;  // Only one is valid.
     } else {
-      const int k = TransitionFeatures(in, *state, features);
+      RoleWords(*state, roles);
+      const int k = ContextFeatures(in, *state, roles, features);
       for (int f = 0; f < k; ++f) transitions_.Prefetch(features[f]);
       std::int32_t scores[kTransitions] = {0, 0, 0, 0};
+      for (int r = 0; r < kRoles; ++r) {
+        const std::int32_t word = roles[r] < 0 ? n + 1 : roles[r];
+        const std::int32_t* block =
+            &state->role_scores[static_cast<std::size_t>(word * kRoles + r) * kTransitions];
+        for (int c = 0; c < kTransitions; ++c) scores[c] += block[c];
+      }
       for (int f = 0; f < k; ++f) transitions_.AddTo(features[f], scores);
       t = BestValid(*state, scores);
     }

@@ -52,6 +52,9 @@ class DepParser {
   static Result<DepParser> Deserialize(std::string_view bytes);
 
  private:
+  // Fills state->role_scores: the summed weights of each word's role
+  // features, per role and transition.
+  void ScoreRoles(const ParserInput& in, ParseState* state) const;
   // One root: of the words the parse attached to the root, the one whose
   // tag is most often the root stays (the leftmost on ties); the others
   // attach to it, labelled by the labeller. Then converts the root's

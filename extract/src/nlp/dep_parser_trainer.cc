@@ -85,6 +85,7 @@ void Trainer::Learn(const ParserExample& e, const std::vector<std::int32_t>& pro
   const auto n = static_cast<std::int32_t>(e.words.size());
   const GoldTree gold(projective);
   state_.Reset(n);
+  PrepareFeatures(InputOf(e), &state_);
   on_stack_.assign(static_cast<std::size_t>(n) + 1, false);
   const bool explore_epoch = epoch > options_.explore_after;
   std::uint64_t features[kMaxTransitionFeatures];

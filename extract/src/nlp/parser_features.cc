@@ -1,5 +1,7 @@
 #include "nlp/parser_features.h"
 
+#include <algorithm>
+
 #include "nlp/hashing.h"
 
 namespace newsx::extract::nlp {
@@ -46,23 +48,79 @@ std::uint64_t DistanceBucket(std::int32_t d) {
   return 7;
 }
 
+bool IsSeparator(std::uint64_t word) {
+  static const std::uint64_t kSeparators[] = {HashBytes(","), HashBytes(";"), HashBytes(":"),
+                                              HashBytes("-"), HashBytes("--"), HashBytes("—"),
+                                              HashBytes("–")};
+  for (const std::uint64_t h : kSeparators) {
+    if (word == h) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-int TransitionFeatures(const ParserInput& in, const ParseState& s, std::uint64_t* out) {
+void PrepareFeatures(const ParserInput& in, ParseState* state) {
+  const std::size_t n = in.words.size();
+  state->separators_before.resize(n + 1);
+  std::int32_t count = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    state->separators_before[i] = count;
+    count += IsSeparator(in.words[i]) ? 1 : 0;
+  }
+  state->separators_before[n] = count;
+}
+
+void RoleWords(const ParseState& s, std::int32_t* roles) {
   const std::int32_t s0 = s.S0(), n0 = s.b;
-  const std::int32_t n1 = n0 + 1 < s.n ? n0 + 1 : (n0 + 1 == s.n ? s.n : -1);
-  const std::int32_t n2 = n0 + 2 < s.n ? n0 + 2 : (n0 + 2 == s.n ? s.n : -1);
-  const std::int32_t s0h = WordHead(s, s0);
-  const std::int32_t s0h2 = WordHead(s, s0h);
-  const std::int32_t s0l = Get(s, s0, &ParseNode::left1), s0l2 = Get(s, s0, &ParseNode::left2);
-  const std::int32_t s0r = Get(s, s0, &ParseNode::right1), s0r2 = Get(s, s0, &ParseNode::right2);
-  const std::int32_t n0l = Get(s, n0, &ParseNode::left1), n0l2 = Get(s, n0, &ParseNode::left2);
-  const Item S0 = At(in, s, s0), N0 = At(in, s, n0), N1 = At(in, s, n1), N2 = At(in, s, n2);
-  const Item S0h = At(in, s, s0h), S0h2 = At(in, s, s0h2);
-  const Item S0l = At(in, s, s0l), S0l2 = At(in, s, s0l2), S0r = At(in, s, s0r),
-             S0r2 = At(in, s, s0r2);
-  const Item N0l = At(in, s, n0l), N0l2 = At(in, s, n0l2);
-  const Item S1 = At(in, s, s.S1());
+  roles[kS0] = s0;
+  roles[kN0] = n0;
+  roles[kN1] = n0 + 1 <= s.n ? n0 + 1 : -1;
+  roles[kN2] = n0 + 2 <= s.n ? n0 + 2 : -1;
+  roles[kS1] = s.S1();
+  roles[kS0h] = WordHead(s, s0);
+  roles[kS0h2] = WordHead(s, roles[kS0h]);
+  roles[kS0l] = Get(s, s0, &ParseNode::left1);
+  roles[kS0l2] = Get(s, s0, &ParseNode::left2);
+  roles[kS0r] = Get(s, s0, &ParseNode::right1);
+  roles[kS0r2] = Get(s, s0, &ParseNode::right2);
+  roles[kN0l] = Get(s, n0, &ParseNode::left1);
+  roles[kN0l2] = Get(s, n0, &ParseNode::left2);
+}
+
+void ParserAtoms(const ParserInput& in, std::int32_t i, std::uint64_t* w, std::uint64_t* p) {
+  const auto n = static_cast<std::int32_t>(in.words.size());
+  const Item item = i < 0 ? Item{kNone, kNoTag}
+                          : i >= n ? Item{kRootWord, kRootTag}
+                                   : Item{in.words[static_cast<std::size_t>(i)],
+                                          in.tags[static_cast<std::size_t>(i)]};
+  *w = item.w;
+  *p = item.p;
+}
+
+int RoleFeatures(int role, std::uint64_t w, std::uint64_t p, std::uint64_t* out) {
+  const auto t = static_cast<std::uint32_t>(100 + role * 4);
+  int k = 0;
+  if (role <= kS1) out[k++] = Feat(t, w, p);
+  if (role != kS1) {
+    out[k++] = Feat(t + 1, w);
+    out[k++] = Feat(t + 2, p);
+  }
+  return k;
+}
+
+int ContextFeatures(const ParserInput& in, const ParseState& s, const std::int32_t* roles,
+                    std::uint64_t* out) {
+  const std::int32_t s0 = roles[kS0], n0 = roles[kN0];
+  const Item S0 = At(in, s, s0), N0 = At(in, s, n0), N1 = At(in, s, roles[kN1]),
+             N2 = At(in, s, roles[kN2]);
+  const std::uint64_t S0hp = At(in, s, roles[kS0h]).p, S0h2p = At(in, s, roles[kS0h2]).p;
+  const std::uint64_t S0lp = At(in, s, roles[kS0l]).p, S0l2p = At(in, s, roles[kS0l2]).p;
+  const std::uint64_t S0rp = At(in, s, roles[kS0r]).p, S0r2p = At(in, s, roles[kS0r2]).p;
+  const std::uint64_t N0lp = At(in, s, roles[kN0l]).p, N0l2p = At(in, s, roles[kN0l2]).p;
+  const Item S1 = At(in, s, roles[kS1]);
+  const std::uint64_t S1p = S1.p;
+  const std::uint64_t N3p = At(in, s, n0 + 3 <= s.n ? n0 + 3 : -1).p;
   const std::uint64_t d = s0 < 0 ? 99 : DistanceBucket(n0 - s0);
   const ParseNode none;
   const ParseNode& s0n = s0 < 0 ? none : s.node(s0);
@@ -70,27 +128,15 @@ int TransitionFeatures(const ParserInput& in, const ParseState& s, std::uint64_t
   const std::uint64_t s0vl = s0n.left_count, s0vr = s0n.right_count, n0vl = n0n.left_count;
   const std::uint64_t s0sl = s0n.left_labels, s0sr = s0n.right_labels, n0sl = n0n.left_labels;
   const std::uint64_t S0L = LabelOf(s, s0);
+  const std::uint64_t S0wp = Feat(0, S0.w, S0.p);
 
   int k = 0;
-  std::uint32_t t = 100;  // Template ids (distinct from the labeller's).
-  // Single words.
-  out[k++] = Feat(t++, S0.w, S0.p);
-  out[k++] = Feat(t++, S0.w);
-  out[k++] = Feat(t++, S0.p);
-  out[k++] = Feat(t++, N0.w, N0.p);
-  out[k++] = Feat(t++, N0.w);
-  out[k++] = Feat(t++, N0.p);
-  out[k++] = Feat(t++, N1.w, N1.p);
-  out[k++] = Feat(t++, N1.w);
-  out[k++] = Feat(t++, N1.p);
-  out[k++] = Feat(t++, N2.w, N2.p);
-  out[k++] = Feat(t++, N2.w);
-  out[k++] = Feat(t++, N2.p);
+  std::uint32_t t = 200;  // Template ids (distinct from the roles' and the labeller's).
   // Pairs.
-  out[k++] = Feat(t++, Feat(0, S0.w, S0.p), N0.w, N0.p);
-  out[k++] = Feat(t++, Feat(0, S0.w, S0.p), N0.w);
+  out[k++] = Feat(t++, S0wp, N0.w, N0.p);
+  out[k++] = Feat(t++, S0wp, N0.w);
   out[k++] = Feat(t++, S0.w, N0.w, N0.p);
-  out[k++] = Feat(t++, Feat(0, S0.w, S0.p), N0.p);
+  out[k++] = Feat(t++, S0wp, N0.p);
   out[k++] = Feat(t++, S0.p, N0.w, N0.p);
   out[k++] = Feat(t++, S0.w, N0.w);
   out[k++] = Feat(t++, S0.p, N0.p);
@@ -98,10 +144,10 @@ int TransitionFeatures(const ParserInput& in, const ParseState& s, std::uint64_t
   // Three words.
   out[k++] = Feat(t++, N0.p, N1.p, N2.p);
   out[k++] = Feat(t++, S0.p, N0.p, N1.p);
-  out[k++] = Feat(t++, S0h.p, S0.p, N0.p);
-  out[k++] = Feat(t++, S0.p, S0l.p, N0.p);
-  out[k++] = Feat(t++, S0.p, S0r.p, N0.p);
-  out[k++] = Feat(t++, S0.p, N0.p, N0l.p);
+  out[k++] = Feat(t++, S0hp, S0.p, N0.p);
+  out[k++] = Feat(t++, S0.p, S0lp, N0.p);
+  out[k++] = Feat(t++, S0.p, S0rp, N0.p);
+  out[k++] = Feat(t++, S0.p, N0.p, N0lp);
   // Distance.
   out[k++] = Feat(t++, S0.w, d);
   out[k++] = Feat(t++, S0.p, d);
@@ -116,36 +162,20 @@ int TransitionFeatures(const ParserInput& in, const ParseState& s, std::uint64_t
   out[k++] = Feat(t++, S0.p, s0vl);
   out[k++] = Feat(t++, N0.w, n0vl);
   out[k++] = Feat(t++, N0.p, n0vl);
-  // Heads and children.
-  out[k++] = Feat(t++, S0h.w);
-  out[k++] = Feat(t++, S0h.p);
+  // Labels of the stack top, its children and head, the buffer front's children.
   out[k++] = Feat(t++, S0L);
-  out[k++] = Feat(t++, S0l.w);
-  out[k++] = Feat(t++, S0l.p);
-  out[k++] = Feat(t++, LabelOf(s, s0l));
-  out[k++] = Feat(t++, S0r.w);
-  out[k++] = Feat(t++, S0r.p);
-  out[k++] = Feat(t++, LabelOf(s, s0r));
-  out[k++] = Feat(t++, N0l.w);
-  out[k++] = Feat(t++, N0l.p);
-  out[k++] = Feat(t++, LabelOf(s, n0l));
+  out[k++] = Feat(t++, LabelOf(s, roles[kS0l]));
+  out[k++] = Feat(t++, LabelOf(s, roles[kS0r]));
+  out[k++] = Feat(t++, LabelOf(s, roles[kN0l]));
+  out[k++] = Feat(t++, LabelOf(s, roles[kS0h]));
+  out[k++] = Feat(t++, LabelOf(s, roles[kS0l2]));
+  out[k++] = Feat(t++, LabelOf(s, roles[kS0r2]));
+  out[k++] = Feat(t++, LabelOf(s, roles[kN0l2]));
   // Third order.
-  out[k++] = Feat(t++, S0h2.w);
-  out[k++] = Feat(t++, S0h2.p);
-  out[k++] = Feat(t++, LabelOf(s, s0h));
-  out[k++] = Feat(t++, S0l2.w);
-  out[k++] = Feat(t++, S0l2.p);
-  out[k++] = Feat(t++, LabelOf(s, s0l2));
-  out[k++] = Feat(t++, S0r2.w);
-  out[k++] = Feat(t++, S0r2.p);
-  out[k++] = Feat(t++, LabelOf(s, s0r2));
-  out[k++] = Feat(t++, N0l2.w);
-  out[k++] = Feat(t++, N0l2.p);
-  out[k++] = Feat(t++, LabelOf(s, n0l2));
-  out[k++] = Feat(t++, S0.p, S0l.p, S0l2.p);
-  out[k++] = Feat(t++, S0.p, S0r.p, S0r2.p);
-  out[k++] = Feat(t++, S0.p, S0h.p, S0h2.p);
-  out[k++] = Feat(t++, N0.p, N0l.p, N0l2.p);
+  out[k++] = Feat(t++, S0.p, S0lp, S0l2p);
+  out[k++] = Feat(t++, S0.p, S0rp, S0r2p);
+  out[k++] = Feat(t++, S0.p, S0hp, S0h2p);
+  out[k++] = Feat(t++, N0.p, N0lp, N0l2p);
   // Label sets.
   out[k++] = Feat(t++, S0.w, s0sr);
   out[k++] = Feat(t++, S0.p, s0sr);
@@ -154,10 +184,45 @@ int TransitionFeatures(const ParserInput& in, const ParseState& s, std::uint64_t
   out[k++] = Feat(t++, N0.w, n0sl);
   out[k++] = Feat(t++, N0.p, n0sl);
   // The second stack word.
-  out[k++] = Feat(t++, S1.p, S0.p, N0.p);
-  out[k++] = Feat(t++, S1.w, S1.p);
+  out[k++] = Feat(t++, S1p, S0.p, N0.p);
   out[k++] = Feat(t++, S0L, S0.p, N0.p);
+  // Beyond Zhang & Nivre: the buffer's word pairs, the fourth buffer word,
+  // the second stack word with the first.
+  out[k++] = Feat(t++, N0.w, N1.w);
+  out[k++] = Feat(t++, N0.w, N1.p);
+  out[k++] = Feat(t++, N0.p, N1.w);
+  out[k++] = Feat(t++, N1.p, N2.p, N3p);
+  out[k++] = Feat(t++, S1p, S0.p);
+  out[k++] = Feat(t++, S1.w, S0.w);
+  out[k++] = Feat(t++, S1p, S0.w, N0.p);
+  out[k++] = Feat(t++, S1p, LabelOf(s, roles[kS1]), S0.p);
+  // The surface between the stack top and the buffer front: separators
+  // (commas...) in between, the words next to each.
+  if (s0 >= 0) {
+    const std::int32_t between = std::min<std::int32_t>(
+        s.separators_before[static_cast<std::size_t>(n0)] -
+            s.separators_before[static_cast<std::size_t>(s0) + 1],
+        3);
+    const auto sep = static_cast<std::uint64_t>(between);
+    out[k++] = Feat(t++, S0.p, N0.p, sep);
+    out[k++] = Feat(t++, S0.w, sep);
+    out[k++] = Feat(t++, N0.w, sep);
+    out[k++] = Feat(t++, At(in, s, n0 - 1 > s0 ? n0 - 1 : -1).w, S0.p, N0.p);
+    out[k++] = Feat(t++, At(in, s, s0 + 1 < n0 ? s0 + 1 : -1).w, S0.p, N0.p);
+  }
   return k;
+}
+
+int TransitionFeatures(const ParserInput& in, const ParseState& s, std::uint64_t* out) {
+  std::int32_t roles[kRoles];
+  RoleWords(s, roles);
+  int k = 0;
+  for (int r = 0; r < kRoles; ++r) {
+    std::uint64_t w, p;
+    ParserAtoms(in, roles[r], &w, &p);
+    k += RoleFeatures(r, w, p, out + k);
+  }
+  return k + ContextFeatures(in, s, roles, out + k);
 }
 
 int LabelFeatures(const ParserInput& in, const ParseState& s, std::int32_t head,

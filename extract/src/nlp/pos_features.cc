@@ -25,9 +25,8 @@ Context At(std::span<const WordAtoms> words, std::span<const TagMask> candidates
 
 }  // namespace
 
-int TaggerFeatures(std::span<const WordAtoms> words, std::span<const TagMask> candidates,
-                   SentenceCase mode, std::size_t i, std::uint32_t prev1, std::uint32_t prev2,
-                   std::uint64_t* out) {
+int StaticTaggerFeatures(std::span<const WordAtoms> words, std::span<const TagMask> candidates,
+                         SentenceCase mode, std::size_t i, std::uint64_t* out) {
   const WordAtoms& w = words[i];
   const auto pos = static_cast<std::ptrdiff_t>(i);
   const Context l2 = At(words, candidates, pos - 2), l1 = At(words, candidates, pos - 1);
@@ -50,21 +49,38 @@ int TaggerFeatures(std::span<const WordAtoms> words, std::span<const TagMask> ca
   out[n++] = Feat(17, r1.suffix3);
   out[n++] = Feat(18, l1.word_case, m);
   out[n++] = Feat(19, r1.shape, m);
+  out[n++] = Feat(24, l1.lower, w.lower);
+  out[n++] = Feat(25, w.lower, r1.lower);
+  out[n++] = Feat(27, w.suffix[2], r1.lower);
+  out[n++] = Feat(29, c0.ambiguity);
+  out[n++] = Feat(30, c0.ambiguity, r1.ambiguity);
+  out[n++] = Feat(32, l1.word_case * 16 + c0.word_case, r1.word_case, m);
+  out[n++] = Feat(33, r1.ambiguity, r2.ambiguity);
+  return n;
+}
+
+int DynamicTaggerFeatures(std::span<const WordAtoms> words, std::span<const TagMask> candidates,
+                          std::size_t i, std::uint32_t prev1, std::uint32_t prev2,
+                          std::uint64_t* out) {
+  const WordAtoms& w = words[i];
+  const auto pos = static_cast<std::ptrdiff_t>(i);
+  const Context c0 = At(words, candidates, pos), r1 = At(words, candidates, pos + 1);
+  int n = 0;
   out[n++] = Feat(20, prev1);
   out[n++] = Feat(21, prev2);
   out[n++] = Feat(22, prev1, prev2);
   out[n++] = Feat(23, prev1, w.lower);
-  out[n++] = Feat(24, l1.lower, w.lower);
-  out[n++] = Feat(25, w.lower, r1.lower);
   out[n++] = Feat(26, prev1, r1.lower);
-  out[n++] = Feat(27, w.suffix[2], r1.lower);
   out[n++] = Feat(28, prev1, w.suffix[2]);
-  out[n++] = Feat(29, c0.ambiguity);
-  out[n++] = Feat(30, c0.ambiguity, r1.ambiguity);
   out[n++] = Feat(31, prev1, c0.ambiguity, r1.ambiguity);
-  out[n++] = Feat(32, l1.word_case * 16 + c0.word_case, r1.word_case, m);
-  out[n++] = Feat(33, r1.ambiguity, r2.ambiguity);
   return n;
+}
+
+int TaggerFeatures(std::span<const WordAtoms> words, std::span<const TagMask> candidates,
+                   SentenceCase mode, std::size_t i, std::uint32_t prev1, std::uint32_t prev2,
+                   std::uint64_t* out) {
+  const int n = StaticTaggerFeatures(words, candidates, mode, i, out);
+  return n + DynamicTaggerFeatures(words, candidates, i, prev1, prev2, out + n);
 }
 
 }  // namespace newsx::extract::nlp

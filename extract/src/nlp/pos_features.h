@@ -25,4 +25,14 @@ int TaggerFeatures(std::span<const WordAtoms> words, std::span<const TagMask> ca
                    SentenceCase mode, std::size_t i, std::uint32_t prev1, std::uint32_t prev2,
                    std::uint64_t* out);
 
+// The two parts of TaggerFeatures(): those that do not depend on earlier
+// tags (the tagger looks them up for many words at once), and those that do.
+inline constexpr int kMaxStaticTaggerFeatures = 32;
+inline constexpr int kMaxDynamicTaggerFeatures = 8;
+int StaticTaggerFeatures(std::span<const WordAtoms> words, std::span<const TagMask> candidates,
+                         SentenceCase mode, std::size_t i, std::uint64_t* out);
+int DynamicTaggerFeatures(std::span<const WordAtoms> words, std::span<const TagMask> candidates,
+                          std::size_t i, std::uint32_t prev1, std::uint32_t prev2,
+                          std::uint64_t* out);
+
 }  // namespace newsx::extract::nlp

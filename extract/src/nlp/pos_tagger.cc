@@ -28,30 +28,53 @@ std::uint16_t BestTag(const std::int32_t* scores, const TagMask& candidates,
 
 void PosTagger::Tag(std::span<const WordAtoms> words, SentenceCase mode,
                     std::span<std::uint16_t> out) const {
-  std::uint64_t features[kMaxTaggerFeatures];
-  std::int32_t scores[kMaxTags];
-  const std::size_t num_tags = tags_.size();
+  const std::size_t n = words.size(), num_tags = tags_.size();
+  std::vector<TagMask> candidates(n);
+  for (std::size_t i = 0; i < n; ++i) candidates[i] = dictionary_.Candidates(words[i]);
+  // First the features that do not depend on earlier tags, for the words
+  // with a choice, a chunk of words at a time so that the lookups overlap.
+  std::vector<std::int32_t> scores(n * num_tags, 0);
+  constexpr std::size_t kChunk = 4;
+  std::uint64_t features[kChunk * kMaxStaticTaggerFeatures];
+  std::uint32_t rows[kChunk * kMaxStaticTaggerFeatures];
+  std::size_t owners[kChunk * kMaxStaticTaggerFeatures];
+  for (std::size_t first = 0; first < n;) {
+    int k = 0;
+    std::size_t taken = 0;
+    for (; first < n && taken < kChunk; ++first) {
+      if (CountTags(candidates[first]) < 2) continue;
+      const int added = StaticTaggerFeatures(words, candidates, mode, first, features + k);
+      for (int f = 0; f < added; ++f) owners[k + f] = first;
+      k += added;
+      ++taken;
+    }
+    for (int f = 0; f < k; ++f) weights_.Prefetch(features[f]);
+    for (int f = 0; f < k; ++f) {
+      rows[f] = weights_.Find(features[f]);
+      weights_.PrefetchRow(rows[f]);
+    }
+    for (int f = 0; f < k; ++f) weights_.AddRow(rows[f], &scores[owners[f] * num_tags]);
+  }
+  // Then left to right with the previous tags.
   std::uint32_t prev1 = kStartTag, prev2 = kStartTag;
-  std::vector<TagMask> all(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) all[i] = dictionary_.Candidates(words[i]);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const TagMask& candidates = all[i];
+  for (std::size_t i = 0; i < n; ++i) {
+    const TagMask& cand = candidates[i];
     std::uint16_t tag;
-    if (CountTags(candidates) == 1) {
-      tag = static_cast<std::uint16_t>(candidates[0] != 0 ? __builtin_ctzll(candidates[0])
-                                                          : 64 + __builtin_ctzll(candidates[1]));
+    if (CountTags(cand) < 2) {
+      tag = static_cast<std::uint16_t>(cand[0] != 0   ? __builtin_ctzll(cand[0])
+                                       : cand[1] != 0 ? 64 + __builtin_ctzll(cand[1])
+                                                      : 0);
       if (tag >= num_tags) tag = 0;
     } else {
-      const int n = TaggerFeatures(words, all, mode, i, prev1, prev2, features);
-      for (int f = 0; f < n; ++f) weights_.Prefetch(features[f]);
-      std::uint32_t rows[kMaxTaggerFeatures];
-      for (int f = 0; f < n; ++f) {
+      const int k = DynamicTaggerFeatures(words, candidates, i, prev1, prev2, features);
+      for (int f = 0; f < k; ++f) weights_.Prefetch(features[f]);
+      for (int f = 0; f < k; ++f) {
         rows[f] = weights_.Find(features[f]);
         weights_.PrefetchRow(rows[f]);
       }
-      std::fill_n(scores, num_tags, 0);
-      for (int f = 0; f < n; ++f) weights_.AddRow(rows[f], scores);
-      tag = BestTag(scores, candidates, num_tags);
+      std::int32_t* s = &scores[i * num_tags];
+      for (int f = 0; f < k; ++f) weights_.AddRow(rows[f], s);
+      tag = BestTag(s, cand, num_tags);
     }
     out[i] = tag;
     prev2 = prev1;

@@ -62,10 +62,23 @@ Result<std::string> TrainParserModel(std::span<const std::string_view> train,
   } else {
     for (std::size_t i = 0; i < train_sentences.size(); ++i) origins.push_back(i);
   }
-  NEWSX_ASSIGN_OR_RETURN(
-      std::vector<std::vector<std::uint16_t>> train_tags,
-      JackknifeTags(train_sentences, origins, dev_sentences, tagger, options.jackknife_folds,
-                    TaggerOptions(options), options.log));
+  std::vector<std::vector<std::uint16_t>> train_tags;
+  if (options.jackknife_tags != nullptr) {
+    train_tags = *options.jackknife_tags;
+    if (train_tags.size() != train_sentences.size()) {
+      return Status(StatusCode::kInvalidArgument, "jackknifed tags of another corpus");
+    }
+    for (std::size_t i = 0; i < train_tags.size(); ++i) {
+      if (train_tags[i].size() != train_sentences[i].words.size()) {
+        return Status(StatusCode::kInvalidArgument, "jackknifed tags of another corpus");
+      }
+    }
+  } else {
+    NEWSX_ASSIGN_OR_RETURN(
+        train_tags, JackknifeTags(train_sentences, origins, dev_sentences, tagger,
+                                  options.jackknife_folds, TaggerOptions(options), options.log));
+    if (options.on_jackknife) options.on_jackknife(train_tags);
+  }
   const std::vector<std::string> labels = LabelSet(train_sentences);
   std::vector<ParserExample> train_examples, dev_examples;
   for (std::size_t i = 0; i < train_sentences.size(); ++i) {

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newsx/core/result.h"
 
@@ -37,6 +38,12 @@ struct TrainingOptions {
   float tagger_prune = 0;
   float parser_prune = 0;
   std::uint64_t seed = 1;
+  // Developer aid for parser experiments (newsx_train --jackknife-cache):
+  // if not null, these are the parser's training tags, as an earlier run
+  // with the same corpus, tagger model and options passed them to
+  // `on_jackknife` (called, if set, when they have been computed).
+  const std::vector<std::vector<std::uint16_t>>* jackknife_tags = nullptr;
+  std::function<void(const std::vector<std::vector<std::uint16_t>>&)> on_jackknife;
   // Progress lines (epochs, dev scores); may be empty.
   std::function<void(std::string_view)> log;
 };
