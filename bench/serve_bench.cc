@@ -72,7 +72,9 @@ double Percentile(std::vector<double> v, double p) {
 
 class Runner {
  public:
-  explicit Runner(int port) : client_("127.0.0.1", port) { client_.set_keep_alive(true); }
+  explicit Runner(int port) : client_("127.0.0.1", port) { client_.set_keep_alive(true);
+    client_.set_tcp_nodelay(true);
+  }
 
   std::string Get(const std::string& kind, const std::string& path) {
     const auto start = Clock::now();

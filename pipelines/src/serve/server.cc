@@ -96,6 +96,8 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options, Logge
   Impl* raw = impl.get();
   const int threads = std::max(1, options.threads);
   impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Small responses would otherwise wait ~40 ms for the delayed ACK (Nagle).
+  impl->http.set_tcp_nodelay(true);
   impl->http.set_read_timeout(10, 0);
   impl->http.set_write_timeout(10, 0);
   impl->http.set_payload_max_length(64 * 1024);
