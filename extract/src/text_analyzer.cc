@@ -11,6 +11,7 @@
 #include "analysis/event_assembler.h"
 #include "analysis/quantity_linker.h"
 #include "newsx/core/time_format.h"
+#include "text/english_check.h"
 
 namespace newsx::extract {
 
@@ -68,6 +69,11 @@ std::string TextAnalyzer::Conllu(const ExtractedArticle& article) const {
 void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_events,
                        bool parse_all) const {
   analysis::DocState& d = *dp;
+  x->dates.clear();
+  x->quantities.clear();
+  x->events.clear();
+  // The stages below know English only: "36 etapas" is no quantity.
+  if (!text::LooksEnglish(d.tt)) return;
   analysis::MatchLexicon(&d);
   analysis::FindChipsByRule(&d);
   // Firms found by their cues ("Zhonghao Technologies Ltd", "chipmaker

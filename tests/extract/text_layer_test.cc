@@ -7,6 +7,7 @@
 
 #include "text/line_breaks.h"
 #include "text/sentence_splitter.h"
+#include "text/english_check.h"
 #include "text/tokenizer.h"
 
 namespace newsx::extract::text {
@@ -104,6 +105,33 @@ TEST_CASE("Clitics are tokens of their own, as the treebanks have them", "[extra
                                          "don't", "ask", "O'Brien", "about", "Nvidia", "'s",
                                          "chips", "."};
   CHECK(words == want);
+}
+
+TEST_CASE("Only text that reads as English is given to the English stages", "[extract][text]") {
+  static const Vocabulary vocab;
+  const auto english = [](const std::string& s) {
+    TokenizedText t;
+    Tokenize(s, vocab, &t);
+    return LooksEnglish(t);
+  };
+  CHECK(english(
+      "The Commerce Department said on Tuesday that it had approved the sale of chips to "
+      "China, and that the licences were granted to three firms with conditions attached to "
+      "them by the agency."));
+  CHECK_FALSE(english(
+      "La empresa anunció el martes una inversión de 36 millones de euros en "
+      "su planta de Zaragoza, que creará cientos de empleos en la región durante "
+      "las próximas etapas del proyecto según fuentes de la compañía."));
+  CHECK_FALSE(english(
+      "Die Bundesregierung hat am Dienstag neue Regeln für den Export von Halbleitern "
+      "beschlossen, die nach Angaben des Ministeriums ab dem kommenden Jahr gelten sollen und "
+      "mehrere Unternehmen betreffen werden."));
+  CHECK_FALSE(english(
+      "Компания "
+      "объявила 1 "
+      "час a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb"));
+  // Too short to judge: a headline.
+  CHECK(english("Nvidia H200 imports approved"));
 }
 
 }  // namespace
