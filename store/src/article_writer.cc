@@ -15,6 +15,7 @@
 #include "newsx/core/time_format.h"
 #include "record_codec.h"
 #include "store_impl.h"
+#include "story_index.h"
 
 namespace newsx::store {
 
@@ -28,6 +29,7 @@ struct Prepared {
   StoredArticle value;  // seq is set under the lock.
   std::string raw_value;
   std::vector<IndexEntry> entries;
+  TextSignature signature;  // Of the article text, for its story.
 };
 
 // One entity's contributions removed and added by this batch.
@@ -42,7 +44,17 @@ class BatchBuilder {
 
   // Deletes everything derived from `old` (stored at changelog `seq`);
   // with `delete_record`, the article and raw values too.
+  // Its story record, if any, is removed too and kept in previous_story().
   Status RemoveArticle(const ExtractedArticle& old, std::uint64_t seq, bool delete_record) {
+    NEWSX_ASSIGN_OR_RETURN(std::optional<StoryRecord> story,
+                           LoadStoryRecord(impl_, old.article.id));
+    if (story) {
+      for (const IndexEntry& entry : StoryEntries(old.article.id, *story)) {
+        batch_.Delete(impl_.cf(entry.family), entry.key);
+      }
+      if (!previous_story_) previous_story_ = story->story_id;
+    }
+    removed_.insert(old.article.id);
     for (const IndexEntry& entry : IndexEntries(old)) {
       if (entry.family == kUrls) {
         // Another article may have claimed the URL since; leave its entry.
@@ -62,8 +74,17 @@ class BatchBuilder {
     return Status::Ok();
   }
 
-  void AddArticle(Prepared& p) {
+  // The story of the first removed article that had one.
+  const std::optional<std::string>& previous_story() const { return previous_story_; }
+  // Ids of the articles removed by this batch.
+  const std::set<std::string>& removed() const { return removed_; }
+
+  void AddArticle(Prepared& p, const std::string& story_id) {
     const std::string& id = p.x.article.id;
+    const StoryRecord story{story_id, ArticleTime(p.x.article), p.signature};
+    for (const IndexEntry& entry : StoryEntries(id, story)) {
+      batch_.Put(impl_.cf(entry.family), entry.key, entry.value);
+    }
     p.value.seq = ++seq_;
     batch_.Put(impl_.cf(kArticles), id, EncodeArticleValue(p.value));
     batch_.Put(impl_.cf(kRaw), id, p.raw_value);
@@ -120,6 +141,8 @@ class BatchBuilder {
   rocksdb::WriteBatch batch_;
   std::uint64_t seq_;
   std::map<std::string, EntityDelta> deltas_;
+  std::optional<std::string> previous_story_;
+  std::set<std::string> removed_;
 };
 
 Prepared Prepare(const ExtractedArticle& extracted, const RawDocument& raw) {
@@ -132,6 +155,7 @@ Prepared Prepare(const ExtractedArticle& extracted, const RawDocument& raw) {
   p.value.body = EncodeExtractedArticle(p.x);
   p.x.article.aliases.clear();
   p.entries = IndexEntries(p.x);
+  p.signature = ComputeTextSignature(p.x.article.text, DefaultStorySettings().signature);
   return p;
 }
 
@@ -310,7 +334,12 @@ Status WriteArticleBatch(ArticleStore::Impl& impl, std::string_view replaced_id,
   result = duplicate ? PutOutcome::kDuplicate
                      : (old || replaced ? PutOutcome::kChanged : PutOutcome::kNew);
   SetAliases(p, aliases);
-  batch.AddArticle(p);
+  std::set<std::string> excluded = batch.removed();
+  excluded.insert(id);
+  NEWSX_ASSIGN_OR_RETURN(
+      const std::string story_id,
+      AssignStory(impl, id, p.signature, excluded, batch.previous_story()));
+  batch.AddArticle(p, story_id);
   NEWSX_RETURN_IF_ERROR(batch.Commit("writing article " + id));
   *written = batch.bytes();
   return Status::Ok();

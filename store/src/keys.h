@@ -51,6 +51,14 @@
 //   event_entity  <entity id> \0 <time> <event id>      ""  (argument and source entities)
 //   changelog     <seq u64>                             'a' <article id>
 //   dead_letters  <stage> \0 <source>                   DeadLetter JSON (latest failure)
+//   stories       <article id>                          kFormatV1, str story id, u64 time
+//                                                       (the article's, when written), u32
+//                                                       shingles, u32 n + n x u32 MinHash
+//                                                       (story_index.h)
+//   story_bands   <u64 LSH band key> <article id>       ""  (near-copy candidates; articles
+//                                                       under min_shingles have none)
+//   story_members <story id> \0 <time> <article id>     ""
+//   story_time    <time> <story id> \0 <article id>     ""
 //   feeds         <feed url>                            feed state JSON (owned by the crawler)
 //
 // Invariants (checked by ArticleStore::Verify):
@@ -63,7 +71,10 @@
 //   carries the seq of its latest change, taken from the same counter;
 // - an entity's "articles" count equals its number of mentions entries and
 //   "mentions" their sum; an entity no article mentions any more is kept with
-//   zero counts so that incremental exports can report the change.
+//   zero counts so that incremental exports can report the change;
+// - an article's story record and its band, member and time entries are
+//   written and removed with it (articles stored before stories have none
+//   until they are reprocessed).
 
 #include <cstdint>
 #include <string>
@@ -135,6 +146,20 @@ inline std::string EventTimeKey(std::int64_t time, std::string_view event_id) {
 inline std::string EventIndexKey(std::string_view prefix, std::int64_t time,
                                  std::string_view event_id) {
   return Join2(prefix, EncodeTime(time).append(event_id));
+}
+
+inline std::string StoryBandKey(std::uint64_t band, std::string_view article_id) {
+  return EncodeU64(band).append(article_id);
+}
+
+inline std::string StoryMemberKey(std::string_view story_id, std::int64_t time,
+                                  std::string_view article_id) {
+  return Join2(story_id, EncodeTime(time).append(article_id));
+}
+
+inline std::string StoryTimeKey(std::int64_t time, std::string_view story_id,
+                                std::string_view article_id) {
+  return EncodeTime(time).append(Join2(story_id, article_id));
 }
 
 inline std::string ChangeValue(char kind, std::string_view id) {

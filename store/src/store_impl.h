@@ -26,13 +26,15 @@ namespace internal {
 // Column families, in the order of kFamilyNames (see keys.h).
 enum Family {
   kMeta, kArticles, kRaw, kUrls, kHashes, kEntities, kMentions, kMentionTime, kEvents,
-  kEventTime, kEventType, kEventEntity, kChangelog, kDeadLetters, kFeeds, kFamilyCount
+  kEventTime, kEventType, kEventEntity, kChangelog, kDeadLetters, kFeeds,
+  kStories, kStoryBands, kStoryMembers, kStoryTime, kFamilyCount
 };
 
 inline constexpr const char* kFamilyNames[kFamilyCount] = {
     "meta",       "articles",   "raw",         "urls",         "hashes",
     "entities",   "mentions",   "mention_time", "events",      "event_time",
-    "event_type", "event_entity", "changelog", "dead_letters", "feeds"};
+    "event_type", "event_entity", "changelog", "dead_letters", "feeds",
+    "stories",    "story_bands", "story_members", "story_time"};
 
 // Converts a RocksDB status; `what` says what was being done.
 Status FromRocks(const rocksdb::Status& s, std::string_view what);

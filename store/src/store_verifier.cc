@@ -1,5 +1,6 @@
 // ArticleStore::Verify: records against indexes and indexes against records.
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_map>
 #include <unordered_set>
@@ -10,6 +11,7 @@
 #include "newsx/core/record_json.h"
 #include "record_codec.h"
 #include "store_impl.h"
+#include "story_index.h"
 
 namespace newsx::store {
 
@@ -39,6 +41,7 @@ class Verifier {
     }
     NEWSX_RETURN_IF_ERROR(CheckEntities());
     NEWSX_RETURN_IF_ERROR(CheckChangelog());
+    NEWSX_RETURN_IF_ERROR(CheckStories());
     NEWSX_RETURN_IF_ERROR(impl_.Scan(kRaw, "", "", [&](std::string_view key, std::string_view) {
       Result<std::optional<std::string>> article = impl_.Get(kArticles, key);
       if (article.ok() && !article->has_value()) Report(kRaw, key, "raw page of no article");
@@ -243,6 +246,58 @@ class Verifier {
           return !Full();
         }));
     return error;
+  }
+
+  // Each story record belongs to an article and has its entries; each
+  // band, member and time entry is implied by its article's story record.
+  Status CheckStories() {
+    Status error;
+    NEWSX_RETURN_IF_ERROR(
+        impl_.Scan(kStories, "", "", [&](std::string_view id, std::string_view value) {
+          error = CheckStoryRecord(id, value);
+          return error.ok() && !Full();
+        }));
+    if (!error.ok()) return error;
+    auto after_nul = [](std::string_view s) {
+      const std::size_t nul = s.find('\0');
+      return nul == std::string_view::npos ? std::string_view() : s.substr(nul + 1);
+    };
+    auto skip8 = [](std::string_view s) { return s.substr(std::min<std::size_t>(8, s.size())); };
+    for (Family f : {kStoryBands, kStoryMembers, kStoryTime}) {
+      NEWSX_RETURN_IF_ERROR(impl_.Scan(f, "", "", [&](std::string_view key, std::string_view) {
+        const std::string_view id = f == kStoryBands    ? skip8(key)
+                                    : f == kStoryMembers ? skip8(after_nul(key))
+                                                         : after_nul(skip8(key));
+        Result<std::optional<StoryRecord>> record = LoadStoryRecord(impl_, id);
+        bool implied = false;
+        if (record.ok() && record->has_value()) {
+          for (const IndexEntry& entry : StoryEntries(id, **record)) {
+            implied = implied || (entry.family == f && entry.key == key);
+          }
+        }
+        if (!implied) Report(f, key, "stale: article " + std::string(id) + " does not have it");
+        return !Full();
+      }));
+    }
+    return Status::Ok();
+  }
+
+  Status CheckStoryRecord(std::string_view id, std::string_view value) {
+    Result<StoryRecord> record = DecodeStoryRecord(value);
+    if (!record.ok()) {
+      Report(kStories, id, "undecodable: " + record.status().message());
+      return Status::Ok();
+    }
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> article, impl_.Get(kArticles, id));
+    if (!article) Report(kStories, id, "story record of no article");
+    for (const IndexEntry& entry : StoryEntries(id, *record)) {
+      NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> actual, impl_.Get(entry.family, entry.key));
+      if (!actual) {
+        Report(kStories, id, std::string("missing ") + kFamilyNames[entry.family] + " entry " +
+                                 PrintableKey(entry.key));
+      }
+    }
+    return Status::Ok();
   }
 
   const ArticleStore::Impl& impl_;

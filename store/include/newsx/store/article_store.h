@@ -139,6 +139,17 @@ class ArticleStore {
                                                std::int64_t until_unix_s,
                                                std::size_t limit) const;
 
+  // The story of a stored article (see StorySummary): its id, or nullopt
+  // for an article stored before stories existed (reprocess gives it one).
+  // kNotFound if no such article.
+  Result<std::optional<std::string>> StoryOf(std::string_view article_id) const;
+  // A story with its members. kNotFound if no article is in it.
+  Result<StorySummary> GetStory(std::string_view story_id) const;
+  // Stories matching `query`, ordered by the time of their first member in
+  // the window (ties by story id), each once.
+  Status FindStories(const StoryQuery& query,
+                     const std::function<bool(const StorySummary&)>& visit) const;
+
   // Changelog entries with seq > after_seq, oldest first, at most `limit`.
   // Every article has exactly one entry, at its latest change.
   Result<std::vector<Change>> ReadChanges(std::uint64_t after_seq, std::size_t limit) const;

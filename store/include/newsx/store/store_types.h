@@ -109,6 +109,29 @@ struct EntityArticle {
   std::string article_id;
   std::int64_t time_unix_s = 0;  // The article's time (keys.h).
   std::uint64_t mentions = 0;    // Mentions of the entity in it.
+// One article of a story, with its time (published, else fetched, else 0).
+struct StoryMember {
+  std::string article_id;
+  std::int64_t time_unix_s = 0;
+};
+
+// A story: an article and its near-copies (syndicated republications).
+// Its id is the id of the article that started it; it stays the story's id
+// as articles join, leave or are reprocessed.
+struct StorySummary {
+  std::string id;
+  std::vector<StoryMember> members;  // In time order (ties by article id).
+  std::int64_t first_seen_unix_s = 0;  // Time of the earliest member.
+  std::int64_t last_seen_unix_s = 0;   // Time of the latest member.
+};
+
+// Filters of FindStories; empty/default fields do not filter.
+struct StoryQuery {
+  // Stories with a member whose time is in [since, until).
+  std::int64_t since_unix_s = kMinTime;
+  std::int64_t until_unix_s = kMaxTime;
+  std::string entity_id;     // A member article mentions this entity.
+  std::size_t min_articles = 1;  // Stories with at least this many articles.
 };
 
 // One changelog entry: an article that was stored or changed.
