@@ -109,6 +109,8 @@ struct EntityArticle {
   std::string article_id;
   std::int64_t time_unix_s = 0;  // The article's time (keys.h).
   std::uint64_t mentions = 0;    // Mentions of the entity in it.
+};
+
 // One article of a story, with its time (published, else fetched, else 0).
 struct StoryMember {
   std::string article_id;
