@@ -11,6 +11,7 @@
 #include "article_codec.h"
 #include "derived_entries.h"
 #include "entity_record.h"
+#include "happening_index.h"
 #include "keys.h"
 #include "newsx/core/time_format.h"
 #include "record_codec.h"
@@ -54,6 +55,15 @@ class BatchBuilder {
       }
       if (!previous_story_) previous_story_ = story->story_id;
     }
+    for (const Event& e : old.events) {
+      NEWSX_ASSIGN_OR_RETURN(std::optional<HappeningRecord> happening,
+                             LoadHappeningRecord(impl_, e.id));
+      if (!happening) continue;
+      for (const IndexEntry& entry : HappeningEntries(e.id, *happening)) {
+        batch_.Delete(impl_.cf(entry.family), entry.key);
+      }
+      previous_happenings_.emplace(e.id, happening->happening_id);
+    }
     removed_.insert(old.article.id);
     for (const IndexEntry& entry : IndexEntries(old)) {
       if (entry.family == kUrls) {
@@ -76,14 +86,24 @@ class BatchBuilder {
 
   // The story of the first removed article that had one.
   const std::optional<std::string>& previous_story() const { return previous_story_; }
+  // The happening of each removed event that had one, by event id.
+  const std::map<std::string, std::string>& previous_happenings() const {
+    return previous_happenings_;
+  }
   // Ids of the articles removed by this batch.
   const std::set<std::string>& removed() const { return removed_; }
 
-  void AddArticle(Prepared& p, const std::string& story_id) {
+  void AddArticle(Prepared& p, const std::string& story_id,
+                  const std::vector<HappeningRecord>& happenings) {
     const std::string& id = p.x.article.id;
     const StoryRecord story{story_id, ArticleTime(p.x.article), p.signature};
     for (const IndexEntry& entry : StoryEntries(id, story)) {
       batch_.Put(impl_.cf(entry.family), entry.key, entry.value);
+    }
+    for (std::size_t i = 0; i < happenings.size(); ++i) {
+      for (const IndexEntry& entry : HappeningEntries(p.x.events[i].id, happenings[i])) {
+        batch_.Put(impl_.cf(entry.family), entry.key, entry.value);
+      }
     }
     p.value.seq = ++seq_;
     batch_.Put(impl_.cf(kArticles), id, EncodeArticleValue(p.value));
@@ -142,6 +162,7 @@ class BatchBuilder {
   std::uint64_t seq_;
   std::map<std::string, EntityDelta> deltas_;
   std::optional<std::string> previous_story_;
+  std::map<std::string, std::string> previous_happenings_;
   std::set<std::string> removed_;
 };
 
@@ -339,7 +360,15 @@ Status WriteArticleBatch(ArticleStore::Impl& impl, std::string_view replaced_id,
   NEWSX_ASSIGN_OR_RETURN(
       const std::string story_id,
       AssignStory(impl, id, p.signature, excluded, batch.previous_story()));
-  batch.AddArticle(p, story_id);
+  std::vector<std::string> event_ids;
+  std::vector<HappeningRecord> happenings;
+  for (const Event& e : p.x.events) {
+    event_ids.push_back(e.id);
+    happenings.push_back(MakeHappeningRecord(p.x, e, story_id));
+  }
+  NEWSX_RETURN_IF_ERROR(
+      AssignHappenings(impl, event_ids, happenings, excluded, batch.previous_happenings()));
+  batch.AddArticle(p, story_id, happenings);
   NEWSX_RETURN_IF_ERROR(batch.Commit("writing article " + id));
   *written = batch.bytes();
   return Status::Ok();

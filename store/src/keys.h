@@ -59,6 +59,18 @@
 //                                                       under min_shingles have none)
 //   story_members <story id> \0 <time> <article id>     ""
 //   story_time    <time> <story id> \0 <article id>     ""
+//   happenings    <event id>                            kFormatV1, str happening id, str
+//                                                       article id, str story id, str site,
+//                                                       u64 article time, u64 event time, u8
+//                                                       has time, u64 start, u64 end, str
+//                                                       type, str polarity, u32 n + n x (str
+//                                                       role, str entity id), u32 m + m x
+//                                                       (str role, str unit, f64 value)
+//                                                       (happening_index.h)
+//   happening_story <story id> \0 <type> \0 <event id>  ""  (same-story candidates)
+//   happening_entity <type> \0 <entity id> \0 <event time> <event id>
+//                                                       ""  (cross-story candidates)
+//   happening_members <happening id> \0 <article time> <event id>  ""
 //   feeds         <feed url>                            feed state JSON (owned by the crawler)
 //
 // Invariants (checked by ArticleStore::Verify):
@@ -74,7 +86,9 @@
 //   zero counts so that incremental exports can report the change;
 // - an article's story record and its band, member and time entries are
 //   written and removed with it (articles stored before stories have none
-//   until they are reprocessed).
+//   until they are reprocessed);
+// - so is each event's happening record with its story, entity and member
+//   entries.
 
 #include <cstdint>
 #include <string>
@@ -160,6 +174,21 @@ inline std::string StoryMemberKey(std::string_view story_id, std::int64_t time,
 inline std::string StoryTimeKey(std::int64_t time, std::string_view story_id,
                                 std::string_view article_id) {
   return EncodeTime(time).append(Join2(story_id, article_id));
+}
+
+inline std::string HappeningStoryKey(std::string_view story_id, std::string_view type,
+                                     std::string_view event_id) {
+  return Join2(story_id, Join2(type, event_id));
+}
+
+inline std::string HappeningEntityKey(std::string_view type, std::string_view entity_id,
+                                      std::int64_t time, std::string_view event_id) {
+  return Join2(type, Join2(entity_id, EncodeTime(time).append(event_id)));
+}
+
+inline std::string HappeningMemberKey(std::string_view happening_id, std::int64_t time,
+                                      std::string_view event_id) {
+  return Join2(happening_id, EncodeTime(time).append(event_id));
 }
 
 inline std::string ChangeValue(char kind, std::string_view id) {

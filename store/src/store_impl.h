@@ -27,14 +27,16 @@ namespace internal {
 enum Family {
   kMeta, kArticles, kRaw, kUrls, kHashes, kEntities, kMentions, kMentionTime, kEvents,
   kEventTime, kEventType, kEventEntity, kChangelog, kDeadLetters, kFeeds,
-  kStories, kStoryBands, kStoryMembers, kStoryTime, kFamilyCount
+  kStories, kStoryBands, kStoryMembers, kStoryTime,
+  kHappenings, kHappeningStory, kHappeningEntity, kHappeningMembers, kFamilyCount
 };
 
 inline constexpr const char* kFamilyNames[kFamilyCount] = {
     "meta",       "articles",   "raw",         "urls",         "hashes",
     "entities",   "mentions",   "mention_time", "events",      "event_time",
     "event_type", "event_entity", "changelog", "dead_letters", "feeds",
-    "stories",    "story_bands", "story_members", "story_time"};
+    "stories",    "story_bands", "story_members", "story_time",
+    "happenings", "happening_story", "happening_entity", "happening_members"};
 
 // Converts a RocksDB status; `what` says what was being done.
 Status FromRocks(const rocksdb::Status& s, std::string_view what);

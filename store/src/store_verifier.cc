@@ -11,6 +11,7 @@
 #include "newsx/core/record_json.h"
 #include "record_codec.h"
 #include "store_impl.h"
+#include "happening_index.h"
 #include "story_index.h"
 
 namespace newsx::store {
@@ -42,6 +43,7 @@ class Verifier {
     NEWSX_RETURN_IF_ERROR(CheckEntities());
     NEWSX_RETURN_IF_ERROR(CheckChangelog());
     NEWSX_RETURN_IF_ERROR(CheckStories());
+    NEWSX_RETURN_IF_ERROR(CheckHappenings());
     NEWSX_RETURN_IF_ERROR(impl_.Scan(kRaw, "", "", [&](std::string_view key, std::string_view) {
       Result<std::optional<std::string>> article = impl_.Get(kArticles, key);
       if (article.ok() && !article->has_value()) Report(kRaw, key, "raw page of no article");
@@ -278,6 +280,57 @@ class Verifier {
         if (!implied) Report(f, key, "stale: article " + std::string(id) + " does not have it");
         return !Full();
       }));
+    }
+    return Status::Ok();
+  }
+
+  // The same for happening records (one per event) and their entries.
+  Status CheckHappenings() {
+    Status error;
+    NEWSX_RETURN_IF_ERROR(
+        impl_.Scan(kHappenings, "", "", [&](std::string_view id, std::string_view value) {
+          error = CheckHappeningRecord(id, value);
+          return error.ok() && !Full();
+        }));
+    if (!error.ok()) return error;
+    auto after_nul = [](std::string_view s) {
+      const std::size_t nul = s.find('\0');
+      return nul == std::string_view::npos ? std::string_view() : s.substr(nul + 1);
+    };
+    auto skip8 = [](std::string_view s) { return s.substr(std::min<std::size_t>(8, s.size())); };
+    for (Family f : {kHappeningStory, kHappeningEntity, kHappeningMembers}) {
+      NEWSX_RETURN_IF_ERROR(impl_.Scan(f, "", "", [&](std::string_view key, std::string_view) {
+        const std::string_view id = f == kHappeningStory    ? after_nul(after_nul(key))
+                                    : f == kHappeningEntity ? skip8(after_nul(after_nul(key)))
+                                                            : skip8(after_nul(key));
+        Result<std::optional<HappeningRecord>> record = LoadHappeningRecord(impl_, id);
+        bool implied = false;
+        if (record.ok() && record->has_value()) {
+          for (const IndexEntry& entry : HappeningEntries(id, **record)) {
+            implied = implied || (entry.family == f && entry.key == key);
+          }
+        }
+        if (!implied) Report(f, key, "stale: event " + std::string(id) + " does not have it");
+        return !Full();
+      }));
+    }
+    return Status::Ok();
+  }
+
+  Status CheckHappeningRecord(std::string_view id, std::string_view value) {
+    Result<HappeningRecord> record = DecodeHappeningRecord(value);
+    if (!record.ok()) {
+      Report(kHappenings, id, "undecodable: " + record.status().message());
+      return Status::Ok();
+    }
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> event, impl_.Get(kEvents, id));
+    if (!event) Report(kHappenings, id, "happening record of no event");
+    for (const IndexEntry& entry : HappeningEntries(id, *record)) {
+      NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> actual, impl_.Get(entry.family, entry.key));
+      if (!actual) {
+        Report(kHappenings, id, std::string("missing ") + kFamilyNames[entry.family] + " entry " +
+                                    PrintableKey(entry.key));
+      }
     }
     return Status::Ok();
   }

@@ -77,7 +77,17 @@ TEST_CASE("newsx export writes the four files, then only what changed", "[pipeli
   CHECK(!entities[2].contains("mentions"));
   // No temporary files are left behind.
   CHECK(std::distance(std::filesystem::directory_iterator(out.File("1")),
-                      std::filesystem::directory_iterator()) == 6);  // + schema.json, schema.sql
+                      std::filesystem::directory_iterator()) == 8);  // + schema.json, schema.sql
+  // Each article is its own story here, each event its own happening.
+  CHECK(Keys(Slurp(out.File("1/stories.jsonl")), "id") ==
+        std::multiset<std::string>{jan.article.id, mid.article.id, feb.article.id});
+  CHECK(Keys(Slurp(out.File("1/happenings.jsonl")), "type") ==
+        std::multiset<std::string>{"order", "order", "visit"});
+  for (const auto& row : ParseJsonLines(Slurp(out.File("1/events.jsonl"))).rows) {
+    CHECK(row["story"] == row["article"]);
+    REQUIRE(row["sources"].size() == 1);
+    CHECK(row["sources"][0]["article"] == row["article"]);
+  }
 
   auto nothing = RunCommand({kNewsx, "--db", db.path(), "export", "--out", out.File("2")});
   REQUIRE(nothing.exit_code == 0);
@@ -105,6 +115,9 @@ TEST_CASE("newsx export writes the four files, then only what changed", "[pipeli
         std::multiset<std::string>{"org:nvidia", "person:lisa-su"});
   CHECK(Keys(Slurp(out.File("3/mentions.jsonl")), "entity") ==
         std::multiset<std::string>{"org:amd", "person:lisa-su", "person:lisa-su"});
+  // The stories and happenings of the changed articles, as they are now.
+  CHECK(Keys(Slurp(out.File("3/stories.jsonl")), "id") ==
+        std::multiset<std::string>{mid.article.id, ArticleId("https://news.example/mar")});
 
   // A second consumer has its own cursor; --full writes everything.
   auto other = RunCommand({kNewsx, "--db", db.path(), "export", "--out", out.File("4"),
@@ -170,7 +183,8 @@ TEST_CASE("Every export row has every column of its file, in a shape that does n
   REQUIRE(testing::WriteQueryTestDb(db.path()));
   REQUIRE(RunCommand({kNewsx, "--db", db.path(), "export", "--out", out.path()}).exit_code == 0);
   const auto schema = nlohmann::json::parse(Slurp(out.File("schema.json")));
-  for (const char* table : {"articles", "entities", "mentions", "events"}) {
+  for (const char* table :
+       {"articles", "entities", "mentions", "events", "stories", "happenings"}) {
     const auto& columns = schema["tables"][table];
     REQUIRE(!columns.empty());
     auto rows = ParseJsonLines(Slurp(out.File(std::string(table) + ".jsonl"))).rows;
@@ -253,5 +267,5 @@ for table, columns in schema['tables'].items():
   auto r = RunCommand({"/usr/bin/python3", out.File("check.py"), out.path()});
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  CHECK(r.out == "articles 3\nentities 3\nmentions 9\nevents 3\n");
+  CHECK(r.out == "articles 3\nentities 3\nmentions 9\nevents 3\nstories 3\nhappenings 3\n");
 }

@@ -24,6 +24,31 @@ std::vector<std::string> Field(const std::string& out, const char* key) {
 
 }  // namespace
 
+TEST_CASE("newsx query stories filters by time, entity and size", "[pipelines][query][stories]") {
+  testing::TempDir db;
+  REQUIRE(testing::WriteQueryTestDb(db.path()));
+  const std::string jan = testing::QueryTestJanuary().article.id;
+  const std::string mid = testing::QueryTestMid().article.id;
+  const std::string feb = testing::QueryTestFebruary().article.id;
+  auto all = RunCommand({kNewsx, "--db", db.path(), "query", "stories"});
+  REQUIRE(all.exit_code == 0);
+  CHECK(Field(all.out, "id") == std::vector<std::string>{jan, mid, feb});
+  auto amd = RunCommand({kNewsx, "--db", db.path(), "query", "stories", "--entity", "org:amd"});
+  CHECK(Field(amd.out, "id") == std::vector<std::string>{mid});
+  auto february = RunCommand(
+      {kNewsx, "--db", db.path(), "query", "stories", "--since", "2026-02-01", "--limit", "5"});
+  CHECK(Field(february.out, "id") == std::vector<std::string>{feb});
+  auto big = RunCommand({kNewsx, "--db", db.path(), "query", "stories", "--min-articles", "2"});
+  REQUIRE(big.exit_code == 0);
+  CHECK(big.out.empty());
+  auto table = RunCommand({kNewsx, "--db", db.path(), "query", "stories", "--format", "table"});
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.rfind("first seen", 0) == 0);
+  // Events carry their story and their happening's sources.
+  auto events = RunCommand({kNewsx, "--db", db.path(), "query", "events", "--type", "visit"});
+  CHECK(Field(events.out, "story") == std::vector<std::string>{mid});
+}
+
 TEST_CASE("newsx query events filters by type, entity, time and text", "[pipelines][query]") {
   testing::TempDir db;
   REQUIRE(testing::WriteQueryTestDb(db.path()));

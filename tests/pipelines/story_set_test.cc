@@ -119,4 +119,45 @@ TEST_CASE("The seed story from three syndicated variants is one story", "[pipeli
   auto summary = (*store)->GetStory(story);
   REQUIRE(summary.ok());
   CHECK(summary->members.size() == 3);
+
+  // One import approval, reported by the three sources.
+  auto approvals = [&] {
+    std::set<std::string> out;
+    for (const Page& p : pages) {
+      for (const Event& e : p.x.events) {
+        if (e.type != "import_approval") continue;
+        auto h = (*store)->HappeningOf(e.id);
+        REQUIRE(h.ok());
+        REQUIRE(h->has_value());
+        out.insert(**h);
+      }
+    }
+    return out;
+  };
+  const std::set<std::string> happenings = approvals();
+  REQUIRE(happenings.size() == 1);
+  auto happening = (*store)->GetHappening(*happenings.begin());
+  REQUIRE(happening.ok());
+  CHECK(happening->type == "import_approval");
+  REQUIRE(happening->sources.size() == 3);
+  std::set<std::string> sources, sites;
+  for (const auto& s : happening->sources) {
+    sources.insert(s.article_id);
+    sites.insert(s.site);
+    CHECK(s.story_id == story);
+  }
+  CHECK(sources == ids);
+  CHECK(sites.size() == 3);
+
+  // Reprocessed (another extractor version), in another order: the same ids.
+  for (auto it = pages.rbegin(); it != pages.rend(); ++it) {
+    ExtractedArticle again = it->x;
+    again.article.extractor_version += "+reprocessed";
+    REQUIRE((*store)->Put(again, it->html).ok());
+  }
+  for (const Page& p : pages) CHECK(StoryOf(**store, p.x) == story);
+  CHECK(approvals() == happenings);
+  auto verify = (*store)->Verify();
+  REQUIRE(verify.ok());
+  CHECK(verify->empty());
 }

@@ -6,38 +6,63 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "newsx/pipelines/jobs/export_rows.h"
 #include "newsx/pipelines/jobs/export_schema.h"
 #include "newsx/pipelines/jobs/jsonl_file.h"
 #include "newsx/pipelines/jobs/read_store.h"
+#include "newsx/pipelines/jobs/story_rows.h"
 
 namespace newsx::pipelines {
 
 namespace {
 
-// The four output files, written together.
+// The output files, written together.
 struct ExportFiles {
-  std::unique_ptr<JsonlFile> articles, entities, mentions, events;
+  std::unique_ptr<JsonlFile> articles, entities, mentions, events, stories, happenings;
+  std::unique_ptr<EventStoryLookup> lookup;
+  // Incremental: the stories and happenings of the exported articles.
+  std::set<std::string> touched_stories, touched_happenings;
 
-  static Result<ExportFiles> Create(const std::string& dir, bool gzip) {
+  static Result<ExportFiles> Create(const store::ArticleStore& store, const std::string& dir,
+                                    bool gzip) {
     ExportFiles f;
+    f.lookup = std::make_unique<EventStoryLookup>(store);
     NEWSX_ASSIGN_OR_RETURN(f.articles, JsonlFile::Create(dir, "articles.jsonl", gzip));
     NEWSX_ASSIGN_OR_RETURN(f.entities, JsonlFile::Create(dir, "entities.jsonl", gzip));
     NEWSX_ASSIGN_OR_RETURN(f.mentions, JsonlFile::Create(dir, "mentions.jsonl", gzip));
     NEWSX_ASSIGN_OR_RETURN(f.events, JsonlFile::Create(dir, "events.jsonl", gzip));
+    NEWSX_ASSIGN_OR_RETURN(f.stories, JsonlFile::Create(dir, "stories.jsonl", gzip));
+    NEWSX_ASSIGN_OR_RETURN(f.happenings, JsonlFile::Create(dir, "happenings.jsonl", gzip));
     return f;
   }
 
   Status WriteArticle(const ExtractedArticle& x) {
     NEWSX_RETURN_IF_ERROR(articles->Write(ArticleRow(x.article)));
     for (const std::string& row : MentionRows(x)) NEWSX_RETURN_IF_ERROR(mentions->Write(row));
-    for (const Event& e : x.events) NEWSX_RETURN_IF_ERROR(events->Write(EventRow(e)));
+    for (const Event& e : x.events) {
+      NEWSX_ASSIGN_OR_RETURN(EventStory story, lookup->Lookup(e));
+      NEWSX_RETURN_IF_ERROR(events->Write(EventRow(e, story)));
+      if (!story.happening.empty()) touched_happenings.insert(story.happening);
+    }
     return Status::Ok();
   }
 
+  Status WriteStory(const store::ArticleStore& store, store::StorySummary summary) {
+    NEWSX_ASSIGN_OR_RETURN(StoryView view, LoadStoryView(store, std::move(summary)));
+    return stories->Write(StoryRow(view));
+  }
+
+  Status WriteHappening(const store::ArticleStore& store, store::HappeningSummary summary) {
+    NEWSX_ASSIGN_OR_RETURN(HappeningView view, LoadHappeningView(store, std::move(summary)));
+    if (view.summary.sources.empty()) return Status::Ok();
+    return happenings->Write(HappeningRow(view));
+  }
+
   Status Commit() {
-    for (JsonlFile* f : {articles.get(), entities.get(), mentions.get(), events.get()}) {
+    for (JsonlFile* f : {articles.get(), entities.get(), mentions.get(), events.get(),
+                         stories.get(), happenings.get()}) {
       NEWSX_RETURN_IF_ERROR(f->Commit());
     }
     return Status::Ok();
@@ -53,6 +78,16 @@ Status ExportAll(const store::ArticleStore& store, ExportFiles& files) {
   NEWSX_RETURN_IF_ERROR(write_error);
   NEWSX_RETURN_IF_ERROR(store.ScanEntities([&](const store::StoredEntity& e) {
     write_error = files.entities->Write(EntityRow(e));
+    return write_error.ok();
+  }));
+  NEWSX_RETURN_IF_ERROR(write_error);
+  NEWSX_RETURN_IF_ERROR(store.FindStories({}, [&](const store::StorySummary& s) {
+    write_error = files.WriteStory(store, s);
+    return write_error.ok();
+  }));
+  NEWSX_RETURN_IF_ERROR(write_error);
+  NEWSX_RETURN_IF_ERROR(store.ScanHappenings([&](const store::HappeningSummary& h) {
+    write_error = files.WriteHappening(store, h);
     return write_error.ok();
   }));
   return write_error;
@@ -71,6 +106,8 @@ Status ExportChanges(const store::ArticleStore& store, const std::uint64_t after
       if (change.seq > last) break;
       NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, store.GetArticle(change.article_id));
       NEWSX_RETURN_IF_ERROR(files.WriteArticle(x));
+      NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> story, store.StoryOf(x.article.id));
+      if (story) files.touched_stories.insert(*story);
     }
     cursor = changes.back().seq;
   }
@@ -79,7 +116,22 @@ Status ExportChanges(const store::ArticleStore& store, const std::uint64_t after
     write_error = files.entities->Write(EntityRow(e));
     return write_error.ok();
   }));
-  return write_error;
+  NEWSX_RETURN_IF_ERROR(write_error);
+  // The current state of the stories and happenings the changed articles
+  // are in (one they left is written again when another of its articles changes).
+  for (const std::string& id : files.touched_stories) {
+    Result<store::StorySummary> s = store.GetStory(id);
+    if (!s.ok() && s.status().code() == StatusCode::kNotFound) continue;
+    if (!s.ok()) return s.status();
+    NEWSX_RETURN_IF_ERROR(files.WriteStory(store, std::move(s).value()));
+  }
+  for (const std::string& id : files.touched_happenings) {
+    Result<store::HappeningSummary> h = store.GetHappening(id);
+    if (!h.ok() && h.status().code() == StatusCode::kNotFound) continue;
+    if (!h.ok()) return h.status();
+    NEWSX_RETURN_IF_ERROR(files.WriteHappening(store, std::move(h).value()));
+  }
+  return Status::Ok();
 }
 
 // Writes `text` to `path` through a temporary file and a rename.
@@ -140,7 +192,7 @@ Result<ExportReport> ExportDatabase(const store::ArticleStore& store, const Expo
   if (cursor) std::from_chars(cursor->data(), cursor->data() + cursor->size(), report.after_seq);
   report.full = options.full || !cursor;
   NEWSX_ASSIGN_OR_RETURN(report.last_seq, store.LastChangeSeq());
-  NEWSX_ASSIGN_OR_RETURN(ExportFiles files, ExportFiles::Create(options.out_dir, options.gzip));
+  NEWSX_ASSIGN_OR_RETURN(ExportFiles files, ExportFiles::Create(store, options.out_dir, options.gzip));
   NEWSX_RETURN_IF_ERROR(report.full
                             ? ExportAll(store, files)
                             : ExportChanges(store, report.after_seq, report.last_seq, files));
@@ -155,6 +207,8 @@ Result<ExportReport> ExportDatabase(const store::ArticleStore& store, const Expo
   report.entities = files.entities->lines();
   report.mentions = files.mentions->lines();
   report.events = files.events->lines();
+  report.stories = files.stories->lines();
+  report.happenings = files.happenings->lines();
   return report;
 }
 

@@ -18,11 +18,25 @@ std::string Args() {
          ")[]";
 }
 
+// A happening's source; `seen` is an ISO 8601 string (nested timestamps
+// are left to the reader).
+constexpr const char* kSource =
+    "STRUCT(event VARCHAR, article VARCHAR, story VARCHAR, site VARCHAR, seen VARCHAR)";
+
+std::string Sources() { return std::string(kSource) + "[]"; }
+std::string SourcesWithEvidence() {
+  return "STRUCT(event VARCHAR, article VARCHAR, story VARCHAR, site VARCHAR, seen VARCHAR, "
+         "evidence " +
+         Evidence() + ")[]";
+}
+
 }  // namespace
 
 const std::vector<ExportTable>& ExportTables() {
   static const std::string* const evidence = new std::string(Evidence());
   static const std::string* const args = new std::string(Args());
+  static const std::string* const sources = new std::string(Sources());
+  static const std::string* const sources_evidence = new std::string(SourcesWithEvidence());
   static const std::vector<ExportTable>* const tables = new std::vector<ExportTable>{
       {"articles",
        {{"id", "VARCHAR"}, {"url", "VARCHAR"}, {"canonical_url", "VARCHAR"},
@@ -45,7 +59,19 @@ const std::vector<ExportTable>& ExportTables() {
         {"evidence", evidence->c_str()}, {"args", args->c_str()}, {"time_text", "VARCHAR"},
         {"time_value", "VARCHAR"}, {"time_start", "TIMESTAMP"}, {"time_end", "TIMESTAMP"},
         {"time_source", "VARCHAR"}, {"polarity", "VARCHAR"}, {"modality", "VARCHAR"},
-        {"source", "VARCHAR"}, {"article", "VARCHAR"}, {"confidence", "DOUBLE"}}},
+        {"source", "VARCHAR"}, {"article", "VARCHAR"}, {"confidence", "DOUBLE"},
+        {"story", "VARCHAR"}, {"happening", "VARCHAR"}, {"sources", sources->c_str()}}},
+      {"stories",
+       {{"id", "VARCHAR"}, {"first_seen", "TIMESTAMP"}, {"last_seen", "TIMESTAMP"},
+        {"article_count", "BIGINT"}, {"title", "VARCHAR"}, {"sites", "VARCHAR[]"},
+        {"articles",
+         "STRUCT(id VARCHAR, url VARCHAR, site VARCHAR, title VARCHAR, published VARCHAR)[]"},
+        {"happenings", "VARCHAR[]"}}},
+      {"happenings",
+       {{"id", "VARCHAR"}, {"type", "VARCHAR"}, {"first_seen", "TIMESTAMP"},
+        {"source_count", "BIGINT"}, {"stories", "VARCHAR[]"}, {"sites", "VARCHAR[]"},
+        {"args", args->c_str()}, {"time_start", "TIMESTAMP"}, {"time_end", "TIMESTAMP"},
+        {"sources", sources_evidence->c_str()}}},
   };
   return *tables;
 }

@@ -150,6 +150,16 @@ class ArticleStore {
   Status FindStories(const StoryQuery& query,
                      const std::function<bool(const StorySummary&)>& visit) const;
 
+  // The happening of a stored event, or nullopt for an event stored before
+  // happenings existed (reprocess gives it one).
+  Result<std::optional<std::string>> HappeningOf(std::string_view event_id) const;
+  // A happening with its sources. kNotFound if no event is in it.
+  Result<HappeningSummary> GetHappening(std::string_view happening_id) const;
+  // The happenings the events of a story's articles are in, sorted, each once.
+  Result<std::vector<std::string>> StoryHappenings(std::string_view story_id) const;
+  // Every happening, in id order.
+  Status ScanHappenings(const std::function<bool(const HappeningSummary&)>& visit) const;
+
   // Changelog entries with seq > after_seq, oldest first, at most `limit`.
   // Every article has exactly one entry, at its latest change.
   Result<std::vector<Change>> ReadChanges(std::uint64_t after_seq, std::size_t limit) const;

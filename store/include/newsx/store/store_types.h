@@ -136,6 +136,26 @@ struct StoryQuery {
   std::size_t min_articles = 1;  // Stories with at least this many articles.
 };
 
+// One source of a happening: an event of one article.
+struct HappeningSource {
+  std::string event_id;
+  std::string article_id;
+  std::string story_id;
+  std::string site;              // The article's site name, else its URL's host.
+  std::int64_t time_unix_s = 0;  // The article's time.
+};
+
+// A happening: the events of several articles (sources) that report the
+// same real-world happening (docs/stories.md). Its id is the id of the
+// event that started it; it stays its id as sources join, leave or are
+// reprocessed.
+struct HappeningSummary {
+  std::string id;
+  std::string type;
+  std::vector<HappeningSource> sources;  // In time order (ties by event id).
+  std::int64_t first_seen_unix_s = 0;   // Time of the earliest source.
+};
+
 // One changelog entry: an article that was stored or changed.
 struct Change {
   std::uint64_t seq = 0;

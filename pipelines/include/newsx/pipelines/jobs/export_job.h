@@ -2,7 +2,8 @@
 
 // The export job (`newsx export`, docs/export.md): the database as JSON Lines
 // files, incrementally. It writes articles.jsonl, entities.jsonl,
-// mentions.jsonl and events.jsonl (".gz" when gzip), plus schema.json and
+// mentions.jsonl, events.jsonl, stories.jsonl and happenings.jsonl (".gz"
+// when gzip; docs/stories.md), plus schema.json and
 // schema.sql, into `out_dir`; each file appears only once complete. A named
 // cursor remembers the last change exported, so that the next export with
 // the same cursor writes only what changed since.
@@ -28,6 +29,7 @@ struct ExportOptions {
 
 struct ExportReport {
   std::uint64_t articles = 0, entities = 0, mentions = 0, events = 0;  // Rows written.
+  std::uint64_t stories = 0, happenings = 0;
   bool full = false;           // Everything was written (no cursor yet, or options.full).
   std::uint64_t after_seq = 0;  // Incremental: changes after this one were written.
   std::uint64_t last_seq = 0;   // The cursor now points here.

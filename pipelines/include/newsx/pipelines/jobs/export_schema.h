@@ -22,7 +22,7 @@ struct ExportTable {
   std::vector<ExportColumn> columns;
 };
 
-// The four files' columns, in row order.
+// The export files' columns, in row order.
 const std::vector<ExportTable>& ExportTables();
 
 // schema.json: {"version": 2, "tables": {"articles": {"<column>": "<DuckDB type>", ...}, ...},
