@@ -40,6 +40,9 @@ constexpr PhraseRow kPrefixes[] = {
     {"nearly", "<", true},            {"almost", "<", true},
     {"<", "<", false},
     {"at most", "<=", false},         {"up to", "<=", false},
+    {"at the most", "<=", false},     {"at the very most", "<=", false},
+    {"at the least", ">=", false},    {"at the very least", ">=", false},
+    {"not exceeding", "<=", false},
     {"no more than", "<=", false},    {"not more than", "<=", false},
     {"a maximum of", "<=", false},    {"smaller or equal than", "<=", false},
     {"less or equal than", "<=", false}, {"less than or equal to", "<=", false},
@@ -69,7 +72,9 @@ constexpr PhraseRow kSuffixes[] = {
     {"or less", "<=", false},    {"or fewer", "<=", false},   {"or lower", "<=", false},
     {"or below", "<=", false},   {"and below", "<=", false},  {"and under", "<=", false},
     {"or less than", "<=", false}, {"or fewer than", "<=", false}, {"or smaller", "<=", false},
-    {"or so", "~", true},        {"+", ">=", false},          {"- plus", ">=", false},        {"or equal to", "or=", false}, {"or equal", "or=", false},
+    {"or under", "<=", false},   {"and less", "<=", false},   {"and fewer", "<=", false},
+    {"and lower", "<=", false},  {"and higher", ">=", false}, {"and greater", ">=", false},
+    {"and more", ">=", false},   {"or so", "~", true},        {"+", ">=", false},          {"- plus", ">=", false},        {"or equal to", "or=", false}, {"or equal", "or=", false},
 };
 
 std::vector<std::string> SplitWords(std::string_view text) {
@@ -93,6 +98,9 @@ constexpr Prefix kDollarPrefixes[] = {
     {"can", "CAD"}, {"hk", "HKD"},   {"a", "AUD"},   {"au", "AUD"},  {"aud", "AUD"},
     {"s", "SGD"},   {"sg", "SGD"},   {"nt", "TWD"},  {"mxn", "MXN"}, {"mex", "MXN"},
     {"mx", "MXN"},  {"r", "BRL"},    {"nz", "NZD"},  {"usd", "USD"},
+    {"j", "JMD"},   {"bz", "BZD"},   {"ec", "XCD"},  {"tt", "TTD"},  {"z", "ZWL"},
+    {"fj", "FJD"},  {"n", "NAD"},    {"si", "SBD"},  {"gy", "GYD"},  {"l", "LRD"},
+    {"bds", "BBD"}, {"rd", "DOP"},   {"sgd", "SGD"}, {"hkd", "HKD"}, {"nzd", "NZD"},
 };
 
 struct National {
@@ -114,6 +122,23 @@ constexpr National kNationals[] = {
     {"swedish", "SEK", "SEK"},    {"norwegian", "NOK", "NOK"},  {"danish", "NOK", "DKK"},
     {"south", "ZAR", "ZAR"},      {"saudi", "SAR", "SAR"},      {"lao", "LAK", "LAK"},
     {"hong", "USD", "HKD"},
+    // Other dollars, pesos, rupees, pounds, dinars, riyals and shillings.
+    {"jamaican", "USD", "JMD"},   {"fijian", "USD", "FJD"},     {"bahamian", "USD", "BSD"},
+    {"barbadian", "USD", "BBD"},  {"belize", "USD", "BZD"},     {"belizean", "USD", "BZD"},
+    {"bermudian", "USD", "BMD"},  {"brunei", "USD", "BND"},     {"guyanese", "USD", "GYD"},
+    {"liberian", "USD", "LRD"},   {"namibian", "USD", "NAD"},   {"surinamese", "USD", "SRD"},
+    {"zimbabwean", "USD", "ZWL"}, {"caribbean", "USD", "XCD"},  {"tobago", "USD", "TTD"},
+    {"cuban", "MXN", "CUP"},      {"dominican", "MXN", "DOP"},  {"uruguayan", "MXN", "UYU"},
+    {"nepalese", "INR", "NPR"},   {"nepali", "INR", "NPR"},     {"lankan", "INR", "LKR"},
+    {"mauritian", "INR", "MUR"},  {"lebanese", "GBP", "LBP"},   {"syrian", "GBP", "SYP"},
+    {"sudanese", "GBP", "SDG"},   {"kuwaiti", "KWD", "KWD"},    {"bahraini", "KWD", "BHD"},
+    {"iraqi", "KWD", "IQD"},      {"jordanian", "KWD", "JOD"},  {"libyan", "KWD", "LYD"},
+    {"tunisian", "KWD", "TND"},   {"algerian", "KWD", "DZD"},   {"serbian", "KWD", "RSD"},
+    {"saudi", "IRR", "SAR"},      {"qatari", "SAR", "QAR"},     {"qatari", "IRR", "QAR"},
+    {"omani", "IRR", "OMR"},      {"iranian", "IRR", "IRR"},    {"yemeni", "SAR", "YER"},
+    {"kenyan", "KES", "KES"},     {"ugandan", "KES", "UGX"},    {"tanzanian", "KES", "TZS"},
+    {"somali", "KES", "SOS"},     {"icelandic", "SEK", "ISK"},
+    {"congolese", "CHF", "CDF"},  {"rwandan", "CHF", "RWF"},    {"cfa", "CHF", "XOF"},
 };
 
 constexpr UnitWord kUnits[] = {

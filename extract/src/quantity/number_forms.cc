@@ -352,10 +352,12 @@ void NumberParser::ApplyTails(const std::vector<Element>& elems, NumberPhrase* o
     }
     return 0;
   };
-  if (out->fraction) {  // "three quarters billion"
-    if (const double s = scale_at(j); s != 0) {
+  if (out->fraction) {  // "three quarters billion", "a quarter of a million"
+    std::size_t k = j;
+    if (tt_.IsWord(k, "of") && (tt_.IsWord(k + 1, "a") || tt_.IsWord(k + 1, "an"))) k += 2;
+    if (const double s = scale_at(k); s != 0) {
       out->value *= s;
-      out->last = j;
+      out->last = k;
       out->has_magnitude = true;
       out->magnitude = s;
       out->fraction = false;

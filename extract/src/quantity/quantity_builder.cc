@@ -52,6 +52,10 @@ std::size_t QuantityBuilder::MatchSuffix(std::size_t after, std::string_view* op
     if (!MatchWords(after, s.words)) continue;
     if (s.words[0] == "+" && tt_.tokens[after].space_before) continue;  // "10+", not "10 + 5"
     std::size_t end = after + s.words.size();
+    // "more than 40 and less than 10" is two bounds, not "40 and less".
+    if (s.words.back() != "than" && (tt_.IsWord(end, "than") || tt_.IsWord(end, "then"))) {
+      continue;
+    }
     // "equal to 5000 or less than 5000" is two quantities.
     NumberParser parser(tt_, options_);
     NumberPhrase next;
@@ -152,6 +156,7 @@ void QuantityBuilder::Build(const std::vector<NumberPhrase>& phrases,
     ReadAmount(phrase, floor, &d.a);
     if (d.a.kind.empty()) continue;
     if (d.a.kind != "ordinal" && d.a.first > 0) d.bound = MatchPrefix(d.a.first - 1, floor);
+    if (d.a.kind == "ordinal") d.bound = OrdinalRangeOpener(d.a.first, floor);
     ReadPercentOf(floor, &d);
     d.first = d.bound.op.empty() ? d.a.first : d.bound.first;
     d.last = d.a.last;

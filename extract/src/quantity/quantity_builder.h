@@ -77,6 +77,8 @@ class QuantityBuilder {
   bool ReadUnitSuffix(Amount* a) const;
   void ReadCompoundUnit(Amount* a) const;
   Bound MatchPrefix(std::size_t before, std::size_t floor) const;
+  // "between (the)" or "from (the)" before an ordinal at `first`, else none.
+  Bound OrdinalRangeOpener(std::size_t first, std::size_t floor) const;
   std::size_t MatchSuffix(std::size_t after, std::string_view* op, bool* approx) const;
   bool MatchWords(std::size_t start, const std::vector<std::string>& words) const;
   bool IsPronounOne(const NumberPhrase& phrase) const;

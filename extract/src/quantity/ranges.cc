@@ -24,6 +24,16 @@ bool QuantityBuilder::PrecededByChangeVerb(std::size_t i, std::size_t floor) con
   return false;
 }
 
+QuantityBuilder::Bound QuantityBuilder::OrdinalRangeOpener(std::size_t first,
+                                                           std::size_t floor) const {
+  std::size_t k = first;
+  if (k > floor && tt_.IsWord(k - 1, "the")) --k;
+  if (k <= floor) return Bound{};
+  if (tt_.IsWord(k - 1, "between")) return Bound{k - 1, "between", false};
+  if (tt_.IsWord(k - 1, "from")) return Bound{k - 1, "from", false};
+  return Bound{};
+}
+
 bool QuantityBuilder::RangeSeparator(std::size_t k, bool between, bool from,
                                      std::size_t* next) const {
   const auto& toks = tt_.tokens;
@@ -74,15 +84,27 @@ bool QuantityBuilder::TryRange(const std::vector<NumberPhrase>& phrases, std::si
   const bool between = d->bound.op == "between";
   const bool from = d->bound.op == "from";
   std::size_t next = 0;
-  if (k + 1 >= phrases.size() || a.kind == "ordinal" || a.vague || d->bound.op == "=" ||
+  if (k + 1 >= phrases.size() || a.vague || d->bound.op == "=" ||
       !RangeSeparator(a.last + 1, between, from, &next)) {
     return false;
+  }
+  const bool dash = !tt_.IsWord(a.last + 1, "to") && !between;
+  // Ordinals make a range only when the words say so: "between the 3rd and
+  // the 10th", "from the first to the fifth", "3rd-5th" ("the first to
+  // leave" is no range).
+  const bool ordinal = a.kind == "ordinal";
+  if (ordinal) {
+    const bool said = between || from || (dash && !toks[a.last + 1].space_before);
+    if (!said || a.phrase->relative_to != nullptr) return false;
+    if (tt_.IsWord(next, "the")) ++next;
   }
   const NumberPhrase& second = phrases[k + 1];
   Amount hi;
   ReadAmount(second, next, &hi);
-  const bool dash = !tt_.IsWord(a.last + 1, "to") && !between;
-  if (hi.first != next || hi.kind.empty() || hi.kind == "ordinal" || hi.vague) return false;
+  if (hi.first != next || hi.kind.empty() || (hi.kind == "ordinal") != ordinal || hi.vague ||
+      (ordinal && second.relative_to != nullptr)) {
+    return false;
+  }
   Amount lo = a;
   ShareUnits(&lo, &hi);
   if (lo.kind != hi.kind || lo.value >= hi.value) return false;
@@ -117,8 +139,9 @@ bool QuantityBuilder::TryRange(const std::vector<NumberPhrase>& phrases, std::si
 bool QuantityBuilder::TryPairedBounds(const std::vector<NumberPhrase>& phrases, std::size_t k,
                                       Draft* d) const {
   const std::string_view op = d->bound.op;
+  // "above 10 and below 20", "less than 30 but more than 20".
   if (d->range || !(IsLowerBound(op) || IsUpperBound(op)) || k + 1 >= phrases.size() ||
-      !tt_.IsWord(d->a.last + 1, "and")) {
+      !(tt_.IsWord(d->a.last + 1, "and") || tt_.IsWord(d->a.last + 1, "but"))) {
     return false;
   }
   const std::size_t start = d->a.last + 2;
