@@ -79,13 +79,38 @@ class Resolver {
     return (v >= 1900 && v <= 2100 && TokenText(d_.tt, d_.tok(i)).size() == 4) ? v : -1;
   }
 
-  // The year of a month/day without one: the one that puts the date
-  // nearest the publication date.
-  int InferYear(int month) const {
+  // The tense the clause of token i shows before it: the nearest cue word
+  // back to the clause start (a comma, "that", "while"...) wins ("said it
+  // will ship in March" is future). -1 past, +1 future, 0 none.
+  int TenseBefore(std::uint32_t i) const {
+    const std::uint32_t sentence = d_.SentenceOf(i);
+    for (std::uint32_t k = i; k-- > 0 && d_.SentenceOf(k) == sentence;) {
+      const DateWord w = At(k);
+      if (w.kind == Kind::kClauseStart || d_.Is(k, d_.model.words.comma)) return 0;
+      if (w.kind == Kind::kFutureCue) return 1;
+      if (w.kind == Kind::kPastCue) return -1;
+      const std::string_view s = TokenText(d_.tt, d_.tok(k));
+      // Regular past forms: "arrested", "announced" (not "red", "need").
+      if (s.size() > 4 && s.ends_with("ed") && !(d_.tok(k).flags & kUpperInitial) &&
+          !s.ends_with("eed")) {
+        return -1;
+      }
+    }
+    return 0;
+  }
+
+  // The year of a month (day 0: the whole month) written without one, for
+  // the date at token i. See kFutureWindowDays in the header.
+  int InferYear(std::uint32_t i, int month, int day) const {
     const Civil p = ToCivil(pub_);
-    if (month - p.m > 6) return p.y - 1;
-    if (p.m - month > 6) return p.y + 1;
-    return p.y;
+    const int first_day = day > 0 ? day : 1;
+    // The latest occurrence starting on or before publication, and the next.
+    const int past = DaysFromCivil(p.y, month, 1) + first_day - 1 <= pub_ ? p.y : p.y - 1;
+    const std::int64_t next_start = DaysFromCivil(past + 1, month, 1) + first_day - 1;
+    const int tense = TenseBefore(i);
+    if (tense < 0) return past;
+    if (tense > 0) return past + 1;
+    return next_start - pub_ <= kFutureWindowDays ? past + 1 : past;
   }
 
   Resolved Absolute(std::uint32_t i) const {
@@ -106,14 +131,14 @@ class Resolver {
           year = Year(end);
           end += 1;
         }
-        return Finish(end, year, w.value, day);
+        return Finish(i, end, year, w.value, day);
       }
       const int year = Year(comma ? i + 2 : i + 1);
       if (year > 0) return Resolved{comma ? i + 3 : i + 2, MonthInterval(year, w.value), false};
       const DateWord prev = i > 0 ? At(i - 1) : DateWord{};
       if (prev.kind == Kind::kYearPrep || prev.kind == Kind::kLast || prev.kind == Kind::kThis ||
           prev.kind == Kind::kNext) {  // "in March", "last March"
-        int y = InferYear(w.value);
+        int y = InferYear(i, w.value, 0);
         const Civil p = ToCivil(pub_);
         if (prev.kind == Kind::kLast && w.value >= p.m) y = p.y - 1;
         if (prev.kind == Kind::kNext && w.value <= p.m) y = p.y + 1;
@@ -125,7 +150,7 @@ class Resolver {
     if (day >= 1 && day <= 31 && At(i + 1).kind == Kind::kMonth &&
         (d_.tok(i + 1).flags & kUpperInitial)) {  // "28 January 2026"
       const int year = Year(i + 2);
-      return Finish(year > 0 ? i + 3 : i + 2, year, At(i + 1).value, day);
+      return Finish(i, year > 0 ? i + 3 : i + 2, year, At(i + 1).value, day);
     }
     const int year = Year(i);
     if (year > 0) {
@@ -143,10 +168,10 @@ class Resolver {
     return r;
   }
 
-  Resolved Finish(std::uint32_t end, int year, int month, int day) const {
+  Resolved Finish(std::uint32_t i, std::uint32_t end, int year, int month, int day) const {
     bool relative = false;
     if (year < 0) {
-      year = InferYear(month);
+      year = InferYear(i, month, day);
       relative = true;
     }
     if (day > DaysInMonth(year, month)) return Resolved{};
@@ -273,6 +298,25 @@ std::vector<DateWord> BuildDateWords(Vocabulary* vocab) {
                                                   "nine", "ten", "eleven", "twelve"};
   for (std::uint8_t n = 0; n < 12; ++n)
     entries.push_back({kNumbers[n], {Kind::kNumber, static_cast<std::uint8_t>(n + 1)}});
+  // Tense cues for dates without a year (irregular past forms; regular
+  // ones are read from their "-ed" ending).
+  for (std::string_view past :
+       {"was", "were", "had", "did", "said", "told", "began", "came", "went", "took", "made",
+        "rose", "fell", "grew", "saw", "won", "lost", "met", "left", "gave", "got", "paid",
+        "sold", "bought", "held", "kept", "ran", "brought", "found", "became", "sent", "spent",
+        "built", "led", "struck", "wrote", "spoke", "broke", "chose", "flew", "fought",
+        "caught", "sought", "thought", "knew"}) {
+    entries.push_back({past, {Kind::kPastCue, 0}});
+  }
+  for (std::string_view future :
+       {"will", "shall", "'ll", "plans", "plan", "planning", "scheduled", "expected", "expects",
+        "due", "upcoming", "aims", "intends", "forecast", "forecasts"}) {
+    entries.push_back({future, {Kind::kFutureCue, 0}});
+  }
+  for (std::string_view start : {"that", "which", "who", "while", "when", "where", "because",
+                                  "but", ";"}) {
+    entries.push_back({start, {Kind::kClauseStart, 0}});
+  }
   std::vector<std::pair<std::int32_t, DateWord>> ids;
   for (const auto& [word, meaning] : entries) ids.push_back({vocab->Add(word), meaning});
   std::int32_t max_id = 0;

@@ -26,6 +26,9 @@ struct DateWord {
     kPast,
     kYearPrep,
     kNumber,
+    kPastCue,    // "was", "said", "began": the clause tells of the past.
+    kFutureCue,  // "will", "plans", "scheduled": the clause tells of the future.
+    kClauseStart,  // "that", "while": tense cues before it belong to another clause.
   };
   Kind kind = kNone;
   std::uint8_t value = 0;  // Month 1-12, weekday 0-6 (Monday 0), deictic day offset + 1,
@@ -42,6 +45,15 @@ std::vector<DateWord> BuildDateWords(Vocabulary* vocab);
 // "earlier this year", "three days ago"), resolving them against
 // `published_day` (days since 1970-01-01; nullopt leaves relative and
 // year-less dates unresolved). Records each in d->dates.
+//
+// A month or month-day without a year ("in March", "the March 21 call")
+// takes the occurrence that started last on or before the publication day,
+// unless the next one starts within kFutureWindowDays of it; a future cue
+// earlier in the sentence ("will", "plans to", "is scheduled") takes the
+// next occurrence instead, a past cue ("was", "said", "-ed" verbs) always
+// the earlier one. News reports mostly what happened: "arrested in April"
+// in a November article is this year's April, not next year's.
+inline constexpr int kFutureWindowDays = 45;
 std::vector<DateExpr> FindDates(DocState* d, const std::vector<DateWord>& words,
                                 std::optional<std::int64_t> published_day);
 
