@@ -7,6 +7,12 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      # default: 20 s each, all targets
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# With ccache (base_dir /work on the shared machine) a CI run reuses the
+# objects of earlier runs and of the engineers' builds with the same flags.
+LAUNCHER=()
+if command -v ccache >/dev/null; then
+  LAUNCHER=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
 SECONDS_EACH=${1:-20}
 shift || true
 TARGETS=("$@")
@@ -16,7 +22,7 @@ fi
 BUILD_DIR=${FUZZ_BUILD_DIR:-build-fuzz}
 JOBS=${JOBS:-$(nproc)}
 CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DNEWSX_FUZZ=ON -DBUILD_TESTING=OFF ${FUZZ_CMAKE_FLAGS:-} >/dev/null
+  -DNEWSX_FUZZ=ON -DBUILD_TESTING=OFF ${FUZZ_CMAKE_FLAGS:-} "${LAUNCHER[@]}" >/dev/null
 cmake --build "$BUILD_DIR" -j "$JOBS" --target "${TARGETS[@]/%/_fuzz}"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
