@@ -21,6 +21,8 @@ endif()
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
 pkg_check_modules(LZ4 REQUIRED IMPORTED_TARGET liblz4)  # LZ4-framed WARC files
+# NATS C client (libnats-dev 3.4): JetStream transport of the cluster workers.
+pkg_check_modules(NATS REQUIRED IMPORTED_TARGET libnats)
 
 # cpp-httplib is header-only in Debian (/usr/include/httplib.h); tests and
 # the offline demo server use it.

@@ -78,6 +78,8 @@ Command AddVerifyCommand(CLI::App& root);
 Command AddFeedCommand(CLI::App& root);
 Command AddCrawlCommand(CLI::App& root);
 Command AddServeCommand(CLI::App& root);
+Command AddWorkerCommand(CLI::App& root);   // cmd_cluster.cc
+Command AddClusterCommand(CLI::App& root);
 
 // Prints `status` for `item` on stderr through the logger and returns
 // kExitFailure (or kExitUsage for kInvalidArgument of user input when

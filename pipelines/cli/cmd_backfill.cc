@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli_context.h"
+#include "cmd_cluster.h"
 #include "newsx/core/time_format.h"
 #include "newsx/ingest/http_fetcher.h"
 #include "newsx/pipelines/ingest_pipeline.h"
@@ -25,6 +26,7 @@ struct BackfillFlags {
   std::vector<std::string> hosts;
   int checkpoint_every = 200;
   bool no_progress = false;
+  std::string nats;  // Publish to these NATS servers instead (cmd_cluster.cc).
 };
 
 std::string CheckpointName(const std::vector<std::string>& inputs) {
@@ -111,6 +113,7 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
     return code == StatusCode::kFailedPrecondition || code == StatusCode::kIoError ? kExitFailure
                                                                                    : kExitUsage;
   }
+  if (!flags.nats.empty()) return RunBackfillOverNats(ctx, **source, flags.nats);
   auto extractor = ctx.MakeExtractor();
   if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
   auto store = store::ArticleStore::Open({.path = config.db_path});
@@ -167,6 +170,9 @@ Command AddBackfillCommand(CLI::App& root) {
   app->add_option("--checkpoint-every", flags->checkpoint_every, "Items between checkpoints")
       ->check(CLI::PositiveNumber);
   app->add_flag("--no-progress", flags->no_progress, "Do not show progress");
+  app->add_option("--nats", flags->nats,
+                  "Publish the pages to these NATS JetStream servers for `newsx worker`s "
+                  "instead of extracting here (docs/scaleout.md)");
   return Command{app, [flags](const CliContext& ctx) { return Run(*flags, ctx); }};
 }
 

@@ -74,6 +74,8 @@ int main(int argc, char** argv) {
       AddFeedCommand(app),
       AddCrawlCommand(app),
       AddServeCommand(app),
+      AddWorkerCommand(app),
+      AddClusterCommand(app),
   };
 
   try {

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <stop_token>
+
+#include "newsx/core/result.h"
+#include "newsx/ingest/document_source.h"
+#include "newsx/pipelines/cluster/cluster_options.h"
+#include "newsx/pipelines/logger.h"
+
+namespace newsx::pipelines::cluster {
+
+struct ProduceReport {
+  std::uint64_t read = 0;          // Items read from the source.
+  std::uint64_t published = 0;     // Pages stored by the stream.
+  std::uint64_t deduplicated = 0;  // Pages the stream already had (same message id).
+  std::uint64_t failed = 0;        // Items sent as dead letters instead (unreadable, too big).
+  std::uint64_t bytes = 0;         // Page message bytes published.
+  bool interrupted = false;
+  double elapsed_s = 0;
+};
+
+// Called about every second with the report so far and the page stream's depth.
+using ProduceProgressFn = std::function<void(const ProduceReport& so_far, std::uint64_t depth)>;
+
+// Publishes every item of `source` to NEWSX_PAGES, each with a message id
+// derived from its position and URL (PageMessageId), after creating the
+// streams if needed. Items that cannot be read go to NEWSX_RECORDS as dead
+// letters, so the store records them. Waits while the page stream holds
+// options.max_pending_pages messages. Returns an error when the source
+// fails as a whole or the cluster refuses a publish past
+// options.publish_timeout_ms; what was published stays published.
+Result<ProduceReport> PublishSource(ingest::DocumentSource& source, const ClusterOptions& options,
+                                    Logger& log, std::stop_token stop,
+                                    const ProduceProgressFn& progress = nullptr);
+
+}  // namespace newsx::pipelines::cluster

@@ -1,0 +1,19 @@
+#include "newsx/pipelines/cluster/cluster_options.h"
+
+namespace newsx::pipelines::cluster {
+
+Status ClusterOptions::Validate() const {
+  if (urls.empty()) return InvalidArgumentError("no NATS server URL");
+  if (replicas < 1 || replicas > 5) return InvalidArgumentError("replicas must be 1 to 5");
+  if (max_deliver < 1) return InvalidArgumentError("max deliveries must be at least 1");
+  if (ack_wait_ms < 100) return InvalidArgumentError("ack wait must be at least 100 ms");
+  if (duplicate_window_ms < 1000) {
+    return InvalidArgumentError("de-duplication window must be at least 1 s");
+  }
+  if (max_pending_pages < 1) return InvalidArgumentError("max pending pages must be >= 1");
+  if (publish_timeout_ms < 1000) return InvalidArgumentError("publish timeout must be >= 1 s");
+  if (fetch_batch < 1 || fetch_batch > 256) return InvalidArgumentError("fetch batch: 1 to 256");
+  return Status::Ok();
+}
+
+}  // namespace newsx::pipelines::cluster
