@@ -10,6 +10,8 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev
   rapidjson-dev
   catch2 python3 python3-pandas curl
+  # Scale-out over NATS JetStream (docs/scaleout.md): server for tests and the demo, C client.
+  nats-server libnats-dev
   # Fuzzing (CI): clang with libFuzzer's runtime, llvm-symbolizer for stacks.
   clang libclang-rt-14-dev llvm
 )
