@@ -118,4 +118,6 @@ std::string PageMessageId(std::string_view position, std::string_view url) {
   return Hash128Hex(key);
 }
 
+std::string RecordMessageId(std::string_view page_id) { return "r" + std::string(page_id); }
+
 }  // namespace newsx::pipelines::cluster

@@ -46,7 +46,7 @@ class ExtractWorker {
     }
     const std::string record =
         EncodeRecord(RecordItem{position, std::move(*extracted), std::move(page->document)});
-    Result<internal::PublishAck> ack = client_.Publish(kArticleSubject, record, "r" + msg_id, stop_);
+    Result<internal::PublishAck> ack = client_.Publish(kArticleSubject, record, RecordMessageId(msg_id), stop_);
     if (ack.status().code() == StatusCode::kResourceExhausted) {
       return DeadLetterAndAck(msg, position, msg_id, ack.status());
     }

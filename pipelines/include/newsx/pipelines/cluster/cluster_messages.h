@@ -45,4 +45,9 @@ Result<RecordItem> DecodeRecord(std::string_view bytes);
 // the copy within its de-duplication window. 32 hex digits.
 std::string PageMessageId(std::string_view position, std::string_view url);
 
+// Message id of the record extracted from the page with `page_id`: a page
+// redelivered after its record was published yields the same id, which
+// the server drops as a duplicate.
+std::string RecordMessageId(std::string_view page_id);
+
 }  // namespace newsx::pipelines::cluster
