@@ -48,6 +48,20 @@ TEST_CASE("An award takes its authority, recipient, amount and place from the pa
   CHECK(OfType(x, "investment").empty());
 }
 
+TEST_CASE("A firm's name opening a sentence is read as a name, not a verb",
+          "[extract][event][structure]") {
+  // The tagger alone takes the unknown all-caps "ACMW" first word for a verb
+  // ("acmws"), and the order loses its seller.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "ACMW Technologies Corp. (NASDAQ: ACMW) today announced it has concluded negotiations on "
+      "a contract valued at approximately $12.5 million from a multinational manufacturer.",
+      "2026-03-02T00:00:00Z");
+  const auto orders = OfType(x, "order");
+  REQUIRE(orders.size() == 1);
+  CHECK(Has(Args(*orders[0], "seller"), "org:acmw-technologies"));
+  CHECK(Args(*orders[0], "amount") == std::vector<std::string>{"approximately $12.5 million"});
+}
+
 TEST_CASE("Triggers of one type in one sentence make one event",
           "[extract][event][structure]") {
   const ExtractedArticle x = testing::AnalyzeText(

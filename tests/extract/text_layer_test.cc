@@ -85,6 +85,18 @@ TEST_CASE("Sentences do not end at initials and abbreviations", "[extract][text]
   CHECK(s[1] == "He left.");
 }
 
+TEST_CASE("A legal form before a bracket or a number does not end a sentence", "[extract][text]") {
+  TokenizedText t;
+  const std::vector<std::string> s = Sentences(
+      "Acme Widgets Corp. (NASDAQ: ACMW) said it won an order. It sold Widget Co. 500 units. "
+      "Buyers included Acme Inc. The order was small.",
+      &t);
+  REQUIRE(s.size() == 4);
+  CHECK(s[0] == "Acme Widgets Corp. (NASDAQ: ACMW) said it won an order.");
+  CHECK(s[1] == "It sold Widget Co. 500 units.");
+  CHECK(s[3] == "The order was small.");
+}
+
 TEST_CASE("Sentences are cut at the token cap", "[extract][text]") {
   std::string text;
   for (int i = 0; i < 1000; ++i) text += "Word ";

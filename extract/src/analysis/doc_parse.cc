@@ -49,16 +49,19 @@ void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
   // ("Secures" as a proper noun).
   std::vector<std::string_view> words;
   std::vector<std::string> lowered;
+  std::vector<std::uint8_t> in_name;
   nlp::ParsedSentence p;
   for (std::size_t k = 0; k < t.sentences.size(); ++k) {
     if (!wanted.empty() && !wanted[k]) continue;
     const Sentence& s = t.sentences[k];
     words.clear();
     lowered.assign(s.end - s.first, std::string());
+    in_name.assign(s.end - s.first, 0);
     const bool title = IsTitleCase(t, s);
     for (std::uint32_t i = s.first; i < s.end; ++i) {
       const std::string_view w = TokenText(t, t.tokens[i]);
       const bool name = i < names.size() && names[i];
+      in_name[i - s.first] = name && StartsUpper(w);
       if (title && i > s.first && StartsUpper(w) && HasLower(w) && !name) {
         lowered[i - s.first] = LowerAscii(w);
         words.push_back(lowered[i - s.first]);
@@ -66,7 +69,7 @@ void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
         words.push_back(w);
       }
     }
-    models.Analyze(words, &p);
+    models.Analyze(words, &p, in_name);
     for (std::uint32_t k = 0; k < words.size(); ++k) {
       const std::uint32_t i = s.first + k;
       tags_[i] = p.tags[k];

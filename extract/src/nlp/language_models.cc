@@ -19,7 +19,7 @@ struct LanguageModels::Impl {
   std::vector<std::uint16_t> joint;
 
   void TagWith(std::span<const std::string_view> words, std::span<const WordAtoms> atoms,
-               ParsedSentence* out) const;
+               ParsedSentence* out, std::span<const std::uint8_t> names = {}) const;
   void ParseWith(std::span<const std::uint64_t> lower, ParsedSentence* out) const;
 };
 
@@ -34,10 +34,11 @@ void Compute(std::span<const std::string_view> words, std::vector<WordAtoms>* at
 }  // namespace
 
 void LanguageModels::Impl::TagWith(std::span<const std::string_view> words,
-                                   std::span<const WordAtoms> atoms, ParsedSentence* out) const {
+                                   std::span<const WordAtoms> atoms, ParsedSentence* out,
+                                   std::span<const std::uint8_t> names) const {
   const std::size_t n = words.size();
   std::vector<std::uint16_t> tags(n);
-  tagger.Tag(atoms, ClassifySentenceCase(atoms, words), tags);
+  tagger.Tag(atoms, ClassifySentenceCase(atoms, words), tags, names);
   const TagSet& set = tagger.tags();
   out->tags.resize(n);
   out->xpos.resize(n);
@@ -128,10 +129,11 @@ void LanguageModels::Parse(std::span<const std::string_view> words, ParsedSenten
   impl_->ParseWith(lower, inout);
 }
 
-void LanguageModels::Analyze(std::span<const std::string_view> words, ParsedSentence* out) const {
+void LanguageModels::Analyze(std::span<const std::string_view> words, ParsedSentence* out,
+                             std::span<const std::uint8_t> names) const {
   std::vector<WordAtoms> atoms;
   Compute(words, &atoms);
-  impl_->TagWith(words, atoms, out);
+  impl_->TagWith(words, atoms, out, names.size() == words.size() ? names : std::span<const std::uint8_t>());
   std::vector<std::uint64_t> lower(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) lower[i] = atoms[i].lower;
   impl_->ParseWith(lower, out);

@@ -27,10 +27,11 @@ std::uint16_t BestTag(const std::int32_t* scores, const TagMask& candidates,
 }
 
 void PosTagger::Tag(std::span<const WordAtoms> words, SentenceCase mode,
-                    std::span<std::uint16_t> out) const {
+                    std::span<std::uint16_t> out, std::span<const std::uint8_t> names) const {
   const std::size_t n = words.size(), num_tags = tags_.size();
   std::vector<TagMask> candidates(n);
   for (std::size_t i = 0; i < n; ++i) candidates[i] = dictionary_.Candidates(words[i]);
+  if (!names.empty()) ConstrainNames(names, &candidates);
   // First the features that do not depend on earlier tags, for the words
   // with a choice, a chunk of words at a time so that the lookups overlap.
   std::vector<std::int32_t> scores(n * num_tags, 0);
@@ -79,6 +80,22 @@ void PosTagger::Tag(std::span<const WordAtoms> words, SentenceCase mode,
     out[i] = tag;
     prev2 = prev1;
     prev1 = tag;
+  }
+}
+
+void PosTagger::ConstrainNames(std::span<const std::uint8_t> names,
+                               std::vector<TagMask>* candidates) const {
+  TagMask nominal{0, 0};
+  for (std::size_t t = 0; t < tags_.size(); ++t) {
+    const Upos u = tags_.upos(t);
+    if (u == Upos::kPropn || u == Upos::kNoun || u == Upos::kAdj || u == Upos::kNum) SetTag(&nominal, t);
+  }
+  for (std::size_t i = 0; i < names.size() && i < candidates->size(); ++i) {
+    if (!names[i]) continue;
+    TagMask& c = (*candidates)[i];
+    const TagMask kept{c[0] & nominal[0], c[1] & nominal[1]};
+    // Function words inside names ("Bank of America") keep their tags.
+    if (CountTags(kept) > 0) c = kept;
   }
 }
 

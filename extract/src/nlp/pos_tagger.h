@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "nlp/lemmatizer.h"
 #include "nlp/model_format.h"
@@ -29,8 +30,12 @@ class PosTagger {
         lemmatizer_(std::move(lemmatizer)) {}
 
   // Writes the tag id of each word to `out`. REQUIRES: out.size() ==
-  // words.size().
-  void Tag(std::span<const WordAtoms> words, SentenceCase mode, std::span<std::uint16_t> out) const;
+  // words.size(). `names`, when not empty (then its size is words.size()),
+  // marks words known to be part of a name: those that may be nominal are
+  // tagged PROPN, NOUN, ADJ or NUM, so that "CPS" opening a sentence is not
+  // read as a verb ("of" in "Bank of America" keeps its tag).
+  void Tag(std::span<const WordAtoms> words, SentenceCase mode, std::span<std::uint16_t> out,
+           std::span<const std::uint8_t> names = {}) const;
 
   const TagSet& tags() const { return tags_; }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
@@ -43,6 +48,8 @@ class PosTagger {
   static Result<PosTagger> Deserialize(std::string_view bytes);
 
  private:
+  void ConstrainNames(std::span<const std::uint8_t> names, std::vector<TagMask>* candidates) const;
+
   TagSet tags_;
   TagDictionary dictionary_;
   SparseWeightTable weights_;

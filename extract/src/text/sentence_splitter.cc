@@ -18,6 +18,17 @@ bool IsAbbreviation(std::string_view word) {
   return false;
 }
 
+// "Nvidia Corp. (NASDAQ: NVDA) said": after a legal form only a capitalized
+// word opens a sentence, not a bracket or a number, which press releases put
+// straight after the firm's name.
+bool IsLegalForm(std::string_view word) {
+  static constexpr std::string_view kLegalForms[] = {"Corp", "Inc", "Co", "Ltd", "Cos", "Plc", "Bros"};
+  for (std::string_view a : kLegalForms) {
+    if (a == word) return true;
+  }
+  return false;
+}
+
 bool IsClosing(std::string_view s) {
   return s == "\"" || s == ")" || s == "'" || s == "\u201d" || s == "\u2019" || s == "]";
 }
@@ -49,10 +60,13 @@ void SplitSentences(TokenizedText* t) {
     if (j >= n) break;
     const Token& next = t->tokens[j];
     if (!(next.flags & (kSpaceBefore | kParagraphStart))) continue;
+    const bool after_word = s == "." && i > 0 && (t->tokens[i - 1].flags & kWordToken);
+    const std::string_view before = after_word ? TokenText(*t, t->tokens[i - 1]) : std::string_view();
     const bool starts_sentence =
-        (next.flags & (kUpperInitial | kHasDigit)) || IsOpening(TokenText(*t, next));
-    const bool after_abbreviation = s == "." && i > 0 && (t->tokens[i - 1].flags & kWordToken) &&
-                                    IsAbbreviation(TokenText(*t, t->tokens[i - 1]));
+        after_word && IsLegalForm(before)
+            ? (next.flags & kWordToken) && (next.flags & kUpperInitial)
+            : (next.flags & (kUpperInitial | kHasDigit)) || IsOpening(TokenText(*t, next));
+    const bool after_abbreviation = after_word && IsAbbreviation(before);
     if (starts_sentence && !after_abbreviation) close(j);
   }
   close(n);

@@ -101,8 +101,11 @@ class LanguageModels {
   // Tag() put in *inout. REQUIRES: inout->size() == words.size().
   void Parse(std::span<const std::string_view> words, ParsedSentence* inout) const;
 
-  // Tag() then Parse().
-  void Analyze(std::span<const std::string_view> words, ParsedSentence* out) const;
+  // Tag() then Parse(). `names`, if given (one flag per word), marks the
+  // words of names found by other means (lexicons, the name tagger): they
+  // are tagged as nominal where the tagger's dictionary allows it.
+  void Analyze(std::span<const std::string_view> words, ParsedSentence* out,
+               std::span<const std::uint8_t> names = {}) const;
 
   // Name of a label id ("nsubj:pass"); "" for an id out of range.
   std::string_view LabelName(std::uint16_t label) const;
