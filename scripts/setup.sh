@@ -14,6 +14,9 @@ PACKAGES=(
   nats-server libnats-dev
   # Fuzzing (CI): clang with libFuzzer's runtime, llvm-symbolizer for stacks.
   clang libclang-rt-14-dev llvm
+  # The headless browser test of `newsx serve` (tests/pipelines/serve_browser_test.cc)
+  # and a font so its screenshot shows text (--no-install-recommends skips fonts).
+  chromium fonts-dejavu-core
 )
 
 missing=()

@@ -47,8 +47,11 @@ TEST_CASE("serve: chromium renders the entity page's chart and table", "[serve][
   REQUIRE(server.ok());
   const std::string url =
       "http://127.0.0.1:" + std::to_string((*server)->port()) + "/entity?id=org%3Anvidia&bucket=day";
+  // CI runs as root in a container: the sandbox refuses root (--no-sandbox)
+  // and /dev/shm is 64 MB there (--disable-dev-shm-usage writes to /tmp).
   const std::vector<std::string> common = {
       chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+      "--disable-dev-shm-usage",
       "--user-data-dir=" + dir.File("profile"), "--window-size=1280,1400", "--hide-scrollbars"};
 
   std::vector<std::string> dump = common;
