@@ -12,6 +12,8 @@
 #include "newsx/ingest/opml_parser.h"
 #include "newsx/ingest/saved_page_source.h"
 #include "newsx/pipelines/crawl.h"
+#include "newsx/pipelines/crawl_metrics.h"
+#include "newsx/pipelines/metrics_server.h"
 #include "newsx/store/article_store.h"
 
 namespace newsx::cli {
@@ -23,6 +25,7 @@ struct CrawlFlags {
   std::string feed_list;
   bool watch = false;
   bool force = false;
+  std::string metrics_listen;  // HOST:PORT for GET /metrics; "" = none.
 };
 
 Result<std::vector<std::string>> CollectFeeds(const CrawlFlags& flags,
@@ -78,7 +81,26 @@ int Run(const CrawlFlags& flags, const CliContext& ctx) {
   if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
   auto store = store::ArticleStore::Open({.path = config.db_path});
   if (!store.ok()) return ReportError(ctx, store.status(), config.db_path);
-  const pipelines::CrawlOptions options = MakeOptions(config, std::move(feeds).value(), flags.force);
+  pipelines::CrawlOptions options = MakeOptions(config, std::move(feeds).value(), flags.force);
+  pipelines::CrawlMetrics metrics;
+  std::unique_ptr<pipelines::MetricsServer> metrics_server;
+  if (!flags.metrics_listen.empty()) {
+    auto at = pipelines::ParseListenAddress("--metrics-listen", flags.metrics_listen);
+    if (!at.ok()) {
+      ctx.log().Error(at.status().message());
+      return kExitUsage;
+    }
+    if (!pipelines::IsLoopbackHost(at->host)) {
+      ctx.log().Warn("crawl: metrics on " + at->host + ", not loopback: anyone who can reach it "
+                     "can read the crawl's counters");
+    }
+    auto server = pipelines::MetricsServer::Start(*at, [&metrics] { return metrics.Render(); });
+    if (!server.ok()) return ReportError(ctx, server.status(), "--metrics-listen");
+    metrics_server = std::move(server).value();
+    options.metrics = &metrics;
+    ctx.log().Info("crawl metrics at " + pipelines::HttpUrl(at->host, metrics_server->port()) +
+                   "/metrics");
+  }
   const std::stop_token stop = ctx.shutdown().token();
   while (true) {
     auto report = pipelines::RunCrawlPass(options, **extractor, **store, ctx.log(), stop);
@@ -130,6 +152,9 @@ Command AddCrawlCommand(CLI::App& root) {
   app->add_option("--feeds", flags->feed_list, "Feed list: OPML, or one URL a line");
   app->add_flag("--watch", flags->watch, "Keep running, waking for each due feed");
   app->add_flag("--force", flags->force, "Fetch every feed now, due or not");
+  app->add_option("--metrics-listen", flags->metrics_listen,
+                  "Serve the crawl's counters on GET /metrics at HOST:PORT (Prometheus text; "
+                  "port 0 picks one; mostly with --watch)");
   return Command{app, [flags](const CliContext& ctx) { return Run(*flags, ctx); }};
 }
 

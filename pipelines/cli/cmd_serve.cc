@@ -1,9 +1,9 @@
 // `newsx serve`: the read-only HTTP server (docs/serve.md).
 
-#include <charconv>
 #include <stop_token>
 
 #include "cli_context.h"
+#include "newsx/pipelines/metrics_server.h"
 #include "newsx/pipelines/serve.h"
 
 namespace newsx::cli {
@@ -17,22 +17,10 @@ struct ServeFlags {
 
 // "HOST:PORT" (HOST may be [v6]); port 0 picks a free one.
 Status ParseListen(const std::string& listen, pipelines::ServeOptions* options) {
-  const std::size_t colon = listen.rfind(':');
-  if (colon == std::string::npos || colon == 0) {
-    return InvalidArgumentError("--listen: expected HOST:PORT, e.g. 127.0.0.1:8080");
-  }
-  std::string host = listen.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
-    host = host.substr(1, host.size() - 2);
-  }
-  const std::string port = listen.substr(colon + 1);
-  int p = -1;
-  const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
-  if (ec != std::errc() || ptr != port.data() + port.size() || p < 0 || p > 65535) {
-    return InvalidArgumentError("--listen: port must be 0-65535, got \"" + port + "\"");
-  }
-  options->host = host;
-  options->port = p;
+  NEWSX_ASSIGN_OR_RETURN(pipelines::ListenAddress at,
+                         pipelines::ParseListenAddress("--listen", listen));
+  options->host = at.host;
+  options->port = at.port;
   return Status::Ok();
 }
 
@@ -55,18 +43,14 @@ Command AddServeCommand(CLI::App& root) {
                      ctx.log().Error(s.message());
                      return kExitUsage;
                    }
-                   if (options.host != "127.0.0.1" && options.host != "localhost" &&
-                       options.host != "::1") {
+                   if (!pipelines::IsLoopbackHost(options.host)) {
                      ctx.log().Warn("serve: listening on " + options.host +
                                     ", not loopback: anyone who can reach it can read the database");
                    }
                    auto server = pipelines::Server::Start(options, &ctx.log());
                    if (!server.ok()) return ReportError(ctx, server.status(), ctx.config().db_path);
-                   ctx.log().Info("serving " + ctx.config().db_path + " at http://" +
-                                  (options.host.find(':') != std::string::npos
-                                       ? "[" + options.host + "]"
-                                       : options.host) +
-                                  ":" + std::to_string((*server)->port()) + "/");
+                   ctx.log().Info("serving " + ctx.config().db_path + " at " +
+                                  pipelines::HttpUrl(options.host, (*server)->port()) + "/");
                    std::stop_callback on_signal(ctx.shutdown().token(),
                                                 [&server] { (*server)->Stop(); });
                    (*server)->Wait();

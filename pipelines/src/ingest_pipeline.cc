@@ -89,6 +89,7 @@ class RunState {
       Fail(s.WithContext("writing dead letter"));
       return;
     }
+    if (options_.on_failure) options_.on_failure(stage, error);
     Done(seq);
   }
 

@@ -15,12 +15,22 @@ Result<CrawlReport> RunCrawlPass(const CrawlOptions& options,
   IngestOptions ingest = options.ingest;
   ingest.checkpoint_name.clear();  // Feed states are the crawl's memory.
   ingest.resume = false;
-  NEWSX_ASSIGN_OR_RETURN(report.ingest, RunIngest(source, extractor, store, ingest, log, stop));
+  ProgressFn progress;
+  if (CrawlMetrics* m = options.metrics; m != nullptr) {
+    ingest.on_failure = [m](const std::string& stage, const Status& error) {
+      m->CountFailure(stage, StatusCodeName(error.code()));
+    };
+    progress = [m](const ingest::SourceProgress&, const StoreCounts& counts,
+                   const std::vector<StageSnapshot>& stages) { m->PassProgress(counts, stages); };
+  }
+  NEWSX_ASSIGN_OR_RETURN(report.ingest,
+                         RunIngest(source, extractor, store, ingest, log, stop, progress));
   // Every item handed out is stored or dead-lettered now: only those never
   // handed out (a stop came first) stay pending.
   source.Finish();
   NEWSX_RETURN_IF_ERROR(source.store_status());
   report.next_due_unix_s = source.NextDueUnixS();
+  if (options.metrics != nullptr) options.metrics->PassFinished(report);
   return report;
 }
 

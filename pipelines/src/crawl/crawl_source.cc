@@ -44,7 +44,7 @@ Status CrawlSource::Start() {
     const bool due = options_.force || state.next_due_unix_s <= now;
     if (due) {
       ++report_->feeds_due;
-      fetcher_->Add(ingest::FetchRequest{url, state.etag, state.last_modified, feed_urls_.size()});
+      AddRequest(ingest::FetchRequest{url, state.etag, state.last_modified, feed_urls_.size()});
       feed_urls_.push_back(url);
     } else {
       log_->Debug("feed not due", {{"feed", url}, {"next_due", FormatIsoUtc(state.next_due_unix_s)}});
@@ -77,7 +77,7 @@ void CrawlSource::Finish() {
 bool CrawlSource::QueueArticle(const std::string& feed_url, PendingEntry entry) {
   if (!queued_urls_.insert(entry.url).second) return false;
   const std::size_t index = articles_.size();
-  fetcher_->Add(ingest::FetchRequest{entry.url, "", "", kArticleTag | index});
+  AddRequest(ingest::FetchRequest{entry.url, "", "", kArticleTag | index});
   articles_.push_back(EntryHint{feed_url, std::move(entry)});
   feed_articles_[feed_url].push_back(index);
   return true;
@@ -89,6 +89,7 @@ Result<std::optional<ingest::SourceItem>> CrawlSource::Next() {
     if (stop_.stop_requested()) return std::optional<ingest::SourceItem>();
     if (fetcher_->pending() == 0) return std::optional<ingest::SourceItem>();
     fetcher_->Poll(200, [this](ingest::FetchResponse&& r) { OnResponse(std::move(r)); });
+    if (options_.metrics != nullptr) options_.metrics->SetFetchQueue(fetcher_->pending(), ready_.size());
   }
   Ready ready = std::move(ready_.front());
   ready_.pop_front();
@@ -111,6 +112,19 @@ std::int64_t CrawlSource::NextDueUnixS() const {
   return next;
 }
 
+void CrawlSource::AddRequest(ingest::FetchRequest request) {
+  if (options_.metrics != nullptr) queued_at_[request.tag] = std::chrono::steady_clock::now();
+  fetcher_->Add(std::move(request));
+}
+
+double CrawlSource::TakeElapsed(std::uint64_t tag) {
+  const auto it = queued_at_.find(tag);
+  if (it == queued_at_.end()) return 0;
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - it->second).count();
+  queued_at_.erase(it);
+  return s;
+}
+
 void CrawlSource::OnResponse(ingest::FetchResponse&& response) {
   if ((response.request.tag & kArticleTag) != 0) OnArticle(std::move(response));
   else OnFeed(std::move(response));
@@ -121,8 +135,11 @@ void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
   FeedState& state = states_[url];
   const std::int64_t now = NowUnixS();
   const ScheduleOptions& schedule = options_.schedule;
+  const double seconds = TakeElapsed(response.request.tag);
+  CrawlMetrics* const metrics = options_.metrics;
   if (!response.status.ok()) {
     ++report_->feeds_failed;
+    if (metrics) metrics->ObserveFeed("failed", StatusCodeName(response.status.code()), seconds);
     log_->Warn("feed fetch failed", {{"feed", url}, {"error", response.status.ToString()}});
     ScheduleAfterFailure(&state, now, response.status.ToString(), response.retry_after_s.value_or(0),
                          schedule);
@@ -131,6 +148,7 @@ void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
   }
   if (response.not_modified) {
     ++report_->feeds_not_modified;
+    if (metrics) metrics->ObserveFeed("not_modified", "", seconds);
     log_->Debug("feed not modified", {{"feed", url}});
     ScheduleAfterSuccess(&state, now, 0, {}, schedule);
     SaveState(url, state);
@@ -142,6 +160,7 @@ void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
   Result<ingest::Feed> feed = ingest::ParseFeed(response.document.body, parse_options);
   if (!feed.ok()) {
     ++report_->feeds_failed;
+    if (metrics) metrics->ObserveFeed("failed", "unparsable", seconds);
     log_->Warn("feed unreadable", {{"feed", url}, {"error", feed.status().ToString()}});
     ScheduleAfterFailure(&state, now, feed.status().ToString(), 0, schedule);
     SaveState(url, state);
@@ -151,6 +170,7 @@ void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
     log_->Warn("feed problem", {{"feed", url}, {"problem", problem}});
   }
   ++report_->feeds_fetched;
+  if (metrics) metrics->ObserveFeed("fetched", "", seconds);
   state.etag = response.etag;
   state.last_modified = response.last_modified;
   std::size_t new_entries = 0;
@@ -203,6 +223,11 @@ void CrawlSource::OnArticle(ingest::FetchResponse&& response) {
   const EntryHint& hint = articles_[index];
   ingest::SourceItem item;
   item.position = response.request.url;
+  if (options_.metrics != nullptr) {
+    options_.metrics->ObserveArticleFetch(
+        response.status.ok() ? "" : StatusCodeName(response.status.code()),
+        TakeElapsed(response.request.tag));
+  }
   if (!response.status.ok()) {
     item.error = response.status;
     ready_.push_back(Ready{index, std::move(item)});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -7,6 +8,7 @@
 #include <set>
 #include <stop_token>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "newsx/ingest/document_source.h"
@@ -65,6 +67,10 @@ class CrawlSource final : public ingest::DocumentSource {
   };
 
   void OnResponse(ingest::FetchResponse&& response);
+  // Queues `request` with the fetcher, noting when (for the metrics).
+  void AddRequest(ingest::FetchRequest request);
+  // Seconds since the request tagged `tag` was queued; forgets it.
+  double TakeElapsed(std::uint64_t tag);
   void OnFeed(ingest::FetchResponse&& response);
   void OnArticle(ingest::FetchResponse&& response);
   void QueueNewEntries(const std::string& feed_url, const ingest::Feed& feed, FeedState* state,
@@ -87,6 +93,7 @@ class CrawlSource final : public ingest::DocumentSource {
   std::map<std::string, std::vector<std::size_t>> feed_articles_;  // Feed URL -> articles_ indexes.
   std::set<std::string> queued_urls_;              // Canonical URLs fetched this run.
   std::deque<Ready> ready_;
+  std::unordered_map<std::uint64_t, std::chrono::steady_clock::time_point> queued_at_;  // By tag.
   std::uint64_t items_done_ = 0;
   Status store_status_;
 };

@@ -1,7 +1,5 @@
 #include "metrics.h"
 
-#include <cstdio>
-
 namespace newsx::pipelines::serve {
 
 namespace {
@@ -11,33 +9,9 @@ constexpr const char* kRoutes[] = {"/",          "/entity",         "/events",  
                                    "/api/top-entities", "/api/stats", "/api/event-types",
                                    "/metrics",   "/style.css"};
 
-std::string Number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.9g", v);
-  return buf;
-}
-
-// Label values are fixed strings here, but escape as the format asks.
-std::string LabelValue(const std::string& v) {
-  std::string out;
-  for (const char c : v) {
-    if (c == '\\' || c == '"') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
-void Header(std::string* out, const char* name, const char* type, const char* help) {
-  *out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
-}
-
 void Gauge(std::string* out, const char* name, const char* help, double value) {
-  Header(out, name, "gauge", help);
-  *out += std::string(name) + " " + Number(value) + "\n";
+  metrics::Header(out, name, "gauge", help);
+  metrics::Sample(out, name, "", value);
 }
 
 }  // namespace
@@ -57,48 +31,33 @@ void ServeMetrics::Add(std::uint64_t* counter) {
 void ServeMetrics::ObserveRequest(const std::string& route, int status, double seconds) {
   std::lock_guard<std::mutex> lock(mu_);
   ++requests_[{route, status}];
-  Histogram& h = durations_[route];
-  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    if (seconds <= kBuckets[i]) {
-      ++h.buckets[i];
-      break;
-    }
-  }
-  ++h.count;
-  h.sum += seconds;
+  durations_.try_emplace(route, kBuckets).first->second.Observe(seconds);
 }
 
 std::string ServeMetrics::Render(const StoreView& view) const {
   std::string out;
   {
     std::lock_guard<std::mutex> lock(mu_);
+    using metrics::Header;
+    using metrics::LabelValue;
+    using metrics::Sample;
     Header(&out, "newsx_serve_requests_total", "counter", "HTTP requests answered, by route and status.");
     for (const auto& [key, n] : requests_) {
-      out += "newsx_serve_requests_total{route=\"" + LabelValue(key.first) + "\",code=\"" +
-             std::to_string(key.second) + "\"} " + std::to_string(n) + "\n";
+      Sample(&out, "newsx_serve_requests_total",
+             "route=\"" + LabelValue(key.first) + "\",code=\"" + std::to_string(key.second) + "\"",
+             double(n));
     }
     Header(&out, "newsx_serve_request_duration_seconds", "histogram",
            "Time to answer a request, by route.");
     for (const auto& [route, h] : durations_) {
-      const std::string label = "route=\"" + LabelValue(route) + "\"";
-      std::uint64_t cumulative = 0;
-      for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-        cumulative += h.buckets[i];
-        out += "newsx_serve_request_duration_seconds_bucket{" + label + ",le=\"" +
-               Number(kBuckets[i]) + "\"} " + std::to_string(cumulative) + "\n";
-      }
-      out += "newsx_serve_request_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " +
-             std::to_string(h.count) + "\n";
-      out += "newsx_serve_request_duration_seconds_sum{" + label + "} " + Number(h.sum) + "\n";
-      out += "newsx_serve_request_duration_seconds_count{" + label + "} " +
-             std::to_string(h.count) + "\n";
+      h.Render(&out, "newsx_serve_request_duration_seconds", "route=\"" + LabelValue(route) + "\"");
     }
     Header(&out, "newsx_serve_view_reopens_total", "counter",
            "Times the database was reopened because a writer changed it.");
-    out += "newsx_serve_view_reopens_total " + std::to_string(reopens_) + "\n";
+    Sample(&out, "newsx_serve_view_reopens_total", "", double(reopens_));
     Header(&out, "newsx_serve_refresh_errors_total", "counter",
            "Failed reopens (the previous view stays in use).");
-    out += "newsx_serve_refresh_errors_total " + std::to_string(refresh_errors_) + "\n";
+    Sample(&out, "newsx_serve_refresh_errors_total", "", double(refresh_errors_));
   }
   const store::StoreStats& s = view.stats();
   Gauge(&out, "newsx_store_articles", "Articles in the served view.", double(s.articles));

@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "metrics/prometheus_text.h"
 #include "store_view.h"
 
 namespace newsx::pipelines::serve {
@@ -30,16 +31,11 @@ class ServeMetrics {
   std::string Render(const StoreView& view) const;
 
  private:
-  struct Histogram {
-    std::array<std::uint64_t, kBuckets.size()> buckets{};  // Cumulative on render.
-    std::uint64_t count = 0;
-    double sum = 0;
-  };
   void Add(std::uint64_t* counter);
 
   mutable std::mutex mu_;
   std::map<std::pair<std::string, int>, std::uint64_t> requests_;  // Guarded by mu_.
-  std::map<std::string, Histogram> durations_;                     // Guarded by mu_.
+  std::map<std::string, metrics::Histogram> durations_;            // Guarded by mu_.
   std::uint64_t reopens_ = 0;                                      // Guarded by mu_.
   std::uint64_t refresh_errors_ = 0;                               // Guarded by mu_.
 };

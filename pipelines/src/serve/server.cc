@@ -4,7 +4,6 @@
 
 #include <httplib.h>
 
-#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -15,6 +14,7 @@
 #include "api.h"
 #include "html.h"
 #include "metrics.h"
+#include "metrics/http_listener.h"
 #include "newsx/pipelines/serve.h"
 #include "pages.h"
 #include "request.h"
@@ -43,7 +43,7 @@ struct Server::Impl {
   Response Dispatch(const Request& request) {
     std::shared_ptr<const serve::StoreView> view = views.Current();
     if (request.path == "/metrics") {
-      return Response{200, "text/plain; version=0.0.4; charset=utf-8", metrics.Render(*view)};
+      return Response{200, pipelines::metrics::kContentType, metrics.Render(*view)};
     }
     if (serve::IsApiPath(request.path)) return serve::HandleApi(request, *view, options);
     return serve::HandlePage(request, *view, options);
@@ -94,30 +94,14 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options, Logge
   impl->log = log;
   NEWSX_RETURN_IF_ERROR(impl->views.Init());
   Impl* raw = impl.get();
-  const int threads = std::max(1, options.threads);
-  impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Small responses would otherwise wait ~40 ms for the delayed ACK (Nagle).
-  impl->http.set_tcp_nodelay(true);
-  impl->http.set_read_timeout(10, 0);
-  impl->http.set_write_timeout(10, 0);
-  impl->http.set_payload_max_length(64 * 1024);
-  impl->http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                                  {"Content-Security-Policy", serve::kContentSecurityPolicy},
-                                  {"Referrer-Policy", "no-referrer"},
-                                  {"X-Frame-Options", "DENY"}});
+  metrics::ConfigureHttp(&impl->http, options.threads,
+                         {{"Content-Security-Policy", serve::kContentSecurityPolicy},
+                          {"Referrer-Policy", "no-referrer"},
+                          {"X-Frame-Options", "DENY"}});
   impl->http.Get(".*", [raw](const httplib::Request& req, httplib::Response& res) {
     raw->Handle(req, res);
   });
-  if (options.port == 0) {
-    impl->port = impl->http.bind_to_any_port(options.host);
-    if (impl->port <= 0) return UnavailableError("cannot bind " + options.host);
-  } else {
-    if (!impl->http.bind_to_port(options.host, options.port)) {
-      return UnavailableError("cannot bind " + options.host + ":" +
-                              std::to_string(options.port) + " (in use, or not an address of this machine)");
-    }
-    impl->port = options.port;
-  }
+  NEWSX_ASSIGN_OR_RETURN(impl->port, metrics::BindHttp(&impl->http, options.host, options.port));
   impl->listener = std::thread([raw] { raw->http.listen_after_bind(); });
   if (options.refresh_s > 0) {
     impl->refresher = std::jthread([raw](std::stop_token stop) { raw->RefreshLoop(stop); });

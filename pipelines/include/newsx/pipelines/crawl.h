@@ -8,6 +8,7 @@
 #include "newsx/core/result.h"
 #include "newsx/extract/article_extractor.h"
 #include "newsx/ingest/fetch_options.h"
+#include "newsx/pipelines/crawl_metrics.h"
 #include "newsx/pipelines/crawl_state.h"
 #include "newsx/pipelines/ingest_pipeline.h"
 #include "newsx/pipelines/logger.h"
@@ -23,6 +24,9 @@ struct CrawlOptions {
   bool force = false;              // Fetch every feed, due or not. Default: false.
   // Entries remembered per feed for dedup. Default: 1000.
   std::size_t max_seen_per_feed = 1000;
+  // Counters updated as the pass goes (crawl --metrics-listen); must
+  // outlive the pass. Unset: none.
+  CrawlMetrics* metrics = nullptr;
 };
 
 // What one crawl pass did.

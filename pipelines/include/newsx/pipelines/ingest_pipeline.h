@@ -30,6 +30,9 @@ struct IngestOptions {
   std::optional<std::int64_t> since_unix_s;
   std::optional<std::int64_t> until_unix_s;
   std::vector<std::string> hosts;
+  // Called for each item that became a dead letter (stage, error), from
+  // the worker that failed it: a metrics hook. Unset: none.
+  std::function<void(const std::string& stage, const Status& error)> on_failure;
 
   Status Validate() const;
 };
