@@ -43,5 +43,12 @@ echo
 echo "== events"
 "$NEWSX" --db "$DB" query events --limit 20 --format table
 echo
-echo "== browse it: start the read-only server, then open http://127.0.0.1:8080/"
-echo "   $NEWSX --db $DB serve"
+LISTEN=${NEWSX_SERVE_LISTEN:-127.0.0.1:8080}
+echo "== browse it: the read-only server (pages, JSON API, /metrics) over $DB"
+if [[ ${NEWSX_DEMO_SERVE:-0} == 1 ]]; then
+  echo "   open http://$LISTEN/ (Ctrl-C stops the server)"
+  exec "$NEWSX" --db "$DB" serve --listen "$LISTEN"
+fi
+echo "   start it:  $NEWSX --db $DB serve --listen $LISTEN"
+echo "   then open: http://$LISTEN/"
+echo "   (or run this demo with NEWSX_DEMO_SERVE=1 to start it now)"
