@@ -52,8 +52,10 @@ std::size_t QuantityBuilder::MatchSuffix(std::size_t after, std::string_view* op
     if (!MatchWords(after, s.words)) continue;
     if (s.words[0] == "+" && tt_.tokens[after].space_before) continue;  // "10+", not "10 + 5"
     std::size_t end = after + s.words.size();
-    // "more than 40 and less than 10" is two bounds, not "40 and less".
-    if (s.words.back() != "than" && (tt_.IsWord(end, "than") || tt_.IsWord(end, "then"))) {
+    // "more than 40 and less than 10", "more than 20 and up to 30" are two
+    // bounds, not "40 and less", "20 and up".
+    if (s.words.back() != "than" &&
+        (tt_.IsWord(end, "than") || tt_.IsWord(end, "then") || tt_.IsWord(end, "to"))) {
       continue;
     }
     // "equal to 5000 or less than 5000" is two quantities.
@@ -62,7 +64,7 @@ std::size_t QuantityBuilder::MatchSuffix(std::size_t after, std::string_view* op
     if (end < tt_.tokens.size() && parser.ParseAt(end, &next)) return 0;
     if (s.words.back() == "than" && end < tt_.tokens.size()) {
       std::size_t ignored = 0;
-      if (!CurrencyPrefix(tt_, end, end, &ignored).empty()) return 0;
+      if (!CurrencyPrefix(tables_, tt_, end, end, &ignored).empty()) return 0;
     }
     *op = s.op;
     *approx = s.approx;
@@ -201,10 +203,10 @@ void QuantityBuilder::AddUnitMentions(std::vector<QuantityMatch>* matches) const
     }
     QuantityMatch m;
     const std::size_t first = i;
-    const UnitWord* unit = t.kind == TokenKind::kWord ? FindUnitWord(tt_.Lower(t)) : nullptr;
+    const UnitWord* unit = t.kind == TokenKind::kWord ? FindUnitWord(tables_, tt_.Lower(t)) : nullptr;
     const UnitWord* next_unit = unit != nullptr && unit->unit == "degree" &&
                                         i + 1 < tt_.tokens.size()
-                                    ? FindUnitWord(tt_.Lower(tt_.tokens[i + 1]))
+                                    ? FindUnitWord(tables_, tt_.Lower(tt_.tokens[i + 1]))
                                     : nullptr;
     if (t.kind == TokenKind::kSymbol && t.symbol == '%') {
       m.quantity.kind = "percent";
