@@ -1,5 +1,7 @@
 #include "newsx/extract/quantity_extractor.h"
 
+#include "quantity/vocabulary.h"
+
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -216,4 +218,24 @@ TEST_CASE("QuantityExtractor survives hostile text", "[extract][quantity]") {
     CHECK(extractor->Extract("").empty());
     CHECK(extractor->Extract("$$$ %%% --- ^^^ ...").empty());
   }
+}
+
+TEST_CASE("The quantity vocabulary files are read with their line numbers",
+          "[extract][quantity]") {
+  using newsx::EmbeddedFile;
+  using newsx::extract::internal::ReadVocabulary;
+  static constexpr std::string_view kTables[] = {"cardinal", "unit"};
+  const EmbeddedFile good[] = {{"q.tsv", "# comment\n\ncardinal\tseven\tunit\t7\nunit\tkm\tkm\tdimension\n"}};
+  const auto rows = ReadVocabulary(good, kTables);
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 2);
+  CHECK(rows->at(0).line == 3);
+  CHECK(rows->at(1).fields[3] == "dimension");
+  const EmbeddedFile bad[] = {{"q.tsv", "cardinal\tseven\tunit\t7\ncardnal\teight\tunit\t8\n"}};
+  const auto error = ReadVocabulary(bad, kTables);
+  REQUIRE_FALSE(error.ok());
+  CHECK(error.status().message().find("q.tsv:2") != std::string::npos);
+  // Every built-in file reads, and the extractor builds from them.
+  CHECK(newsx::extract::internal::BuiltinQuantityVocabulary().size() == 5);
+  CHECK(QuantityExtractor::Create(QuantityOptions{}).ok());
 }

@@ -42,7 +42,7 @@ void QuantityBuilder::ReadAmount(const NumberPhrase& phrase, std::size_t floor, 
   }
   std::size_t first = 0;
   const std::string_view prefix =
-      phrase.first == 0 ? std::string_view() : CurrencyPrefix(tt_, phrase.first - 1, floor, &first);
+      phrase.first == 0 ? std::string_view() : CurrencyPrefix(tables_, tt_, phrase.first - 1, floor, &first);
   if (!prefix.empty()) {
     a->first = first;
     a->kind = "money";
@@ -165,7 +165,7 @@ bool QuantityBuilder::ReadCurrencySuffix(Amount* a) const {
     }
     if (t.info != nullptr && !t.info->currency.empty()) break;
     const std::string_view w = tt_.Lower(t);
-    if (!IsNationalityWord(w)) break;
+    if (!IsNationalityWord(tables_, w)) break;
     nationality = (w == "u" || w == "s") ? std::string_view("us") : w;
     ++c;
   }
@@ -173,7 +173,7 @@ bool QuantityBuilder::ReadCurrencySuffix(Amount* a) const {
   const WordInfo& info = *toks[c].info;
   std::string_view iso = info.currency;
   if (!nationality.empty()) {
-    const std::string_view national = NationalCurrency(nationality, iso);
+    const std::string_view national = NationalCurrency(tables_, nationality, iso);
     if (!national.empty()) iso = national;
   }
   a->kind = "money";
@@ -265,7 +265,7 @@ bool QuantityBuilder::ReadUnitSuffix(Amount* a) const {
     a->last = k;
     return true;
   }
-  const UnitWord* unit = FindUnitWord(w);
+  const UnitWord* unit = FindUnitWord(tables_, w);
   // Time words only form rates ("km per hour"); "3 days" is a count of days.
   if (unit == nullptr || unit->kind == "time") return false;
   // A lone "g"/"w"/"t" is a unit only when glued to the numeral ("5g");
@@ -278,7 +278,7 @@ bool QuantityBuilder::ReadUnitSuffix(Amount* a) const {
   a->last = k;
   // Two-word units: "square metres", "cubic feet", "metric tons".
   if (unit->kind == "prefix") {
-    const UnitWord* base = k + 1 < toks.size() ? FindUnitWord(tt_.Lower(toks[k + 1])) : nullptr;
+    const UnitWord* base = k + 1 < toks.size() ? FindUnitWord(tables_, tt_.Lower(toks[k + 1])) : nullptr;
     if (base == nullptr || base->kind != "dimension") return false;
     a->kind = base->kind;
     a->unit = std::string(unit->unit) + std::string(base->unit);
@@ -308,7 +308,7 @@ void QuantityBuilder::ReadCompoundUnit(Amount* a) const {
   std::size_t k = a->last + 1;
   // Rates: "100 km per hour", "50 km/ms".
   if (tt_.IsWord(k, "per") || (tt_.IsSymbol(k, '/') && tt_.Attached(k))) {
-    const UnitWord* per = k + 1 < toks.size() ? FindUnitWord(tt_.Lower(toks[k + 1])) : nullptr;
+    const UnitWord* per = k + 1 < toks.size() ? FindUnitWord(tables_, tt_.Lower(toks[k + 1])) : nullptr;
     if (per != nullptr && (per->kind == "time" || per->kind == "dimension")) {
       a->unit += "/" + std::string(per->unit);
       a->last = k + 1;

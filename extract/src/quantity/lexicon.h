@@ -4,6 +4,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+#include "newsx/core/result.h"
+#include "quantity/vocabulary.h"
 
 namespace newsx::extract::internal {
 
@@ -54,10 +58,12 @@ struct WordHash {
 
 using Lexicon = std::unordered_map<std::string_view, WordInfo, WordHash>;
 
-// Builds the English tables (number words, magnitudes, currencies...).
-// With `relative_ordinals`, "last", "next"... may open a number phrase.
-// The keys point to static storage.
-Lexicon BuildLexicon(bool relative_ordinals);
+// Builds the English word table (number words, magnitudes, currencies...)
+// from the rows of the quantity vocabulary files (ReadVocabulary()); rows
+// of other tables are left to BuildModifierTables(). With
+// `relative_ordinals`, "last", "next"... may open a number phrase. The keys
+// point into the rows' files, which must outlive the lexicon.
+Result<Lexicon> BuildLexicon(const std::vector<VocabularyRow>& rows, bool relative_ordinals);
 
 // Returns the lemma of a lower-case plural noun ("companies" -> "company");
 // unchanged when it does not look plural.

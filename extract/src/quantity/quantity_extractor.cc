@@ -67,8 +67,15 @@ Result<std::unique_ptr<QuantityExtractor>> QuantityExtractor::Create(
     const QuantityOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->lexicon = internal::BuildLexicon(options.relative_ordinals);
-  impl->tables = internal::BuildModifierTables();
+  static constexpr std::string_view kTables[] = {
+      "cardinal", "ordinal",    "denominator",   "suffix_magnitude", "plural_magnitude",
+      "vague",    "multiplier", "starter",       "relative_ordinal", "currency",
+      "dollar_prefix", "national", "month",      "change_verb",      "determiner",
+      "stop",     "plural",     "unit",          "before",           "after"};
+  NEWSX_ASSIGN_OR_RETURN(const auto rows,
+                         internal::ReadVocabulary(internal::BuiltinQuantityVocabulary(), kTables));
+  NEWSX_ASSIGN_OR_RETURN(impl->lexicon, internal::BuildLexicon(rows, options.relative_ordinals));
+  NEWSX_ASSIGN_OR_RETURN(impl->tables, internal::BuildModifierTables(rows));
   return std::unique_ptr<QuantityExtractor>(new QuantityExtractor(std::move(impl)));
 }
 
