@@ -192,6 +192,7 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& opt
   auto impl = std::make_unique<Impl>();
   impl->read_only = options.read_only;
   impl->max_wal_bytes = options.max_wal_bytes;
+  impl->index_stories = options.index_stories;
   if (options.disk_full_after_bytes_for_testing > 0) {
     impl->env = internal::NewDiskFullEnv(options.disk_full_after_bytes_for_testing);
     db_options.env = impl->env.get();

@@ -3,6 +3,7 @@
 
 #include <rocksdb/write_batch.h>
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <set>
@@ -96,9 +97,11 @@ class BatchBuilder {
   void AddArticle(Prepared& p, const std::string& story_id,
                   const std::vector<HappeningRecord>& happenings) {
     const std::string& id = p.x.article.id;
-    const StoryRecord story{story_id, ArticleTime(p.x.article), p.signature};
-    for (const IndexEntry& entry : StoryEntries(id, story)) {
-      batch_.Put(impl_.cf(entry.family), entry.key, entry.value);
+    if (!story_id.empty()) {  // Empty: stories are off (StoreOptions::index_stories).
+      const StoryRecord story{story_id, ArticleTime(p.x.article), p.signature};
+      for (const IndexEntry& entry : StoryEntries(id, story)) {
+        batch_.Put(impl_.cf(entry.family), entry.key, entry.value);
+      }
     }
     for (std::size_t i = 0; i < happenings.size(); ++i) {
       for (const IndexEntry& entry : HappeningEntries(p.x.events[i].id, happenings[i])) {
@@ -166,7 +169,15 @@ class BatchBuilder {
   std::set<std::string> removed_;
 };
 
-Prepared Prepare(const ExtractedArticle& extracted, const RawDocument& raw) {
+// Nanoseconds since `start`.
+std::uint64_t NanosSince(std::chrono::steady_clock::time_point start) {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                        std::chrono::steady_clock::now() - start)
+                                        .count());
+}
+
+Prepared Prepare(ArticleStore::Impl& impl, const ExtractedArticle& extracted,
+                 const RawDocument& raw) {
   Prepared p{extracted, {}, EncodeRawDocument(raw), {}};
   FillEventIds(&p.x);
   // The body leaves fetched, source, url and aliases out (see StoredArticle).
@@ -176,7 +187,11 @@ Prepared Prepare(const ExtractedArticle& extracted, const RawDocument& raw) {
   p.value.body = EncodeExtractedArticle(p.x);
   p.x.article.aliases.clear();
   p.entries = IndexEntries(p.x);
-  p.signature = ComputeTextSignature(p.x.article.text, DefaultStorySettings().signature);
+  if (impl.index_stories) {
+    const auto start = std::chrono::steady_clock::now();
+    p.signature = ComputeTextSignature(p.x.article.text, DefaultStorySettings().signature);
+    impl.story_nanos += NanosSince(start);
+  }
   return p;
 }
 
@@ -300,7 +315,7 @@ Status WriteArticleBatch(ArticleStore::Impl& impl, std::string_view replaced_id,
   if (id.empty()) return InvalidArgumentError("article has no id");
   PutOutcome ignored;
   PutOutcome& result = outcome != nullptr ? *outcome : ignored;
-  Prepared p = Prepare(extracted, raw);
+  Prepared p = Prepare(impl, extracted, raw);
   std::lock_guard<std::mutex> lock(impl.write_mu);
   NEWSX_ASSIGN_OR_RETURN(std::optional<Loaded> old, Load(impl, id));
   std::optional<Loaded> replaced;
@@ -357,17 +372,21 @@ Status WriteArticleBatch(ArticleStore::Impl& impl, std::string_view replaced_id,
   SetAliases(p, aliases);
   std::set<std::string> excluded = batch.removed();
   excluded.insert(id);
-  NEWSX_ASSIGN_OR_RETURN(
-      const std::string story_id,
-      AssignStory(impl, id, p.signature, excluded, batch.previous_story()));
-  std::vector<std::string> event_ids;
+  std::string story_id;
   std::vector<HappeningRecord> happenings;
-  for (const Event& e : p.x.events) {
-    event_ids.push_back(e.id);
-    happenings.push_back(MakeHappeningRecord(p.x, e, story_id));
+  if (impl.index_stories) {
+    const auto start = std::chrono::steady_clock::now();
+    NEWSX_ASSIGN_OR_RETURN(story_id,
+                           AssignStory(impl, id, p.signature, excluded, batch.previous_story()));
+    std::vector<std::string> event_ids;
+    for (const Event& e : p.x.events) {
+      event_ids.push_back(e.id);
+      happenings.push_back(MakeHappeningRecord(p.x, e, story_id));
+    }
+    NEWSX_RETURN_IF_ERROR(
+        AssignHappenings(impl, event_ids, happenings, excluded, batch.previous_happenings()));
+    impl.story_nanos += NanosSince(start);
   }
-  NEWSX_RETURN_IF_ERROR(
-      AssignHappenings(impl, event_ids, happenings, excluded, batch.previous_happenings()));
   batch.AddArticle(p, story_id, happenings);
   NEWSX_RETURN_IF_ERROR(batch.Commit("writing article " + id));
   *written = batch.bytes();

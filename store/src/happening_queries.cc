@@ -31,6 +31,8 @@ void Finish(HappeningSummary& h) {
 
 }  // namespace
 
+double ArticleStore::StorySeconds() const { return impl_->story_nanos.load() * 1e-9; }
+
 Result<std::optional<std::string>> ArticleStore::HappeningOf(std::string_view event_id) const {
   NEWSX_ASSIGN_OR_RETURN(std::optional<HappeningRecord> r, LoadHappeningRecord(*impl_, event_id));
   if (!r) return std::optional<std::string>();

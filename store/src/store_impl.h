@@ -89,6 +89,8 @@ struct ArticleStore::Impl {
   Status Written(std::uint64_t bytes);
 
   std::uint64_t max_wal_bytes = 64ull << 20;
+  bool index_stories = true;                  // StoreOptions::index_stories.
+  std::atomic<std::uint64_t> story_nanos{0};  // StorySeconds.
   std::atomic<std::uint64_t> unflushed_bytes{0};
 };
 

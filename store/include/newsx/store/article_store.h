@@ -160,6 +160,11 @@ class ArticleStore {
   // Every happening, in id order.
   Status ScanHappenings(const std::function<bool(const HappeningSummary&)>& visit) const;
 
+  // Seconds this instance spent choosing stories and happenings of the
+  // articles it wrote (text signatures, index reads, choices): what
+  // bench/story_cost_bench.cc reports.
+  double StorySeconds() const;
+
   // Changelog entries with seq > after_seq, oldest first, at most `limit`.
   // Every article has exactly one entry, at its latest change.
   Result<std::vector<Change>> ReadChanges(std::uint64_t after_seq, std::size_t limit) const;

@@ -23,6 +23,10 @@ struct StoreOptions {
   // files, every further file write fails as on a full disk (ENOSPC).
   // 0: never. Default: 0.
   std::uint64_t disk_full_after_bytes_for_testing = 0;
+  // Give articles stories and events happenings (docs/stories.md). false
+  // only to measure what that costs (bench/story_cost_bench.cc): articles
+  // written so have none. Default: true.
+  bool index_stories = true;
 };
 
 // What ArticleStore::Put did with an article (see Put).
