@@ -47,3 +47,11 @@ target_include_directories(newsx_tomlplusplus SYSTEM INTERFACE ${TOMLPP_INCLUDE_
 find_path(RAPIDJSON_INCLUDE_DIR rapidjson/document.h REQUIRED)
 add_library(newsx_rapidjson INTERFACE)
 target_include_directories(newsx_rapidjson SYSTEM INTERFACE ${RAPIDJSON_INCLUDE_DIR})
+
+# CLD2 (Debian libcld2-dev, no pkg-config file): language identification of
+# the extracted text (extract/src/text/language_id.cc).
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(newsx_cld2 INTERFACE)
+target_include_directories(newsx_cld2 SYSTEM INTERFACE ${CLD2_INCLUDE_DIR})
+target_link_libraries(newsx_cld2 INTERFACE ${CLD2_LIBRARY})

@@ -8,7 +8,7 @@ PACKAGES=(
   libcurl4-openssl-dev libpugixml-dev libre2-dev libicu-dev librocksdb-dev
   zlib1g-dev libxml2-dev libbrotli-dev libxxhash-dev liblz4-dev
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev
-  rapidjson-dev
+  rapidjson-dev libcld2-dev
   catch2 python3 python3-pandas curl
   # Scale-out over NATS JetStream (docs/scaleout.md): server for tests and the demo, C client.
   nats-server libnats-dev

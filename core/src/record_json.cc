@@ -60,7 +60,7 @@ const json& GetArray(const json& j, const char* key) {
 }
 
 json ArticleToJson(const Article& a) {
-  return json{{"id", a.id},
+  json j{{"id", a.id},
               {"url", a.url},
               {"canonical_url", NullIfEmpty(a.canonical_url)},
               {"source", NullIfEmpty(a.source)},
@@ -70,6 +70,7 @@ json ArticleToJson(const Article& a) {
               {"modified", NullIfEmpty(a.modified)},
               {"fetched", NullIfEmpty(a.fetched)},
               {"lang", NullIfEmpty(a.lang)},
+              {"lang_confidence", a.lang_confidence > 0 ? json(a.lang_confidence) : json()},
               {"site", NullIfEmpty(a.site)},
               {"description", NullIfEmpty(a.description)},
               {"section", NullIfEmpty(a.section)},
@@ -79,6 +80,12 @@ json ArticleToJson(const Article& a) {
               {"content_hash", a.content_hash},
               {"extractor_version", a.extractor_version},
               {"aliases", a.aliases}};
+  if (!a.comments.empty()) j["comments"] = a.comments;
+  if (!a.content_format.empty()) {
+    j["content"] = a.content;
+    j["content_format"] = a.content_format;
+  }
+  return j;
 }
 
 Article ArticleFromJson(const json& j) {
@@ -93,6 +100,8 @@ Article ArticleFromJson(const json& j) {
   a.modified = GetString(j, "modified");
   a.fetched = GetString(j, "fetched");
   a.lang = GetString(j, "lang");
+  if (const auto it = j.find("lang_confidence"); it != j.end() && it->is_number())
+    a.lang_confidence = it->get<double>();
   a.site = GetString(j, "site");
   a.description = GetString(j, "description");
   a.section = GetString(j, "section");
@@ -102,6 +111,9 @@ Article ArticleFromJson(const json& j) {
   a.content_hash = GetString(j, "content_hash");
   a.extractor_version = GetString(j, "extractor_version");
   a.aliases = GetStrings(j, "aliases");
+  a.content = GetString(j, "content");
+  a.content_format = GetString(j, "content_format");
+  a.comments = GetString(j, "comments");
   return a;
 }
 

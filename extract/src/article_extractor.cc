@@ -6,6 +6,7 @@
 
 #include "newsx/core/hash.h"
 #include "newsx/core/url.h"
+#include "newsx/extract/language_id.h"
 #include "newsx/extract/text_normalizer.h"
 
 namespace newsx::extract {
@@ -69,6 +70,9 @@ Result<ExtractedArticle> ArticleExtractor::ExtractText(const TextInput& input,
                                                           : x.article.canonical_url);
   x.article.content_hash = ContentHash(x.article.text);
   x.article.extractor_version = "text";
+  LanguageGuess lang = IdentifyLanguage(x.article.text, "");
+  x.article.lang = std::move(lang.code);
+  x.article.lang_confidence = lang.confidence;
   AnalyzeWithinLimits(&x, truncation);
   return x;
 }

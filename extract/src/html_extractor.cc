@@ -1,13 +1,17 @@
 #include "newsx/extract/html_extractor.h"
 
+#include <optional>
 #include <string>
 
 #include "charset.h"
+#include "comments.h"
+#include "content_writer.h"
 #include "html_dom.h"
 #include "main_content.h"
 #include "newsx/core/hash.h"
 #include "newsx/core/time_format.h"
 #include "newsx/core/url.h"
+#include "newsx/extract/language_id.h"
 #include "newsx/extract/text_normalizer.h"
 #include "page_metadata.h"
 
@@ -34,7 +38,32 @@ bool LooksBinary(std::string_view body) {
   return control * 10 > head.size();
 }
 
+// The JSON-LD body is plain text: its lines become paragraphs.
+std::string ParagraphsOf(std::string_view text, ContentFormat format) {
+  std::string out;
+  std::size_t start = 0;
+  internal::ContentWriter writer(format, nullptr);
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string line(text.substr(start, end - start));
+    writer.Text(line.c_str());
+    writer.EndLine(true);
+    start = end + 1;
+  }
+  return writer.Take();
+}
+
 }  // namespace
+
+const char* ContentFormatName(ContentFormat format) {
+  switch (format) {
+    case ContentFormat::kText: return "text";
+    case ContentFormat::kMarkdown: return "markdown";
+    case ContentFormat::kHtml: return "html";
+  }
+  return nullptr;
+}
 
 Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions& options,
                                bool* elements_cut) {
@@ -57,9 +86,20 @@ Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions&
 
   const std::int64_t fetched_s = doc.fetched_unix_ms > 0 ? doc.fetched_unix_ms / 1000 : 0;
   internal::PageMetadata meta = internal::ExtractMetadata(html.get(), doc.url, fetched_s);
-  std::string text = internal::ExtractMainContent(html.get(), meta.title);
+  const bool formatted = options.format != ContentFormat::kText;
+  std::optional<internal::ContentWriter> writer;
+  if (formatted) writer.emplace(options.format, html->URL);
+  const xmlNode* article_node = nullptr;
+  std::string text = internal::ExtractMainContent(html.get(), meta.title,
+                                                  writer ? &*writer : nullptr, &article_node);
+  std::string comments;
+  if (options.comments) comments = internal::ExtractComments(html.get(), article_node);
+  std::string content = writer ? writer->Take() : std::string();
   // Pages rendered by scripts may carry their text only in JSON-LD.
-  if (text.size() * 5 < meta.json_ld_body.size()) text = std::move(meta.json_ld_body);
+  if (text.size() * 5 < meta.json_ld_body.size()) {
+    text = std::move(meta.json_ld_body);
+    if (formatted) content = ParagraphsOf(text, options.format);
+  }
   html.reset();
 
   Article a;
@@ -72,7 +112,11 @@ Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions&
   a.published = meta.published.empty() ? doc.hint_published : meta.published;
   a.modified = meta.modified;
   if (fetched_s > 0) a.fetched = FormatIsoUtc(fetched_s);
-  a.lang = meta.lang;
+  // The declared language only tips close calls: pages declare "en" in
+  // templates whatever they carry.
+  LanguageGuess lang = IdentifyLanguage(a.text, meta.lang);
+  a.lang = std::move(lang.code);
+  a.lang_confidence = lang.confidence;
   a.site = NormalizeText(meta.site);
   a.description = NormalizeText(meta.description);
   a.section = NormalizeText(meta.section);
@@ -82,6 +126,11 @@ Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions&
   if (a.canonical_url.empty()) a.canonical_url = CanonicalizeUrl(doc.url);
   a.id = ArticleId(a.canonical_url.empty() ? doc.url : a.canonical_url);
   a.content_hash = ContentHash(a.text);
+  a.comments = NormalizeText(comments);
+  if (formatted) {
+    a.content = NormalizeText(content);
+    a.content_format = ContentFormatName(options.format);
+  }
   a.extractor_version = kHtmlExtractorVersion;
   return a;
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "boilerplate.h"
+#include "content_writer.h"
 #include "html_dom.h"
 
 namespace newsx::extract::internal {
@@ -135,7 +136,10 @@ bool WrapsQuotation(const xmlNode* node, int levels = 2) {
 
 class ContentFinder {
  public:
-  explicit ContentFinder(std::string_view title) : title_(CollapseSpace(title)) {}
+  ContentFinder(std::string_view title, ContentWriter* writer)
+      : title_(CollapseSpace(title)), writer_(writer) {}
+
+  const xmlNode* article() const { return best_; }
 
   std::string Run(xmlDoc* doc) {
     xmlNode* root = xmlDocGetRootElement(doc);
@@ -275,6 +279,7 @@ class ContentFinder {
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         if (n->content == nullptr) continue;
         line_ += reinterpret_cast<const char*>(n->content);
+        if (writer_ != nullptr) writer_->Text(reinterpret_cast<const char*>(n->content));
         continue;
       }
       if (!IsElement(n) || n->_private == nullptr) continue;
@@ -286,7 +291,9 @@ class ContentFinder {
         continue;
       }
       if (kind == TagKind::kInline) {
+        if (writer_ != nullptr) writer_->OpenInline(n);
         Emit(n, depth + 1);
+        if (writer_ != nullptr) writer_->CloseInline(n);
         continue;
       }
       const std::string_view name = Name(n);
@@ -298,28 +305,37 @@ class ContentFinder {
       if (quote_depth_ == 0 && IsLinkList(s.text, s.link)) continue;
       if (name == "td" || name == "th") {
         line_ += ' ';
+        if (writer_ != nullptr) writer_->Cell(n);
         Emit(n, depth + 1);
         continue;
       }
       const bool quote = name == "blockquote";
       FlushLine();
+      if (writer_ != nullptr) writer_->OpenBlock(n);
       quote_depth_ += quote;
       Emit(n, depth + 1);
       FlushLine();
       quote_depth_ -= quote;
+      if (writer_ != nullptr) writer_->CloseBlock(n);
     }
   }
 
   void FlushLine() {
-    if (line_.empty()) return;
+    if (line_.empty()) {
+      if (writer_ != nullptr) writer_->EndLine(false);
+      return;
+    }
     std::string line = CollapseSpace(line_);
     line_.clear();
-    if (line.empty() || line == title_ || IsFurnitureLine(line)) return;
+    const bool kept = !line.empty() && line != title_ && !IsFurnitureLine(line);
+    if (writer_ != nullptr) writer_->EndLine(kept);
+    if (!kept) return;
     if (!out_.empty()) out_ += '\n';
     out_ += line;
   }
 
   std::string title_;
+  ContentWriter* writer_;  // Null: plain text only.
   std::vector<NodeStats> stats_;
   int page_text_ = 0;
   const xmlNode* best_ = nullptr;
@@ -332,9 +348,12 @@ class ContentFinder {
 
 }  // namespace
 
-std::string ExtractMainContent(xmlDoc* doc, std::string_view title) {
-  ContentFinder finder(title);
-  return finder.Run(doc);
+std::string ExtractMainContent(xmlDoc* doc, std::string_view title, ContentWriter* writer,
+                               const xmlNode** article) {
+  ContentFinder finder(title, writer);
+  std::string text = finder.Run(doc);
+  if (article != nullptr) *article = finder.article();
+  return text;
 }
 
 }  // namespace newsx::extract::internal

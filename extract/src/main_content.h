@@ -20,6 +20,12 @@ namespace newsx::extract::internal {
 // excluded first, unless they hold most of the page's text. No rule names a
 // site. Uses the nodes' `_private` field as scratch; the document must not be
 // shared with another thread during the call.
-std::string ExtractMainContent(xmlDoc* doc, std::string_view title);
+// When `writer` is given, it receives the same walk and writes the same
+// lines as Markdown or HTML (content_writer.h). When `article` is given, it
+// is set to the element chosen as the article (valid while `doc` lives).
+class ContentWriter;
+std::string ExtractMainContent(xmlDoc* doc, std::string_view title,
+                               ContentWriter* writer = nullptr,
+                               const xmlNode** article = nullptr);
 
 }  // namespace newsx::extract::internal

@@ -15,6 +15,18 @@
 
 namespace newsx::extract {
 
+namespace {
+
+// The language identified from the text decides (article.lang); for text
+// too short to identify, the declared language, and failing that the share
+// of English function words (text::LooksEnglish).
+bool IsEnglish(const Article& a, const text::TokenizedText& tt) {
+  if (!a.lang.empty()) return a.lang == "en";
+  return text::LooksEnglish(tt);
+}
+
+}  // namespace
+
 struct TextAnalyzer::Impl {
   std::unique_ptr<analysis::AnalysisModel> model;
   std::vector<analysis::DateWord> date_words;
@@ -73,7 +85,7 @@ void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_ev
   x->quantities.clear();
   x->events.clear();
   // The stages below know English only: "36 etapas" is no quantity.
-  if (!text::LooksEnglish(d.tt)) return;
+  if (!IsEnglish(x->article, d.tt)) return;
   analysis::MatchLexicon(&d);
   analysis::FindChipsByRule(&d);
   // Firms found by their cues ("Zhonghao Technologies Ltd", "chipmaker

@@ -33,8 +33,10 @@ Result<std::unique_ptr<CliContext>> CliContext::Create(const GlobalFlags& flags)
   return ctx;
 }
 
-Result<std::unique_ptr<extract::ArticleExtractor>> CliContext::MakeExtractor() const {
+Result<std::unique_ptr<extract::ArticleExtractor>> CliContext::MakeExtractor(
+    const extract::HtmlExtractOptions& html) const {
   extract::ExtractorOptions options;
+  options.html = html;
   NEWSX_ASSIGN_OR_RETURN(options.analyzer.lexicons,
                          pipelines::LoadLexiconDirs(config_.lexicon_dirs));
   return extract::ArticleExtractor::Create(options);

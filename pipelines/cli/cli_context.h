@@ -48,8 +48,10 @@ class CliContext {
   // SIGINT/SIGTERM as a stop request for long-running commands.
   pipelines::ShutdownSignal& shutdown() const { return *shutdown_; }
 
-  // Builds the extractor with the built-in and configured lexicons.
-  Result<std::unique_ptr<extract::ArticleExtractor>> MakeExtractor() const;
+  // Builds the extractor with the built-in and configured lexicons and the
+  // given page options (content format, comments: html_extractor.h).
+  Result<std::unique_ptr<extract::ArticleExtractor>> MakeExtractor(
+      const extract::HtmlExtractOptions& html = {}) const;
 
  private:
   CliContext() = default;

@@ -17,6 +17,8 @@ struct ExtractFlags {
   std::vector<std::string> inputs;
   bool text = false;
   bool conllu = false;
+  std::string format = "text";
+  bool comments = false;
   std::string url;
   std::string published;
   std::string title;
@@ -83,7 +85,11 @@ int Run(ExtractFlags flags, const CliContext& ctx) {
     }
     flags.published = FormatIsoUtc(*published);
   }
-  auto extractor = ctx.MakeExtractor();
+  extract::HtmlExtractOptions html;
+  if (flags.format == "markdown") html.format = extract::ContentFormat::kMarkdown;
+  if (flags.format == "html") html.format = extract::ContentFormat::kHtml;
+  html.comments = flags.comments;
+  auto extractor = ctx.MakeExtractor(html);
   if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
   int failures = 0;
   for (const std::string& input : flags.inputs) {
@@ -144,6 +150,14 @@ Command AddExtractCommand(CLI::App& root) {
   app->add_flag("--conllu", flags->conllu,
                 "Print the analysis of the text as CoNLL-U (tokens, lemmas, tags, "
                 "dependency tree, name labels, entities) instead of JSON, for writing rules");
+  app->add_option("--format", flags->format,
+                  "Also give the article as article.content in this form: text (no "
+                  "content, the default), markdown or html; article.text stays plain and "
+                  "the basis of all spans")
+      ->check(CLI::IsMember({"text", "markdown", "html"}));
+  app->add_flag("--comments", flags->comments,
+                "Also give the readers' comments shown on the page as article.comments, "
+                "apart from the article text");
   app->add_option("--url", flags->url, "URL of the page (for ids and relative links)");
   app->add_option("--published", flags->published,
                   "Publication time (ISO 8601) when the page has none; relative dates "

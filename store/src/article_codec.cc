@@ -159,6 +159,8 @@ std::string EncodeExtractedArticle(const ExtractedArticle& x) {
     }
     for (const std::string* s : {&e.time_start, &e.time_end, &e.time_source}) w.Str(*s);
   }
+  // Appended last: records written before it have none (read as 0).
+  w.U64(std::bit_cast<std::uint64_t>(a.lang_confidence));
   return w.Take();
 }
 
@@ -239,6 +241,9 @@ Result<ExtractedArticle> DecodeExtractedArticle(std::string_view bytes, BodyLayo
     for (std::string* s : {&e.time_start, &e.time_end, &e.time_source}) *s = S(in);
     return e;
   });
+  if (layout != BodyLayout::kV1 && r.ok() && !r.done()) {
+    a.lang_confidence = std::bit_cast<double>(r.U64());
+  }
   if (!r.ok() || !r.done()) return DataLossError("stored article is truncated or malformed");
   return x;
 }

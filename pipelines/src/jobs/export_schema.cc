@@ -42,7 +42,7 @@ const std::vector<ExportTable>& ExportTables() {
        {{"id", "VARCHAR"}, {"url", "VARCHAR"}, {"canonical_url", "VARCHAR"},
         {"source", "VARCHAR"}, {"title", "VARCHAR"}, {"authors", "VARCHAR[]"},
         {"published", "TIMESTAMP"}, {"modified", "TIMESTAMP"}, {"fetched", "TIMESTAMP"},
-        {"lang", "VARCHAR"}, {"site", "VARCHAR"}, {"description", "VARCHAR"},
+        {"lang", "VARCHAR"}, {"lang_confidence", "DOUBLE"}, {"site", "VARCHAR"}, {"description", "VARCHAR"},
         {"section", "VARCHAR"}, {"tags", "VARCHAR[]"}, {"image", "VARCHAR"},
         {"text", "VARCHAR"}, {"content_hash", "VARCHAR"}, {"extractor_version", "VARCHAR"},
         {"aliases", "VARCHAR[]"}}},

@@ -12,6 +12,15 @@ namespace newsx::extract {
 // `newsx reprocess` can tell stale records.
 inline constexpr const char* kHtmlExtractorVersion = "html-0.2";
 
+// Form of Article::content beside the plain text (which stays the basis of
+// every span): none, Markdown (CommonMark with GFM tables), or an HTML
+// fragment. Both keep headings, paragraphs, lists, tables, quotations,
+// links and emphasis of the same lines as the plain text.
+enum class ContentFormat { kText, kMarkdown, kHtml };
+
+// "text", "markdown", "html"; null for other names.
+const char* ContentFormatName(ContentFormat format);
+
 struct HtmlExtractOptions {
   // Larger inputs are rejected with kResourceExhausted. The parsed tree
   // can take many times the page's size (a page of a million table cells),
@@ -24,6 +33,11 @@ struct HtmlExtractOptions {
   // reported through ExtractArticle's `elements_cut`). Real pages have a
   // few thousand. Default: 200,000.
   std::size_t max_elements = 200000;
+  // kMarkdown or kHtml: also fill Article::content (and content_format).
+  ContentFormat format = ContentFormat::kText;
+  // Also fill Article::comments with the readers' comments shown on the
+  // page, apart from the article text.
+  bool comments = false;
 };
 
 // Turns a fetched page into an Article: decodes the charset to NFC UTF-8
