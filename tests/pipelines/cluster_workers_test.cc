@@ -240,7 +240,10 @@ TEST_CASE("Cluster workers turn redeliveries into neither losses nor duplicates"
     extract_only.Stop();
     extract_redeliveries = extract_only.extract.redeliveries.load();
   }
-  CHECK(extract_redeliveries == 2);
+  // The two pages taken without an ack come back; under a slow build
+  // (ThreadSanitizer) the ack wait may also lapse for a page in work, so
+  // more is allowed: losses and duplicates are what the checks below rule out.
+  CHECK(extract_redeliveries >= 2);
 
   // A store worker that wrote two records and died before acking them.
   int written_early = 0;
