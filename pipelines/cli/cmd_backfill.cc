@@ -101,7 +101,7 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
 
   pipelines::SourceOpenOptions source_options;
   source_options.fetch = pipelines::FetchOptionsFromConfig(config);
-  source_options.fetching.max_in_flight = config.max_concurrent_transfers;
+  source_options.fetching.max_in_flight = config.fetch.max_concurrent_transfers;
   source_options.fetching.since_unix_s = options.since_unix_s;
   source_options.fetching.until_unix_s = options.until_unix_s;
   auto source = pipelines::OpenSource(flags.inputs, source_options);

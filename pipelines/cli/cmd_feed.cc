@@ -26,10 +26,10 @@ bool IsHttpUrl(const std::string& s) {
 // Fetches one URL with the configured politeness (robots.txt included).
 Result<RawDocument> FetchOne(const std::string& url, const pipelines::Config& config) {
   ingest::FetchOptions options;
-  options.user_agent = config.user_agent;
-  options.respect_robots = config.respect_robots;
-  options.timeout_ms = config.timeout_ms;
-  options.max_body_bytes = config.max_body_bytes;
+  options.user_agent = config.fetch.user_agent;
+  options.respect_robots = config.fetch.respect_robots;
+  options.timeout_ms = config.fetch.timeout_ms;
+  options.max_body_bytes = config.fetch.max_body_bytes;
   NEWSX_ASSIGN_OR_RETURN(auto fetcher, ingest::HttpFetcher::Create(options));
   Result<RawDocument> result = InternalError("no response");
   fetcher->FetchAll({ingest::FetchRequest{url, "", "", 0}}, [&](ingest::FetchResponse&& r) {

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 
+#include <fstream>
+#include <sstream>
+
 #include "newsx/pipelines/config.h"
+#include "newsx/pipelines/config_settings.h"
 
 using namespace newsx;
 using newsx::pipelines::ParseConfig;
@@ -27,8 +31,8 @@ format = "json"
   CHECK(c->db_path == "/tmp/db");
   CHECK(c->extract_workers == 4);
   CHECK(c->lexicon_dirs == std::vector<std::string>{"a", "b"});
-  CHECK(c->per_host_delay_ms == 250);
-  CHECK(!c->respect_robots);
+  CHECK(c->fetch.per_host_delay_ms == 250);
+  CHECK(!c->fetch.respect_robots);
   CHECK(c->feeds.size() == 1);
   CHECK(c->log_format == "json");
   CHECK(c->store_workers == 1);  // Default kept.
@@ -95,4 +99,31 @@ TEST_CASE("ParseConfig keeps non-ASCII away from where the TOML parser cannot ta
                           "ok.toml");
   REQUIRE(fine.ok());
   CHECK(fine->db_path == "caf\xC3\xA9 \" \xC3\xA9");
+}
+
+TEST_CASE("The settings table drives show, and show reads back", "[pipelines][config]") {
+  pipelines::Config changed;
+  changed.fetch.per_host_delay_ms = 250;
+  changed.feeds = {"https://a.example/feed.xml", "q\"uote"};
+  changed.log_format = "json";
+  const std::string toml = pipelines::ConfigToToml(changed);
+  auto back = ParseConfig(toml, "show.toml");
+  REQUIRE(back.ok());
+  CHECK(pipelines::ConfigToToml(*back) == toml);
+  CHECK(back->fetch.per_host_delay_ms == 250);
+  CHECK(back->feeds == changed.feeds);
+  // Every setting once, and the defaults are valid.
+  for (const pipelines::Setting& s : pipelines::ConfigSettings()) {
+    INFO(s.name());
+    CHECK(toml.find("\n" + std::string(s.key) + " = ") != std::string::npos);
+    CHECK(pipelines::CheckSetting(s, pipelines::Config{}).ok());
+  }
+}
+
+TEST_CASE("docs/configuration.md is the generated settings reference", "[pipelines][config]") {
+  std::ifstream in(std::string(NEWSX_SOURCE_DIR) + "/docs/configuration.md", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  // Regenerate with: newsx config reference > docs/configuration.md
+  CHECK(text.str() == pipelines::ConfigReferenceMarkdown());
 }

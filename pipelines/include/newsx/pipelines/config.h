@@ -6,54 +6,55 @@
 
 #include "newsx/core/result.h"
 #include "newsx/ingest/fetch_options.h"
+#include "newsx/pipelines/ingest_options.h"
 
 namespace newsx::pipelines {
 
-// Settings of a newsx run, from a TOML file (see README "Configuration")
-// overridden by command-line flags. Every field has a default, so an absent
-// file or section means defaults.
+// Settings of a newsx run, from a TOML file overridden by command-line flags.
+// Every field has a default, so an absent file or section means defaults.
+// Which key sets which field, its range and its meaning are one row each in
+// config_settings.cc (docs/configuration.md is generated from it); a field
+// that belongs to another module's options takes its default from there.
 struct Config {
   // [store]
-  std::string db_path = "newsx-data";  // Default: ./newsx-data.
+  std::string db_path = "newsx-data";
 
-  // [workers]
-  int extract_workers = 2;  // Threads parsing and analysing pages. Default: 2.
-  int store_workers = 1;    // Threads writing to RocksDB. Default: 1.
-  int queue_capacity = 64;  // Items buffered between two stages. Default: 64.
+  // [workers]: the defaults of RunIngest.
+  int extract_workers = IngestOptions{}.extract_workers;
+  int store_workers = IngestOptions{}.store_workers;
+  int queue_capacity = IngestOptions{}.queue_capacity;
 
   // [lexicons]
-  std::vector<std::string> lexicon_dirs;  // Extra lexicon/rule folders. Default: none.
+  std::vector<std::string> lexicon_dirs;
 
-  // [politeness]
-  std::string user_agent = "newsx/0.1 (+https://github.com/newsx/newsx)";
-  int per_host_concurrency = 2;      // Default: 2.
-  int per_host_delay_ms = 1000;      // Between requests to one host. Default: 1000.
-  int max_crawl_delay_s = 30;        // Cap on robots.txt Crawl-delay. Default: 30.
-  bool respect_robots = true;        // Default: true.
-  int timeout_ms = 30000;            // Whole transfer. Default: 30000.
-  std::int64_t max_body_bytes = 16ll << 20;  // Default: 16 MiB.
+  // [politeness] and crawl.max_concurrent_transfers: the HTTP client's
+  // options, defaults included (ingest/fetch_options.h).
+  ingest::FetchOptions fetch;
 
   // [crawl]
-  std::vector<std::string> feeds;    // Feed URLs.
-  std::string feed_list;             // Path of a plain list or OPML file of feeds.
-  int min_interval_s = 600;          // Adaptive poll interval bounds. Default: 600.
-  int max_interval_s = 86400;        // Default: 86400.
-  int max_concurrent_transfers = 32; // Default: 32.
+  std::vector<std::string> feeds;
+  std::string feed_list;
+  int min_interval_s = 600;
+  int max_interval_s = 86400;
 
   // [log]
-  std::string log_level = "info";    // debug, info, warn, error. Default: info.
-  std::string log_format = "text";   // text or json. Default: text.
+  std::string log_level = "info";
+  std::string log_format = "text";
 
-  // Returns kInvalidArgument naming the first offending setting.
+  // Returns kInvalidArgument naming the first offending setting (the ranges
+  // of the settings table, then what spans settings).
   Status Validate() const;
 };
 
 // Parses TOML text. `origin` names the file in messages. Unknown sections
-// or keys and wrong types are kInvalidArgument with the line and column.
+// or keys, wrong types and values out of range are kInvalidArgument with the
+// line and column, all of them, one a line.
 Result<Config> ParseConfig(std::string_view toml_text, std::string_view origin);
 
 // The HTTP client settings of a config ([politeness] and [crawl]).
-ingest::FetchOptions FetchOptionsFromConfig(const Config& config);
+inline const ingest::FetchOptions& FetchOptionsFromConfig(const Config& config) {
+  return config.fetch;
+}
 
 // Reads and parses a config file; kNotFound if it does not exist.
 Result<Config> LoadConfigFile(const std::string& path);
