@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace newsx::pipelines::cluster::internal {
 
@@ -121,7 +122,19 @@ Result<std::unique_ptr<NatsClient>> NatsClient::Connect(const ClusterOptions& op
   NEWSX_RETURN_IF_ERROR(options.Validate());
   natsOptions* opts = nullptr;
   natsStatus s = natsOptions_Create(&opts);
-  if (s == NATS_OK) s = natsOptions_SetURL(opts, options.urls.c_str());
+  // natsOptions_SetURL does not take a list here: give the servers one by one.
+  std::vector<std::string> urls;
+  for (std::size_t at = 0; at <= options.urls.size();) {
+    std::size_t comma = options.urls.find(',', at);
+    if (comma == std::string::npos) comma = options.urls.size();
+    if (comma > at) urls.push_back(options.urls.substr(at, comma - at));
+    at = comma + 1;
+  }
+  std::vector<const char*> servers;
+  for (const std::string& url : urls) servers.push_back(url.c_str());
+  if (s == NATS_OK) {
+    s = natsOptions_SetServers(opts, servers.data(), static_cast<int>(servers.size()));
+  }
   if (s == NATS_OK) s = natsOptions_SetName(opts, options.client_name.c_str());
   if (s == NATS_OK) s = natsOptions_SetTimeout(opts, 2000);
   // A server lost mid-run must not end the worker: reconnect to the others
