@@ -1,9 +1,27 @@
 #include "newsx/pipelines/cluster/cluster_options.h"
 
+#include <cctype>
+
 namespace newsx::pipelines::cluster {
 
+std::vector<std::string> ClusterOptions::Servers() const {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at <= urls.size()) {
+    std::size_t comma = urls.find(',', at);
+    if (comma == std::string::npos) comma = urls.size();
+    std::size_t begin = at;
+    std::size_t end = comma;
+    while (begin < end && std::isspace(static_cast<unsigned char>(urls[begin])) != 0) ++begin;
+    while (end > begin && std::isspace(static_cast<unsigned char>(urls[end - 1])) != 0) --end;
+    if (end > begin) out.push_back(urls.substr(begin, end - begin));
+    at = comma + 1;
+  }
+  return out;
+}
+
 Status ClusterOptions::Validate() const {
-  if (urls.empty()) return InvalidArgumentError("no NATS server URL");
+  if (Servers().empty()) return InvalidArgumentError("no NATS server URL");
   if (replicas < 1 || replicas > 5) return InvalidArgumentError("replicas must be 1 to 5");
   if (max_deliver < 1) return InvalidArgumentError("max deliveries must be at least 1");
   if (ack_wait_ms < 100) return InvalidArgumentError("ack wait must be at least 100 ms");

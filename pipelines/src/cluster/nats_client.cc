@@ -122,15 +122,11 @@ Result<std::unique_ptr<NatsClient>> NatsClient::Connect(const ClusterOptions& op
   NEWSX_RETURN_IF_ERROR(options.Validate());
   natsOptions* opts = nullptr;
   natsStatus s = natsOptions_Create(&opts);
-  // natsOptions_SetURL does not take a list here: give the servers one by one.
-  std::vector<std::string> urls;
-  for (std::size_t at = 0; at <= options.urls.size();) {
-    std::size_t comma = options.urls.find(',', at);
-    if (comma == std::string::npos) comma = options.urls.size();
-    if (comma > at) urls.push_back(options.urls.substr(at, comma - at));
-    at = comma + 1;
-  }
+  // natsOptions_SetURL takes one server: a list goes through SetServers,
+  // which the client also fails over between and reconnects to.
+  const std::vector<std::string> urls = options.Servers();
   std::vector<const char*> servers;
+  servers.reserve(urls.size());
   for (const std::string& url : urls) servers.push_back(url.c_str());
   if (s == NATS_OK) {
     s = natsOptions_SetServers(opts, servers.data(), static_cast<int>(servers.size()));

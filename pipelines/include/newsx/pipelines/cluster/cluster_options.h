@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "newsx/core/status.h"
 
@@ -46,6 +47,11 @@ struct ClusterOptions {
   // Client name shown by the server (monitoring). Default: "newsx".
   std::string client_name = "newsx";
 
+  // The server URLs of `urls`, split on commas, blanks trimmed, empty
+  // entries dropped (in order).
+  std::vector<std::string> Servers() const;
+
+  // kInvalidArgument naming the first bad field (no server URL among them).
   Status Validate() const;
 };
 
