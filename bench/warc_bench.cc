@@ -26,6 +26,7 @@
 
 #include "newsx/ingest/warc_reader.h"
 #include "newsx/ingest/warc_source.h"
+#include "support/gzip.h"
 
 namespace fs = std::filesystem;
 
@@ -46,20 +47,6 @@ std::vector<std::string> LoadPages() {
                     "shipments of accelerators had been approved for import.</p></article>");
   }
   return pages;
-}
-
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 std::string Record(const std::string& type, const std::string& uri, const std::string& block,
@@ -109,7 +96,7 @@ Uncompressed Generate(const std::string& path, std::uint64_t min_bytes) {
          {Record("request", uri, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 3 * i),
           Record("response", uri, http, 3 * i + 1),
           Record("metadata", uri, "fetchTimeMs: 120\r\n", 3 * i + 2)}) {
-      const std::string gz = Gzip(record);
+      const std::string gz = newsx::testing::Gzip(record);
       out.write(gz.data(), static_cast<std::streamsize>(gz.size()));
       total.bytes += record.size();
       total.file_bytes += gz.size();

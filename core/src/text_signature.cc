@@ -1,3 +1,4 @@
+#include "newsx/core/strings.h"
 #include "newsx/core/text_signature.h"
 
 #include <xxhash.h>
@@ -27,7 +28,7 @@ std::vector<std::uint64_t> WordHashes(std::string_view text) {
     if (!IsWordByte(c)) {
       flush();
     } else {
-      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : ch;
+      word += AsciiLower(ch);
     }
   }
   flush();

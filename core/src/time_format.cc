@@ -1,3 +1,4 @@
+#include "newsx/core/strings.h"
 #include "newsx/core/time_format.h"
 
 #include <array>
@@ -209,7 +210,7 @@ int MonthFromName(std::string_view word) {
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   if (word.size() < 3) return 0;
   char lower[3];
-  for (int i = 0; i < 3; ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  for (int i = 0; i < 3; ++i) lower[i] = AsciiLower(word[i]);
   for (int i = 0; i < 12; ++i) {
     if (std::string_view(lower, 3) == kMonths[i]) return i + 1;
   }
@@ -220,7 +221,7 @@ bool IsWeekdayName(std::string_view word) {
   static constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   if (word.size() < 3) return false;
   char lower[3];
-  for (int i = 0; i < 3; ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  for (int i = 0; i < 3; ++i) lower[i] = AsciiLower(word[i]);
   for (std::string_view d : kDays) {
     if (std::string_view(lower, 3) == d) return true;
   }
@@ -338,12 +339,6 @@ std::optional<std::int64_t> ParseLoose(std::string_view s) {
   if (pm && c.hour < 12) c.hour += 12;
   if (am && c.hour == 12) c.hour = 0;
   return ToUnix(c);
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 }  // namespace

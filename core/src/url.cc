@@ -1,3 +1,4 @@
+#include "newsx/core/strings.h"
 #include "newsx/core/url.h"
 
 #include <algorithm>
@@ -8,10 +9,9 @@ namespace newsx {
 
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
+// URL parsers drop leading and trailing C0 controls and spaces (WHATWG URL).
+std::string_view TrimControls(std::string_view s) {
+  return TrimIf(s, [](char c) { return static_cast<unsigned char>(c) <= ' '; });
 }
 
 // Percent-encodes space, C0 controls and DEL, as browsers do in paths and
@@ -47,12 +47,6 @@ bool ValidHostAndPort(std::string_view host, std::string_view port) {
     if (std::string_view("-._~%!$&'()*+,;=").find(c) == std::string_view::npos) return false;
   }
   return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // RFC 3986 section 5.2.4.
@@ -122,7 +116,7 @@ std::string Join(std::string_view scheme, bool has_authority, std::string_view a
 }
 
 bool IsTrackingParam(std::string_view name) {
-  const std::string lower = Lower(name);
+  const std::string lower = AsciiLower(name);
   if (lower.rfind("utm_", 0) == 0) return true;
   static constexpr std::string_view kNames[] = {
       "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid",
@@ -206,13 +200,13 @@ UrlParts SplitUrl(std::string_view url) {
 }
 
 std::string ResolveUrl(std::string_view base_url, std::string_view ref_url) {
-  const std::string_view ref_trimmed = Trim(ref_url);
+  const std::string_view ref_trimmed = TrimControls(ref_url);
   const UrlParts ref = SplitUrl(ref_trimmed);
   if (!ref.scheme.empty()) {
-    return Join(Lower(ref.scheme), ref.has_authority, ref.authority, RemoveDotSegments(ref.path),
+    return Join(AsciiLower(ref.scheme), ref.has_authority, ref.authority, RemoveDotSegments(ref.path),
                 ref.has_query, ref.query, ref.has_fragment, ref.fragment);
   }
-  const UrlParts base = SplitUrl(Trim(base_url));
+  const UrlParts base = SplitUrl(TrimControls(base_url));
   if (base.scheme.empty()) return "";
   if (ref.has_authority) {
     return Join(base.scheme, true, ref.authority, RemoveDotSegments(ref.path), ref.has_query,
@@ -237,11 +231,11 @@ std::string ResolveUrl(std::string_view base_url, std::string_view ref_url) {
 }
 
 std::string CanonicalizeUrl(std::string_view url) {
-  const UrlParts p = SplitUrl(Trim(url));
-  const std::string scheme = Lower(p.scheme);
+  const UrlParts p = SplitUrl(TrimControls(url));
+  const std::string scheme = AsciiLower(p.scheme);
   if ((scheme != "http" && scheme != "https") || !p.has_authority || p.host.empty()) return "";
   if (!ValidHostAndPort(p.host, p.port)) return "";
-  std::string host = Lower(p.host);
+  std::string host = AsciiLower(p.host);
   while (!host.empty() && host.back() == '.') host.pop_back();
   if (host.empty()) return "";  // "https://./" names no host.
   std::string authority = host;
@@ -258,9 +252,9 @@ std::string CanonicalizeUrl(std::string_view url) {
 }
 
 std::string UrlHost(std::string_view url) {
-  const UrlParts p = SplitUrl(Trim(url));
+  const UrlParts p = SplitUrl(TrimControls(url));
   if (!p.has_authority) return "";
-  std::string host = Lower(p.host);
+  std::string host = AsciiLower(p.host);
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   return host;
 }

@@ -1,19 +1,16 @@
 #include "attribute_cap.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::extract::internal {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 bool StartsWithIgnoreCase(std::string_view s, std::size_t at, std::string_view prefix) {
   if (s.size() - at < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (LowerAscii(s[at + i]) != prefix[i]) return false;
+    if (AsciiLower(s[at + i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -40,7 +37,7 @@ TagScan ScanStartTag(std::string_view html, std::size_t i, std::size_t max_attri
   const std::size_t n = html.size();
   TagScan tag;
   const std::size_t name_start = i;
-  while (i < n && !IsSpace(html[i]) && html[i] != '>' && html[i] != '/') ++i;
+  while (i < n && !IsMarkupSpace(html[i]) && html[i] != '>' && html[i] != '/') ++i;
   const std::string_view name = html.substr(name_start, i - name_start);
   for (const std::string_view raw : {std::string_view("script"), std::string_view("style")}) {
     if (name.size() == raw.size() && StartsWithIgnoreCase(name, 0, raw)) {
@@ -49,19 +46,19 @@ TagScan ScanStartTag(std::string_view html, std::size_t i, std::size_t max_attri
     }
   }
   while (i < n) {
-    while (i < n && (IsSpace(html[i]) || html[i] == '/')) ++i;
+    while (i < n && (IsMarkupSpace(html[i]) || html[i] == '/')) ++i;
     if (i >= n || html[i] == '>') break;
-    while (i < n && !IsSpace(html[i]) && html[i] != '=' && html[i] != '>') ++i;
+    while (i < n && !IsMarkupSpace(html[i]) && html[i] != '=' && html[i] != '>') ++i;
     std::size_t j = i;
-    while (j < n && IsSpace(html[j])) ++j;
+    while (j < n && IsMarkupSpace(html[j])) ++j;
     if (j < n && html[j] == '=') {
       i = j + 1;
-      while (i < n && IsSpace(html[i])) ++i;
+      while (i < n && IsMarkupSpace(html[i])) ++i;
       if (i < n && (html[i] == '"' || html[i] == '\'')) {
         const std::size_t close = html.find(html[i], i + 1);
         i = close == std::string_view::npos ? n : close + 1;
       } else {
-        while (i < n && !IsSpace(html[i]) && html[i] != '>') ++i;
+        while (i < n && !IsMarkupSpace(html[i]) && html[i] != '>') ++i;
       }
     }
     if (++tag.attributes == max_attributes) tag.keep_until = i;

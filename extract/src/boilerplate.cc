@@ -4,6 +4,7 @@
 #include <string>
 
 #include "html_dom.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::extract::internal {
 
@@ -67,7 +68,7 @@ constexpr std::string_view kFurniture[] = {
 // clang-format on
 
 bool HasBoilerplateName(std::string_view value) {
-  const std::string lower = Lower(value);
+  const std::string lower = AsciiLower(value);
   for (std::string_view stem : kBoilerplateStems) {
     if (lower.find(stem) != std::string::npos) return true;
   }
@@ -88,7 +89,7 @@ bool IsHidden(const xmlNode* element) {
   if (HasAttr(element, "hidden") || Attr(element, "aria-hidden") == "true") return true;
   const std::string_view style = Attr(element, "style");
   if (style.empty()) return false;
-  std::string s = Lower(style);
+  std::string s = AsciiLower(style);
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s.find("display:none") != std::string::npos ||
          s.find("visibility:hidden") != std::string::npos;
@@ -107,7 +108,7 @@ Boilerplate ClassifyBoilerplate(const xmlNode* element) {
   if (element->properties == nullptr) return Boilerplate::kNo;
   if (IsHidden(element)) return Boilerplate::kCertain;
   const std::string_view role = Attr(element, "role");
-  if (!role.empty() && OneOf(Lower(role), kBoilerplateRoles)) return Boilerplate::kCertain;
+  if (!role.empty() && OneOf(AsciiLower(role), kBoilerplateRoles)) return Boilerplate::kCertain;
   const std::string_view cls = Attr(element, "class");
   const std::string_view id = Attr(element, "id");
   if ((!cls.empty() && HasBoilerplateName(cls)) || (!id.empty() && HasBoilerplateName(id))) {
@@ -118,7 +119,7 @@ Boilerplate ClassifyBoilerplate(const xmlNode* element) {
 
 bool IsFurnitureLine(std::string_view line) {
   if (line.size() > 40) return false;
-  std::string lower = Lower(line);
+  std::string lower = AsciiLower(line);
   while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == ' ')) {
     lower.pop_back();
   }

@@ -2,6 +2,7 @@
 
 #include "boilerplate.h"
 #include "html_dom.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::extract::internal {
 
@@ -12,7 +13,7 @@ constexpr std::string_view kCommentStems[] = {"comment", "kommentar", "comentari
 bool NamesComments(const xmlNode* node) {
   for (const std::string_view attr : {Attr(node, "class"), Attr(node, "id")}) {
     if (attr.empty()) continue;
-    const std::string lower = Lower(attr);
+    const std::string lower = AsciiLower(attr);
     for (const std::string_view stem : kCommentStems) {
       if (lower.find(stem) != std::string::npos) return true;
     }
@@ -25,7 +26,7 @@ bool NamesComments(const xmlNode* node) {
 bool IsReplyForm(const xmlNode* node) {
   for (const std::string_view attr : {Attr(node, "class"), Attr(node, "id")}) {
     if (attr.empty()) continue;
-    const std::string lower = Lower(attr);
+    const std::string lower = AsciiLower(attr);
     for (const std::string_view stem : {"respond", "comment-form", "commentform", "reply-title"}) {
       if (lower.find(stem) != std::string::npos) return true;
     }

@@ -3,12 +3,12 @@
 #include <libxml/uri.h>
 
 #include "html_dom.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::extract::internal {
 
 namespace {
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 bool IsHeading(std::string_view name) {
   return name.size() == 2 && name[0] == 'h' && name[1] >= '2' && name[1] <= '6';
@@ -65,12 +65,7 @@ std::string ProtectLineStart(std::string line) {
   return markup ? "\\" + line : line;
 }
 
-std::string Trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && IsSpace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && IsSpace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
+std::string Trimmed(std::string_view s) { return std::string(Trim(s, kMarkupWhitespace)); }
 
 }  // namespace
 
@@ -94,7 +89,7 @@ void ContentWriter::Text(const char* text) {
     const auto c = static_cast<unsigned char>(s[i]);
     // U+00A0 (no-break space) collapses too, as in CollapseSpace().
     const bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
-    if (IsSpace(c) || nbsp) {
+    if (IsMarkupSpace(static_cast<char>(c)) || nbsp) {
       if (!line_.empty() && line_.back() != ' ') line_ += ' ';
       i += nbsp ? 2 : 1;
       continue;
@@ -102,7 +97,7 @@ void ContentWriter::Text(const char* text) {
     std::size_t j = i;
     while (j < s.size()) {
       const auto d = static_cast<unsigned char>(s[j]);
-      if (IsSpace(d) || (d == 0xC2 && j + 1 < s.size() &&
+      if (IsMarkupSpace(static_cast<char>(d)) || (d == 0xC2 && j + 1 < s.size() &&
                          static_cast<unsigned char>(s[j + 1]) == 0xA0)) {
         break;
       }
@@ -183,7 +178,7 @@ void ContentWriter::CloseOpenMarks() {
 
 void ContentWriter::CloseMark(const Inline& in) {
   if (in.close.empty() || in.end > line_.size()) return;
-  if (Trim(std::string_view(line_).substr(in.end)).empty()) {
+  if (Trimmed(std::string_view(line_).substr(in.end)).empty()) {
     // Nothing inside (an image link, an empty <b>): no markup.
     const std::string inside = line_.substr(in.end);
     line_.resize(in.start);
@@ -204,10 +199,10 @@ void ContentWriter::CloseMark(const Inline& in) {
 void ContentWriter::Cell(const xmlNode* node) {
   CloseOpenMarks();
   if (in_row_cells_) {
-    cells_.push_back(Trim(line_));
+    cells_.push_back(Trimmed(line_));
     header_cells_.push_back(current_cell_header_);
-  } else if (!Trim(line_).empty()) {
-    cells_.push_back(Trim(line_));
+  } else if (!Trimmed(line_).empty()) {
+    cells_.push_back(Trimmed(line_));
     header_cells_.push_back(false);
   }
   line_.clear();
@@ -252,10 +247,10 @@ void ContentWriter::EndLine(bool kept) {
   // Marks still open (a <br> inside <b>) close with the line.
   CloseOpenMarks();
   if (in_row_cells_) {
-    cells_.push_back(Trim(line_));
+    cells_.push_back(Trimmed(line_));
     header_cells_.push_back(current_cell_header_);
   }
-  std::string line = Trim(line_);
+  std::string line = Trimmed(line_);
   line_.clear();
   inlines_.clear();
   code_depth_ = 0;

@@ -62,7 +62,4 @@ std::string CollapseSpace(std::string_view s);
 // references stay as they are.
 std::string DecodeEntities(std::string_view s);
 
-// ASCII lower-case copy.
-std::string Lower(std::string_view s);
-
 }  // namespace newsx::extract::internal

@@ -7,6 +7,7 @@
 
 #include "html_dom.h"
 #include "json_ld.h"
+#include "newsx/core/strings.h"
 #include "newsx/core/time_format.h"
 #include "newsx/core/url.h"
 
@@ -54,7 +55,7 @@ void AddMeta(const xmlNode* n, RawPage* raw) {
   std::string_view content = Attr(n, "content");
   if (content.empty()) content = Attr(n, "value");
   if (key.empty() || content.empty()) return;
-  raw->metas.emplace_back(Lower(key), CollapseSpace(content));
+  raw->metas.emplace_back(AsciiLower(key), CollapseSpace(content));
 }
 
 void Collect(const xmlNode* node, int depth, RawPage* raw) {
@@ -65,7 +66,7 @@ void Collect(const xmlNode* node, int depth, RawPage* raw) {
     if (name == "meta") {
       AddMeta(n, raw);
     } else if (name == "script") {
-      if (Lower(Attr(n, "type")) == "application/ld+json" && n->children != nullptr &&
+      if (AsciiLower(Attr(n, "type")) == "application/ld+json" && n->children != nullptr &&
           n->children->content != nullptr) {
         raw->json_ld.emplace_back(reinterpret_cast<const char*>(n->children->content));
       }
@@ -73,7 +74,7 @@ void Collect(const xmlNode* node, int depth, RawPage* raw) {
     } else if (name == "style") {
       continue;
     } else if (name == "link") {
-      const std::string rel = Lower(Attr(n, "rel"));
+      const std::string rel = AsciiLower(Attr(n, "rel"));
       if (rel == "canonical" && raw->canonical.empty()) raw->canonical = Attr(n, "href");
       if (rel == "image_src" && raw->image_src.empty()) raw->image_src = Attr(n, "href");
     } else if (name == "title" && raw->title_tag.empty()) {
@@ -123,10 +124,6 @@ std::vector<std::string> AllMeta(const RawPage& raw, const char* key) {
   return out;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && Lower(a) == Lower(b);
-}
-
 // Removes " | Site", " - Site" and similar suffixes (and "Site | " prefixes).
 std::string StripSiteName(std::string title, std::string_view site, std::string_view h1) {
   static constexpr const char* kSeparators[] = {
@@ -134,7 +131,7 @@ std::string StripSiteName(std::string title, std::string_view site, std::string_
   if (!h1.empty() && title.size() > h1.size() && title.compare(0, h1.size(), h1) == 0) {
     return std::string(h1);
   }
-  const std::string site_lower = Lower(site);
+  const std::string site_lower = AsciiLower(site);
   for (int round = 0; round < 3; ++round) {
     std::size_t cut = std::string::npos, cut_len = 0;
     for (const char* sep : kSeparators) {
@@ -145,8 +142,8 @@ std::string StripSiteName(std::string title, std::string_view site, std::string_
       }
     }
     if (cut == std::string::npos || cut == 0) break;
-    const std::string suffix = Lower(title.substr(cut + cut_len));
-    const std::string prefix = Lower(title.substr(0, cut));
+    const std::string suffix = AsciiLower(title.substr(cut + cut_len));
+    const std::string prefix = AsciiLower(title.substr(0, cut));
     const bool suffix_is_site =
         !site_lower.empty() && (suffix.find(site_lower) != std::string::npos ||
                                 site_lower.find(suffix) != std::string::npos);
@@ -178,7 +175,7 @@ std::string FirstDate(const std::vector<std::string>& candidates, std::int64_t f
 }
 
 std::string LanguageTag(std::string_view raw) {
-  std::string tag = Lower(CollapseSpace(raw));
+  std::string tag = AsciiLower(CollapseSpace(raw));
   const std::size_t end = tag.find_first_of("-_ ,;");
   if (end != std::string::npos) tag.resize(end);
   if (tag.size() < 2 || tag.size() > 3) return "";
@@ -223,12 +220,12 @@ std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw, std::
       std::string name = CollapseSpace(std::string_view(parts).substr(start, end - start));
       RE2::Replace(&name, kBy, "");
       start = end + 1;
-      if (!LooksLikeName(name) || EqualsIgnoreCase(name, site) ||
-          EqualsIgnoreCase(name, publisher)) {
+      if (!LooksLikeName(name) || EqualsIgnoreAsciiCase(name, site) ||
+          EqualsIgnoreAsciiCase(name, publisher)) {
         continue;
       }
       const bool seen = std::any_of(
-          out.begin(), out.end(), [&](const std::string& o) { return EqualsIgnoreCase(o, name); });
+          out.begin(), out.end(), [&](const std::string& o) { return EqualsIgnoreAsciiCase(o, name); });
       if (!seen) out.push_back(std::move(name));
     }
   }

@@ -1,3 +1,4 @@
+#include "newsx/core/strings.h"
 #include "newsx/ingest/saved_page_source.h"
 
 #include <zlib.h>
@@ -16,9 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 bool HasPageExtension(const fs::path& path) {
-  std::string name = path.filename().string();
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string name = AsciiLower(path.filename().string());
   if (name.size() > 3 && name.ends_with(".gz")) name.resize(name.size() - 3);
   return name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml");
 }

@@ -1,31 +1,17 @@
 #include "newsx/ingest/url_list_source.h"
 
-#include <charconv>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <functional>
 
+#include "newsx/core/strings.h"
 #include "newsx/core/url.h"
 
 namespace newsx::ingest {
 
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::string_view(" \t\r\n\v\f").find(s.front()) != std::string_view::npos) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && std::string_view(" \t\r\n\v\f").find(s.back()) != std::string_view::npos) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-bool ParseU64(std::string_view text, std::uint64_t* value) {
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
-}
 
 }  // namespace
 
@@ -123,9 +109,10 @@ Status UrlListSource::Resume(std::string_view checkpoint) {
   std::uint64_t numbers[3];
   for (std::uint64_t& number : numbers) {
     const std::size_t colon = rest.find(':');
-    if (colon == std::string_view::npos || !ParseU64(rest.substr(0, colon), &number)) {
-      return bad("malformed");
-    }
+    const std::optional<std::uint64_t> parsed =
+        colon == std::string_view::npos ? std::nullopt : ParseU64(rest.substr(0, colon));
+    if (!parsed) return bad("malformed");
+    number = *parsed;
     rest.remove_prefix(colon + 1);
   }
   if (numbers[0] > paths_.size()) return bad("names a file index beyond the inputs");

@@ -4,7 +4,6 @@
 #include <rocksdb/db.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <optional>
 #include <unordered_map>
@@ -12,6 +11,7 @@
 #include "entity_record.h"
 #include "keys.h"
 #include "newsx/core/record_json.h"
+#include "newsx/core/strings.h"
 #include "newsx/core/url.h"
 #include "record_codec.h"
 #include "store_impl.h"
@@ -22,15 +22,9 @@ namespace {
 
 using namespace internal;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool MatchesText(const Event& e, const std::string& needle_lower) {
   if (needle_lower.empty()) return true;
-  auto has = [&](std::string_view s) { return Lower(s).find(needle_lower) != std::string::npos; };
+  auto has = [&](std::string_view s) { return AsciiLower(s).find(needle_lower) != std::string::npos; };
   if (has(e.sentence) || has(e.trigger)) return true;
   for (const EventArg& arg : e.args) {
     if (has(arg.text) || has(arg.entity_id)) return true;
@@ -150,7 +144,7 @@ Status ArticleStore::ScanEventIndex(
     const std::function<bool(std::string_view key, std::int64_t time, const Event*)>& visit)
     const {
   const EventIndexRange range = IndexRangeFor(q);
-  const std::string text_lower = Lower(q.text);
+  const std::string text_lower = AsciiLower(q.text);
   const std::size_t time_offset = range.prefix.size();
   Status error;
   auto on_key = [&](std::string_view key, std::string_view) {

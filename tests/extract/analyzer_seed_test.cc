@@ -2,13 +2,13 @@
 // fixtures/extract/seed/h200-imports.expected.json, and no `must_not`.
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
 
 #include "analyzer_test_util.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::extract {
 namespace {
@@ -18,19 +18,14 @@ using testing::AnalyzeText;
 using testing::FindEntity;
 using testing::ReadFixture;
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // "China (Chinese technology companies)" -> "china".
-std::string Head(const std::string& s) { return Lower(s.substr(0, s.find(" ("))); }
+std::string Head(const std::string& s) { return AsciiLower(s.substr(0, s.find(" ("))); }
 
 bool NameMatches(const Entity& e, const std::string& expected) {
   const std::string want = Head(expected);
-  if (Lower(e.name) == want) return true;
+  if (AsciiLower(e.name) == want) return true;
   return std::any_of(e.aliases.begin(), e.aliases.end(),
-                     [&](const std::string& a) { return Lower(a) == want; });
+                     [&](const std::string& a) { return AsciiLower(a) == want; });
 }
 
 std::string NameOf(const ExtractedArticle& x, const std::string& id) {
@@ -63,11 +58,11 @@ TEST_CASE("Seed article yields every must entity", "[extract][analyzer][seed]") 
     }
     REQUIRE(found != nullptr);
     if (want.contains("kind")) CHECK(found->kind == want["kind"].get<std::string>());
-    if (want.contains("vendor")) CHECK(Lower(NameOf(x, found->vendor)) == Lower(want["vendor"]));
+    if (want.contains("vendor")) CHECK(AsciiLower(NameOf(x, found->vendor)) == AsciiLower(want["vendor"].get<std::string>()));
     for (const json& role : want.value("roles", json::array())) {
       const bool has = std::any_of(found->roles.begin(), found->roles.end(), [&](const Role& r) {
         return r.title == role["title"].get<std::string>() &&
-               Lower(NameOf(x, r.org)) == Lower(role["org"].get<std::string>());
+               AsciiLower(NameOf(x, r.org)) == AsciiLower(role["org"].get<std::string>());
       });
       CHECK(has);
     }
@@ -86,7 +81,7 @@ TEST_CASE("Seed article yields no must_not entity", "[extract][analyzer][seed]")
     const std::string name = bad["name"].get<std::string>();
     std::vector<std::string> matches;
     for (const Entity& e : Seed().entities) {
-      if (TypeName(e.type) == type && Lower(e.name) == Lower(name)) matches.push_back(e.id);
+      if (TypeName(e.type) == type && AsciiLower(e.name) == AsciiLower(name)) matches.push_back(e.id);
     }
     INFO("must_not " << bad.dump());
     CHECK(matches.empty());
@@ -106,7 +101,7 @@ bool QuantityMatches(const ExtractedArticle& x, const Quantity& q, const json& w
   if (want.contains("op") && q.op != want["op"].get<std::string>()) return false;
   if (want.contains("unit") && q.unit != want["unit"].get<std::string>()) return false;
   if (want.contains("currency") && q.currency != want["currency"].get<std::string>()) return false;
-  if (want.contains("of") && Lower(NameOf(x, q.of)) != Lower(want["of"])) return false;
+  if (want.contains("of") && AsciiLower(NameOf(x, q.of)) != AsciiLower(want["of"].get<std::string>())) return false;
   return true;
 }
 
@@ -142,7 +137,7 @@ bool EventFound(const ExtractedArticle& x, const json& want) {
       });
     }
     if (want.contains("modality")) all &= ev.modality == want["modality"].get<std::string>();
-    if (want.contains("source")) all &= Lower(NameOf(x, ev.source)) == Lower(want["source"]);
+    if (want.contains("source")) all &= AsciiLower(NameOf(x, ev.source)) == AsciiLower(want["source"].get<std::string>());
     if (all) return true;
   }
   return false;

@@ -3,31 +3,26 @@
 // checked by eye when written (SOURCES.md there says what each covers).
 // Regenerate after an intended change with NEWSX_UPDATE_GOLDEN=1.
 
-#include <zlib.h>
-
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
 
 #include "newsx/extract/html_extractor.h"
+#include "support/gzip.h"
 
 namespace newsx::extract {
 namespace {
 
 std::string ReadGzip(const std::filesystem::path& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  REQUIRE(f != nullptr);
-  std::string out;
-  char buf[65536];
-  int n = 0;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-  gzclose(f);
-  return out;
+  std::optional<std::string> text = testing::ReadGzipFile(path.string());
+  REQUIRE(text.has_value());
+  return std::move(*text);
 }
 
 std::string ReadFile(const std::filesystem::path& path) {

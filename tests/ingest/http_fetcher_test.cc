@@ -1,7 +1,6 @@
 #include "newsx/ingest/http_fetcher.h"
 
 #include <catch2/catch.hpp>
-#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "ingest/http_test_server.h"
+#include "support/gzip.h"
 
 namespace newsx::ingest {
 namespace {
@@ -44,20 +44,6 @@ std::vector<FetchResponse> FetchAll(const FetchOptions& options, std::vector<std
 
 FetchResponse FetchOne(const FetchOptions& options, const std::string& url) {
   return std::move(FetchAll(options, {url}).front());
-}
-
-std::string Gzip(const std::string& text) {
-  z_stream z{};
-  REQUIRE(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(compressBound(text.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 TEST_CASE("HttpFetcher fetches a page with its headers", "[ingest][http]") {
@@ -224,7 +210,7 @@ TEST_CASE("HttpFetcher decodes gzip and brotli bodies", "[ingest][http]") {
   testing::HttpTestServer server;
   server.server().Get("/gz", [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Content-Encoding", "gzip");
-    res.set_content(Gzip(text), "application/octet-stream");
+    res.set_content(testing::Gzip(text), "application/octet-stream");
   });
   // httplib compresses text responses itself when the client accepts it.
   server.server().Get("/auto", [&](const httplib::Request& req, httplib::Response& res) {

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-#include <zlib.h>
 
 #include <string>
 
@@ -17,20 +16,6 @@ constexpr char kBrotli[] =
     "\x1b\x2b\x00\x00\x04\x74\x63\xa9\x3e\xb4\x87\x22\x0b\xb6\x26\x08\x8a\x08\x1b\x70\xe0\x92"
     "\x95\xc2\xcc\xc3\xc6\x18\x38\xbe\x8d\x6f\x54\x12\xa2\xf4\xf0\x88\x25\x6f\xbe\x4b\xcc\xa5"
     "\x51\xa4\x5e\x02";
-
-std::string Deflate(const std::string& data, int window_bits) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 std::string Message(const std::string& headers, const std::string& body) {
   return "HTTP/1.1 200 OK\r\n" + headers + "\r\n" + body;
@@ -82,13 +67,14 @@ TEST_CASE("ParseHttpResponse undoes chunked transfer coding", "[ingest][http_res
 TEST_CASE("ParseHttpResponse decodes gzip, deflate and br", "[ingest][http_response]") {
   const std::string html = kHtml;
   SECTION("gzip") {
-    auto r = ParseHttpResponse(Message("Content-Encoding: gzip\r\n", testing::GzipMember(html)));
+    auto r = ParseHttpResponse(Message("Content-Encoding: gzip\r\n", testing::Gzip(html)));
     REQUIRE(r.ok());
     CHECK(r->body == html);
   }
   SECTION("deflate, zlib-wrapped and raw") {
-    for (int bits : {MAX_WBITS, -MAX_WBITS}) {
-      auto r = ParseHttpResponse(Message("Content-Encoding: deflate\r\n", Deflate(html, bits)));
+    for (auto wrapper : {testing::DeflateWrapper::kZlib, testing::DeflateWrapper::kRaw}) {
+      auto r = ParseHttpResponse(
+          Message("Content-Encoding: deflate\r\n", testing::Deflate(html, wrapper)));
       REQUIRE(r.ok());
       CHECK(r->body == html);
     }
@@ -100,7 +86,7 @@ TEST_CASE("ParseHttpResponse decodes gzip, deflate and br", "[ingest][http_respo
     CHECK(r->body == html);
   }
   SECTION("chunked gzip") {
-    const std::string gz = testing::GzipMember(html);
+    const std::string gz = testing::Gzip(html);
     char size[16];
     std::snprintf(size, sizeof size, "%zx", gz.size());
     auto r = ParseHttpResponse(Message("Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
@@ -124,18 +110,18 @@ TEST_CASE("ParseHttpResponse reports broken and hostile bodies", "[ingest][http_
   CHECK(ParseHttpResponse(Message("Content-Encoding: zstd\r\n", "x")).status().code() ==
         StatusCode::kUnimplemented);
 
-  std::string corrupt = testing::GzipMember(std::string(kHtml));
+  std::string corrupt = testing::Gzip(std::string(kHtml));
   for (std::size_t i = 10; i < corrupt.size(); ++i) corrupt[i] = static_cast<char>(0xff);
   CHECK(ParseHttpResponse(Message("Content-Encoding: gzip\r\n", corrupt)).status().code() ==
         StatusCode::kDataLoss);
 
-  const std::string gz = testing::GzipMember(std::string(kHtml));
+  const std::string gz = testing::Gzip(std::string(kHtml));
   auto cut = ParseHttpResponse(Message("Content-Encoding: gzip\r\n", gz.substr(0, gz.size() / 2)));
   REQUIRE(cut.ok());
   CHECK(cut->body_truncated);
 
   // A gzip bomb: 8 MiB of zeros squeezed into a few KiB, against a 1 MiB cap.
-  const std::string bomb = testing::GzipMember(std::string(8u << 20, '\0'));
+  const std::string bomb = testing::Gzip(std::string(8u << 20, '\0'));
   auto big = ParseHttpResponse(Message("Content-Encoding: gzip\r\n", bomb), {.max_body_bytes = 1u << 20});
   CHECK(big.status().code() == StatusCode::kResourceExhausted);
 }

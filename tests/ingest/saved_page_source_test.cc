@@ -15,7 +15,7 @@ using newsx::ingest::SavedPageSource;
 TEST_CASE("SavedPageSource reads html and html.gz files in sorted order", "[ingest][saved]") {
   testing::TempDir dir;
   testing::WriteBytes(dir.File("b.html"), "<p>b</p>");
-  testing::WriteBytes(dir.File("a.html.gz"), testing::GzipMember("<p>a</p>"));
+  testing::WriteBytes(dir.File("a.html.gz"), testing::Gzip("<p>a</p>"));
   testing::WriteBytes(dir.File("notes.txt"), "ignored");
   auto source = SavedPageSource::Open({dir.path()});
   REQUIRE(source.ok());
@@ -30,7 +30,7 @@ TEST_CASE("SavedPageSource reads html and html.gz files in sorted order", "[inge
 TEST_CASE("SavedPageSource reports a truncated gzip as an item error and goes on",
           "[ingest][saved]") {
   testing::TempDir dir;
-  const std::string gz = testing::GzipMember(std::string(10000, 'x'));
+  const std::string gz = testing::Gzip(std::string(10000, 'x'));
   testing::WriteBytes(dir.File("a.html.gz"), gz.substr(0, gz.size() / 2));
   testing::WriteBytes(dir.File("b.html"), "<p>ok</p>");
   auto source = SavedPageSource::Open({dir.path()});
@@ -45,7 +45,7 @@ TEST_CASE("SavedPageSource reports a truncated gzip as an item error and goes on
 TEST_CASE("SavedPageSource enforces the page size cap", "[ingest][saved]") {
   testing::TempDir dir;
   testing::WriteBytes(dir.File("big.html"), std::string(5000, 'x'));
-  testing::WriteBytes(dir.File("bomb.html.gz"), testing::GzipMember(std::string(1 << 20, 'x')));
+  testing::WriteBytes(dir.File("bomb.html.gz"), testing::Gzip(std::string(1 << 20, 'x')));
   auto source = SavedPageSource::Open({dir.path()}, {.max_page_bytes = 4096});
   REQUIRE(source.ok());
   const auto items = testing::DrainSource(**source);

@@ -212,10 +212,10 @@ TEST_CASE("WarcReader skips garbage and bad headers between records", "[ingest][
 }
 
 TEST_CASE("WarcReader skips a corrupt gzip member and trailing garbage", "[ingest][warc]") {
-  const std::string first = testing::GzipMember(testing::WarcRecordBytes("resource", "http://1/", "1"));
-  std::string second = testing::GzipMember(testing::WarcRecordBytes("resource", "http://2/", "2"));
+  const std::string first = testing::Gzip(testing::WarcRecordBytes("resource", "http://1/", "1"));
+  std::string second = testing::Gzip(testing::WarcRecordBytes("resource", "http://2/", "2"));
   for (std::size_t i = 12; i < second.size() - 8; ++i) second[i] = static_cast<char>(0xff);
-  const std::string third = testing::GzipMember(testing::WarcRecordBytes("resource", "http://3/", "3"));
+  const std::string third = testing::Gzip(testing::WarcRecordBytes("resource", "http://3/", "3"));
   const std::string data = first + second + third + "trailing junk";
   const ReadAll got = DrainMemory(data);
   REQUIRE(got.records.size() >= 2);
@@ -285,7 +285,7 @@ TEST_CASE("WarcReader ends a block that overruns its gzip member", "[ingest][war
   const std::string second = testing::WarcRecordBytes("resource", "http://2/", "two");
   const std::string third = testing::WarcRecordBytes("resource", "http://3/", "three");
   const std::string data =
-      testing::GzipMember(first) + testing::GzipMember(second) + testing::GzipMember(third);
+      testing::Gzip(first) + testing::Gzip(second) + testing::Gzip(third);
   const ReadAll got = DrainMemory(data);
   REQUIRE(got.records.size() == 3);
   CHECK(got.records[0].block == "one");
@@ -301,22 +301,9 @@ TEST_CASE("WarcReader ends a block that overruns its gzip member", "[ingest][war
 TEST_CASE("WarcReader reads gzip members with an FEXTRA field", "[ingest][warc]") {
   // Some writers put an index ("sl" subfield) in each member's extra field.
   const auto member_with_extra = [](const std::string& data) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    unsigned char extra[] = {'s', 'l', 4, 0, 1, 2, 3, 4};
-    gz_header header{};
-    header.extra = extra;
-    header.extra_len = sizeof extra;
-    deflateSetHeader(&zs, &header);
-    std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
+    constexpr char kExtra[] = {'s', 'l', 4, 0, 1, 2, 3, 4};
+    return testing::Deflate(data, testing::DeflateWrapper::kGzip,
+                            std::string_view(kExtra, sizeof kExtra));
   };
   const std::string first = member_with_extra(testing::WarcRecordBytes("resource", "http://x/1", "a"));
   const std::string second = member_with_extra(testing::WarcRecordBytes("resource", "http://x/2", "b"));
@@ -373,7 +360,7 @@ TEST_CASE("WarcReader resyncs the same way inside a whole-file gzip", "[ingest][
   liar.replace(at, liar.find("\r\n", at) - at, "Content-Length: 50000");
   const std::string plain = testing::HtmlResponseRecord("http://1/", "<p>one</p>") + liar +
                             testing::HtmlResponseRecord("http://3/", "<p>three</p>");
-  const ReadAll got = DrainMemory(testing::GzipMember(plain));
+  const ReadAll got = DrainMemory(testing::Gzip(plain));
   REQUIRE(got.records.size() == 3);
   CHECK(got.records[2].target_uri == "http://3/");
   CHECK(LostDataIssues(got.issues) == 1);

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "ingest/source_test_util.h"
 #include "ingest/warc_test_util.h"
 #include "newsx/ingest/warc_source.h"
-#include "ingest/source_test_util.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -27,7 +27,7 @@ std::string Page(int i) {
 std::string MixedWarc(int first_page, int pages, bool gzip_per_record) {
   std::string out;
   const auto add = [&](const std::string& record) {
-    out += gzip_per_record ? testing::GzipMember(record) : record;
+    out += gzip_per_record ? testing::Gzip(record) : record;
   };
   add(testing::WarcRecordBytes("warcinfo", "", "software: test\r\n"));
   for (int i = first_page; i < first_page + pages; ++i) {
@@ -146,7 +146,7 @@ TEST_CASE("WarcSource resumes exactly after the checkpointed item", "[ingest][wa
 
 TEST_CASE("WarcSource resumes inside a whole-file gzip", "[ingest][warc_source]") {
   testing::TempDir dir;
-  testing::WriteBytes(dir.File("whole.warc.gz"), testing::GzipMember(MixedWarc(0, 6, false)));
+  testing::WriteBytes(dir.File("whole.warc.gz"), testing::Gzip(MixedWarc(0, 6, false)));
   auto full = WarcSource::Open({dir.File("whole.warc.gz")});
   REQUIRE(full.ok());
   const auto all = Urls(testing::DrainSource(**full));

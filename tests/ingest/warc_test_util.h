@@ -1,13 +1,13 @@
 #pragma once
 
-#include <zlib.h>
-
 #include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
 
-// Builders of WARC records and gzip members for ingest tests.
+#include "support/gzip.h"
+
+// Builders of WARC records for ingest tests (gzip members: support/gzip.h).
 namespace newsx::testing {
 
 inline std::string WarcRecordBytes(const std::string& type, const std::string& uri,
@@ -35,21 +35,6 @@ inline std::string HttpResponseBytes(int status, const std::string& content_type
 
 inline std::string HtmlResponseRecord(const std::string& uri, const std::string& body) {
   return WarcRecordBytes("response", uri, HttpResponseBytes(200, "text/html; charset=utf-8", body));
-}
-
-// One gzip member holding `data`.
-inline std::string GzipMember(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 inline void WriteBytes(const std::string& path, const std::string& data) {

@@ -2,11 +2,10 @@
 
 #include <catch2/catch.hpp>
 
-#include <zlib.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -15,6 +14,7 @@
 #include "newsx/store/article_store.h"
 #include "query_test_db.h"
 #include "run_command.h"
+#include "support/gzip.h"
 #include "temp_dir.h"
 
 using namespace newsx;
@@ -33,14 +33,9 @@ std::string Slurp(const std::string& path) {
 }
 
 std::string Gunzip(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  REQUIRE(f != nullptr);
-  std::string out;
-  char buf[4096];
-  int n = 0;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-  gzclose(f);
-  return out;
+  std::optional<std::string> text = testing::ReadGzipFile(path);
+  REQUIRE(text.has_value());
+  return std::move(*text);
 }
 
 // The `key` values of every row of an export file; every line must parse.

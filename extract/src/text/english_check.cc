@@ -1,3 +1,4 @@
+#include "newsx/core/strings.h"
 #include "text/english_check.h"
 
 #include <algorithm>
@@ -18,10 +19,7 @@ constexpr std::array<std::string_view, 21> kFunctionWords = {
 bool IsFunctionWord(std::string_view w) {
   if (w.size() > 5) return false;
   char lower[6];
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    const char c = w[i];
-    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  for (std::size_t i = 0; i < w.size(); ++i) lower[i] = AsciiLower(w[i]);
   const std::string_view l(lower, w.size());
   return std::find(kFunctionWords.begin(), kFunctionWords.end(), l) != kFunctionWords.end();
 }

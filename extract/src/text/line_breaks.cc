@@ -1,3 +1,4 @@
+#include "newsx/core/strings.h"
 #include "text/line_breaks.h"
 
 #include <algorithm>
@@ -19,15 +20,10 @@ bool IsBlank(std::string_view line) {
   return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
 }
 
-std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::string_view TrimLeft(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s;
-}
+// Line ends drop spaces, tabs and the CR of a CRLF; line starts only
+// spaces and tabs.
+constexpr std::string_view kLineEndSpace = " \t\r";
+constexpr std::string_view kLineStartSpace = " \t";
 
 // Bytes that are not UTF-8 continuation bytes: code points, near enough.
 std::size_t Width(std::string_view line) {
@@ -39,7 +35,7 @@ std::size_t Width(std::string_view line) {
 // The line ends a sentence: ".", "!", "?" or ":", possibly before a closing
 // quote or bracket.
 bool EndsSentence(std::string_view line) {
-  line = TrimRight(line);
+  line = TrimRight(line, kLineEndSpace);
   while (!line.empty()) {
     const auto b = static_cast<unsigned char>(line.back());
     if (b == '"' || b == '\'' || b == ')' || b == ']' || b == '*') {
@@ -57,7 +53,7 @@ bool EndsSentence(std::string_view line) {
 
 // "- item", "* item", "• item", "1. item", "(a) item".
 bool StartsListItem(std::string_view line) {
-  line = TrimLeft(line);
+  line = TrimLeft(line, kLineStartSpace);
   if (line.size() < 2) return false;
   const char c = line[0];
   if ((c == '-' || c == '*' || c == '+') && line[1] == ' ') return true;
@@ -99,7 +95,7 @@ LineBreaks::LineBreaks(std::string_view text) : text_(text) {
   while (begin <= text.size()) {
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = TrimRight(text.substr(begin, end - begin));
+    const std::string_view line = TrimRight(text.substr(begin, end - begin), kLineEndSpace);
     if (IsBlank(line)) {
       have_prev = false;
     } else {
@@ -129,7 +125,7 @@ LineBreaks::LineBreaks(std::string_view text) : text_(text) {
 
 bool LineBreaks::EndsParagraph(std::size_t pos) const {
   if (!wrapped_) return true;
-  const std::string_view line = TrimRight(LineEndingAt(text_, pos));
+  const std::string_view line = TrimRight(LineEndingAt(text_, pos), kLineEndSpace);
   const std::string_view next = LineStartingAfter(text_, pos);
   if (IsBlank(line) || IsBlank(next)) return true;
   if (StartsListItem(next)) return true;

@@ -7,6 +7,7 @@
 
 #include "feed/feed_internal.h"
 #include "feed/feed_text.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::ingest::internal {
 namespace {
@@ -23,7 +24,7 @@ const Value* Member(const Value& object, const char* key) {
 std::string Str(const Value& object, const char* key) {
   const Value* v = Member(object, key);
   if (v == nullptr || !v->IsString()) return "";
-  return std::string(TrimView(std::string_view(v->GetString(), v->GetStringLength())));
+  return std::string(Trim(std::string_view(v->GetString(), v->GetStringLength()), kMarkupWhitespace));
 }
 
 std::string IdString(const Value& object) {

@@ -5,6 +5,7 @@
 #include "feed/feed_charset.h"
 #include "feed/feed_internal.h"
 #include "feed/feed_text.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::ingest {
 
@@ -24,7 +25,7 @@ std::string_view FeedFormatName(FeedFormat format) {
 
 Result<Feed> ParseFeed(std::string_view bytes, const FeedParseOptions& options) {
   internal::Utf8Text text = internal::DecodeToUtf8(bytes, options.content_type);
-  const std::string_view body = internal::TrimView(text.text);
+  const std::string_view body = Trim(text.text, kMarkupWhitespace);
   if (body.empty()) return InvalidArgumentError("not a feed: empty document");
   Result<Feed> feed = body.front() == '{' ? internal::ParseJsonFeed(body, options)
                                           : internal::ParseXmlFeed(body, options);

@@ -6,13 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "newsx/core/strings.h"
 #include "newsx/core/time_format.h"
 #include "newsx/core/url.h"
 
 namespace newsx::ingest::internal {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 struct StringWriter final : pugi::xml_writer {
   std::string* out;
@@ -73,12 +73,6 @@ int Base64Value(char c) {
 
 }  // namespace
 
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string InnerXml(const pugi::xml_node& node) {
   std::string out;
   StringWriter writer(&out);
@@ -92,7 +86,7 @@ std::string InnerXml(const pugi::xml_node& node) {
   for (std::size_t pos = out.find("/>"); pos != std::string::npos; pos = out.find("/>", pos + 3)) {
     if (pos > 0 && out[pos - 1] != ' ') out.insert(pos, 1, ' ');
   }
-  return std::string(TrimView(out));
+  return std::string(Trim(out, kMarkupWhitespace));
 }
 
 std::string TextOf(const pugi::xml_node& node) {
@@ -100,7 +94,7 @@ std::string TextOf(const pugi::xml_node& node) {
   // The common case, one text or CDATA child, without a copy of the whole tree walk.
   if (child && !child.next_sibling() &&
       (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)) {
-    return std::string(TrimView(child.value()));
+    return std::string(Trim(child.value(), kMarkupWhitespace));
   }
   std::string text;
   for (; child; child = child.next_sibling()) {
@@ -115,7 +109,7 @@ std::string TextOf(const pugi::xml_node& node) {
         break;
     }
   }
-  return std::string(TrimView(text));
+  return std::string(Trim(text, kMarkupWhitespace));
 }
 
 std::optional<std::string> DecodeBase64(std::string_view text) {
@@ -124,7 +118,7 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
   std::uint32_t acc = 0;
   int bits = 0;
   for (const char c : text) {
-    if (IsSpace(c)) continue;
+    if (IsMarkupSpace(c)) continue;
     if (c == '=') break;
     const int v = Base64Value(c);
     if (v < 0) return std::nullopt;
@@ -182,13 +176,13 @@ std::string DecodeHtmlEntities(std::string_view text) {
 
 FeedPerson ParsePersonText(std::string_view text) {
   FeedPerson person;
-  text = TrimView(text);
+  text = Trim(text, kMarkupWhitespace);
   const std::size_t open = text.find_first_of("(<");
   const std::size_t close = open == std::string_view::npos ? open : text.find_first_of(")>", open);
   if (open != std::string_view::npos && close != std::string_view::npos) {
-    const std::string_view inside = TrimView(text.substr(open + 1, close - open - 1));
-    std::string_view outside = TrimView(text.substr(0, open));
-    if (outside.empty()) outside = TrimView(text.substr(close + 1));
+    const std::string_view inside = Trim(text.substr(open + 1, close - open - 1), kMarkupWhitespace);
+    std::string_view outside = Trim(text.substr(0, open), kMarkupWhitespace);
+    if (outside.empty()) outside = Trim(text.substr(close + 1), kMarkupWhitespace);
     if (inside.find('@') != std::string_view::npos) {
       person.email = inside;
       person.name = outside;
@@ -211,7 +205,7 @@ FeedPerson ParsePersonText(std::string_view text) {
 }
 
 std::string ResolveLink(std::string_view base, std::string_view ref) {
-  ref = TrimView(ref);
+  ref = Trim(ref, kMarkupWhitespace);
   if (ref.empty()) return "";
   if (base.empty()) return std::string(ref);
   std::string resolved = ResolveUrl(base, ref);
@@ -257,7 +251,7 @@ std::string ResolveHtmlLinks(std::string_view html, std::string_view base) {
 }
 
 std::optional<std::int64_t> ParseFeedDate(std::string_view text) {
-  text = TrimView(text);
+  text = Trim(text, kMarkupWhitespace);
   if (text.empty()) return std::nullopt;
   return ParseDateTime(text);
 }

@@ -12,9 +12,6 @@ class xml_node;
 
 namespace newsx::ingest::internal {
 
-// `s` without leading and trailing ASCII whitespace.
-std::string_view TrimView(std::string_view s);
-
 // Concatenated character data (text and CDATA) of `node`, trimmed; when the
 // element has child elements (unescaped markup), their serialization.
 std::string TextOf(const pugi::xml_node& node);

@@ -11,6 +11,7 @@
 #include "feed/feed_charset.h"
 #include "feed/feed_internal.h"
 #include "feed/feed_text.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::ingest::internal {
 namespace {
@@ -98,7 +99,7 @@ std::string AtomText(const pugi::xml_node& node) {
   const std::string_view mode = node.attribute("mode").value();
   if (mode == "base64") {
     std::optional<std::string> decoded = DecodeBase64(node.text().get());
-    return decoded ? std::string(TrimView(*decoded)) : TextOf(node);
+    return decoded ? std::string(Trim(*decoded, kMarkupWhitespace)) : TextOf(node);
   }
   if (type == "xhtml" || type == "application/xhtml+xml") {
     pugi::xml_node div = node;
@@ -114,7 +115,7 @@ std::string AtomText(const pugi::xml_node& node) {
   // RFC 4287 4.1.3.3: other non-text media types are base64.
   if (type.find('/') != std::string_view::npos && type.substr(0, 5) != "text/") {
     std::optional<std::string> decoded = DecodeBase64(node.text().get());
-    if (decoded && IsValidUtf8(*decoded)) return std::string(TrimView(*decoded));
+    if (decoded && IsValidUtf8(*decoded)) return std::string(Trim(*decoded, kMarkupWhitespace));
   }
   return TextOf(node);
 }
@@ -152,7 +153,7 @@ void AddPerson(std::vector<FeedPerson>* people, FeedPerson person) {
 
 std::int64_t ParseLength(std::string_view text) {
   std::int64_t value = 0;
-  for (const char c : TrimView(text)) {
+  for (const char c : Trim(text, kMarkupWhitespace)) {
     if (c < '0' || c > '9' || value > (std::int64_t{1} << 50)) return 0;
     value = value * 10 + (c - '0');
   }

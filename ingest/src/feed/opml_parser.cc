@@ -7,6 +7,7 @@
 
 #include "feed/feed_charset.h"
 #include "feed/feed_text.h"
+#include "newsx/core/strings.h"
 
 namespace newsx::ingest {
 namespace {
@@ -53,14 +54,14 @@ Result<std::vector<FeedSubscription>> ParseOpml(std::string_view bytes, std::str
 }
 
 Result<std::vector<FeedSubscription>> ParseFeedList(std::string_view bytes) {
-  const std::string_view head = internal::TrimView(bytes.substr(0, 4096));
+  const std::string_view head = Trim(bytes.substr(0, 4096), kMarkupWhitespace);
   if (head.rfind("<", 0) == 0) return ParseOpml(bytes);
   std::vector<FeedSubscription> feeds;
   std::set<std::string> seen;
   std::size_t line_number = 0;
   while (!bytes.empty()) {
     const std::size_t eol = bytes.find('\n');
-    const std::string_view line = internal::TrimView(bytes.substr(0, eol));
+    const std::string_view line = Trim(bytes.substr(0, eol), kMarkupWhitespace);
     bytes.remove_prefix(eol == std::string_view::npos ? bytes.size() : eol + 1);
     ++line_number;
     if (line.empty() || line.front() == '#') continue;

@@ -9,6 +9,7 @@
 
 #include "http/curl_status.h"
 #include "http/host_state.h"
+#include "newsx/core/strings.h"
 #include "newsx/core/url.h"
 
 namespace newsx::ingest {
@@ -97,11 +98,9 @@ namespace internal {
 
 std::string OriginOf(std::string_view url) {
   const UrlParts parts = SplitUrl(url);
-  std::string scheme(parts.scheme);
-  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string scheme = AsciiLower(parts.scheme);
   if ((scheme != "http" && scheme != "https") || parts.host.empty()) return "";
-  std::string host(parts.host);
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string host = AsciiLower(parts.host);
   const std::string port = parts.port.empty() ? (scheme == "https" ? "443" : "80") : std::string(parts.port);
   return scheme + "://" + host + ":" + port;
 }

@@ -1,3 +1,4 @@
+#include "newsx/core/strings.h"
 #include "newsx/ingest/robots_rules.h"
 
 #include <charconv>
@@ -5,19 +6,8 @@
 namespace newsx::ingest {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+// Space, tab and the CR of a CRLF line end around a field or value.
+std::string_view TrimLineSpace(std::string_view s) { return Trim(s, " \t\r"); }
 
 // Glob match of a robots pattern ('*' any run, final '$' anchors) against
 // the start of `path`.
@@ -56,9 +46,9 @@ bool PatternMatches(std::string_view pattern, std::string_view path) {
 }  // namespace
 
 std::string ProductToken(std::string_view user_agent) {
-  user_agent = Trim(user_agent);
+  user_agent = TrimLineSpace(user_agent);
   const std::size_t end = user_agent.find_first_of("/ ");
-  return Lower(user_agent.substr(0, end));
+  return AsciiLower(user_agent.substr(0, end));
 }
 
 RobotsRules RobotsRules::AllowAll() { return RobotsRules(); }
@@ -70,7 +60,7 @@ RobotsRules RobotsRules::DisallowAll() {
 }
 
 RobotsRules RobotsRules::Parse(std::string_view text, std::string_view product_token) {
-  const std::string token = Lower(product_token);
+  const std::string token = AsciiLower(product_token);
   RobotsRules mine, star;
   bool have_mine = false;
   // State of the group being read: which agents it names.
@@ -84,12 +74,12 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view product_t
     }
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = Lower(Trim(line.substr(0, colon)));
-    const std::string_view value = Trim(line.substr(colon + 1));
+    const std::string key = AsciiLower(TrimLineSpace(line.substr(0, colon)));
+    const std::string_view value = TrimLineSpace(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agent_lines) group_is_mine = group_is_star = false;
       in_agent_lines = true;
-      const std::string agent = Lower(value);
+      const std::string agent = AsciiLower(value);
       if (agent == "*") group_is_star = true;
       else if (!token.empty() && agent == token) group_is_mine = have_mine = true;
       continue;

@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include "newsx/core/strings.h"
 #include "newsx/core/time_format.h"
 
 namespace newsx::ingest {
@@ -14,21 +15,14 @@ std::string_view LocalName(const pugi::xml_node& node) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::string_view(" \t\r\n").find(s.front()) != std::string_view::npos) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && std::string_view(" \t\r\n").find(s.back()) != std::string_view::npos) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+// XML's whitespace (space, tab, CR, LF) around a value.
+std::string_view TrimXmlSpace(std::string_view s) { return Trim(s, " \t\r\n"); }
 
 // Text of the first child element named `local` (any prefix), trimmed.
 std::string ChildText(const pugi::xml_node& parent, std::string_view local) {
   for (const pugi::xml_node& child : parent.children()) {
     if (child.type() == pugi::node_element && LocalName(child) == local) {
-      return std::string(Trim(child.text().get()));
+      return std::string(TrimXmlSpace(child.text().get()));
     }
   }
   return {};
@@ -97,13 +91,11 @@ std::vector<std::string> RobotsSitemapUrls(std::string_view robots_txt) {
     const std::size_t nl = robots_txt.find('\n');
     std::string_view line = robots_txt.substr(0, nl);
     robots_txt.remove_prefix(nl == std::string_view::npos ? robots_txt.size() : nl + 1);
-    line = Trim(line.substr(0, line.find('#')));
+    line = Trim(line.substr(0, line.find('#')), " \t\r\n");
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string field(Trim(line.substr(0, colon)));
-    for (char& c : field) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (field != "sitemap") continue;
-    const std::string_view value = Trim(line.substr(colon + 1));
+    if (!EqualsIgnoreAsciiCase(Trim(line.substr(0, colon), " \t\r\n"), "sitemap")) continue;
+    const std::string_view value = Trim(line.substr(colon + 1), " \t\r\n");
     if (!value.empty()) urls.emplace_back(value);
   }
   return urls;

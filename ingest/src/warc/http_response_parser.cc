@@ -6,29 +6,16 @@
 #include <charconv>
 #include <cstring>
 
+#include "newsx/core/strings.h"
 #include "warc/warc_header.h"
 
 namespace newsx::ingest {
 
 namespace {
 
+using internal::TrimHeaderSpace;
+
 constexpr std::size_t kChunk = 64u << 10;
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 Status TooLarge(std::uint64_t max_bytes) {
   return ResourceExhaustedError("decoded body larger than " + std::to_string(max_bytes) + " bytes");
@@ -115,7 +102,7 @@ bool Dechunk(std::string_view body, std::string* out, bool* truncated) {
       *truncated = true;
       return !first;
     }
-    std::string_view line = Trim(body.substr(pos, eol - pos));
+    std::string_view line = TrimHeaderSpace(body.substr(pos, eol - pos));
     line = line.substr(0, line.find(';'));  // Chunk extensions.
     std::uint64_t size = 0;
     const auto [ptr, ec] = std::from_chars(line.data(), line.data() + line.size(), size, 16);
@@ -149,7 +136,7 @@ bool LooksCompressed(std::string_view body, std::string_view coding) {
   }
   if (coding == "deflate") {
     // An HTML body stored decoded starts with text; deflate data rarely does.
-    const std::string_view head = Trim(body.substr(0, 64));
+    const std::string_view head = TrimHeaderSpace(body.substr(0, 64));
     return !head.starts_with("<") && !head.starts_with("\xef\xbb\xbf");
   }
   return true;
@@ -159,14 +146,14 @@ bool LooksCompressed(std::string_view body, std::string_view coding) {
 
 std::string_view ParsedHttpResponse::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (internal::EqualsIgnoreCase(key, name)) return value;
+    if (EqualsIgnoreAsciiCase(key, name)) return value;
   }
   return {};
 }
 
 Result<std::string> DecodeContentEncoding(std::string_view body, std::string_view coding,
                                           std::uint64_t max_bytes, bool* truncated) {
-  const std::string c = ToLower(Trim(coding));
+  const std::string c = AsciiLower(TrimHeaderSpace(coding));
   if (c.empty() || c == "identity" || c == "none") {
     if (body.size() > max_bytes) return TooLarge(max_bytes);
     return std::string(body);
@@ -198,14 +185,14 @@ Result<ParsedHttpResponse> ParseHttpResponse(std::string_view message,
 
   std::string_view rest = head;
   std::size_t nl = rest.find('\n');
-  const std::string_view status_line = Trim(rest.substr(0, nl));
+  const std::string_view status_line = TrimHeaderSpace(rest.substr(0, nl));
   rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
   if (!status_line.starts_with("HTTP/")) {
     return InvalidArgumentError("no HTTP status line");
   }
   const std::size_t sp = status_line.find(' ');
   const std::string_view after = sp == std::string_view::npos ? std::string_view()
-                                                              : Trim(status_line.substr(sp + 1));
+                                                              : TrimHeaderSpace(status_line.substr(sp + 1));
   const std::string_view code = after.substr(0, after.find(' '));
   const auto [ptr, ec] = std::from_chars(code.data(), code.data() + code.size(), response.status);
   if (ec != std::errc() || ptr != code.data() + code.size() || response.status < 100 ||
@@ -213,13 +200,13 @@ Result<ParsedHttpResponse> ParseHttpResponse(std::string_view message,
     return InvalidArgumentError("bad HTTP status line '" + std::string(status_line.substr(0, 80)) +
                                 "'");
   }
-  if (code.size() < after.size()) response.reason.assign(Trim(after.substr(code.size())));
+  if (code.size() < after.size()) response.reason.assign(TrimHeaderSpace(after.substr(code.size())));
 
   while (!rest.empty()) {
     nl = rest.find('\n');
     const std::string_view raw = rest.substr(0, nl);
     rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
-    const std::string_view line = Trim(raw);
+    const std::string_view line = TrimHeaderSpace(raw);
     if (line.empty()) break;
     if ((raw.front() == ' ' || raw.front() == '\t') && !response.headers.empty()) {
       response.headers.back().second.append(" ").append(line);
@@ -227,20 +214,20 @@ Result<ParsedHttpResponse> ParseHttpResponse(std::string_view message,
     }
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    response.headers.emplace_back(std::string(Trim(line.substr(0, colon))),
-                                  std::string(Trim(line.substr(colon + 1))));
+    response.headers.emplace_back(std::string(TrimHeaderSpace(line.substr(0, colon))),
+                                  std::string(TrimHeaderSpace(line.substr(colon + 1))));
   }
 
   std::string dechunked;
-  if (ToLower(response.Header("Transfer-Encoding")).find("chunked") != std::string::npos &&
+  if (AsciiLower(response.Header("Transfer-Encoding")).find("chunked") != std::string::npos &&
       Dechunk(body, &dechunked, &response.body_truncated)) {
     body = dechunked;
   }
-  const std::string encodings = ToLower(response.Header("Content-Encoding"));
+  const std::string encodings = AsciiLower(response.Header("Content-Encoding"));
   std::vector<std::string_view> codings;
   for (std::string_view list = encodings; !list.empty();) {
     const std::size_t comma = list.find(',');
-    const std::string_view one = Trim(list.substr(0, comma));
+    const std::string_view one = TrimHeaderSpace(list.substr(0, comma));
     if (!one.empty()) codings.push_back(one);
     list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
   }

@@ -1,21 +1,14 @@
+#include "newsx/core/strings.h"
 #include "warc/warc_header.h"
 
-#include <charconv>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace newsx::ingest::internal {
 
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // Splits off the next line (without its LF and trailing CRs).
 std::string_view NextLine(std::string_view* rest) {
@@ -27,10 +20,9 @@ std::string_view NextLine(std::string_view* rest) {
 }
 
 bool ParseUint(std::string_view text, std::uint64_t* value) {
-  text = Trim(text);
-  if (text.empty()) return false;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return ec == std::errc() && ptr == text.data() + text.size();
+  const std::optional<std::uint64_t> parsed = ParseU64(TrimHeaderSpace(text));
+  if (parsed) *value = *parsed;
+  return parsed.has_value();
 }
 
 bool AllDigits(std::string_view s) {
@@ -53,13 +45,13 @@ WarcRecordType TypeFromName(std::string_view name) {
       {"conversion", WarcRecordType::kConversion}, {"continuation", WarcRecordType::kContinuation},
   };
   for (const Entry& e : kTypes) {
-    if (EqualsIgnoreCase(e.name, name)) return e.type;
+    if (EqualsIgnoreAsciiCase(e.name, name)) return e.type;
   }
   return WarcRecordType::kUnknown;
 }
 
 std::string_view StripAngles(std::string_view uri) {
-  uri = Trim(uri);
+  uri = TrimHeaderSpace(uri);
   if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') {
     uri = uri.substr(1, uri.size() - 2);
   }
@@ -67,20 +59,20 @@ std::string_view StripAngles(std::string_view uri) {
 }
 
 void SetKnownField(std::string_view name, std::string_view value, WarcRecord* record) {
-  if (EqualsIgnoreCase(name, "WARC-Type")) {
+  if (EqualsIgnoreAsciiCase(name, "WARC-Type")) {
     record->type_name.assign(value);
     record->type = TypeFromName(value);
-  } else if (EqualsIgnoreCase(name, "WARC-Target-URI")) {
+  } else if (EqualsIgnoreAsciiCase(name, "WARC-Target-URI")) {
     record->target_uri.assign(StripAngles(value));
-  } else if (EqualsIgnoreCase(name, "WARC-Date")) {
+  } else if (EqualsIgnoreAsciiCase(name, "WARC-Date")) {
     record->date.assign(value);
-  } else if (EqualsIgnoreCase(name, "WARC-Record-ID")) {
+  } else if (EqualsIgnoreAsciiCase(name, "WARC-Record-ID")) {
     record->record_id.assign(value);
-  } else if (EqualsIgnoreCase(name, "Content-Type")) {
+  } else if (EqualsIgnoreAsciiCase(name, "Content-Type")) {
     record->content_type.assign(value);
-  } else if (EqualsIgnoreCase(name, "WARC-Payload-Digest")) {
+  } else if (EqualsIgnoreAsciiCase(name, "WARC-Payload-Digest")) {
     record->payload_digest.assign(value);
-  } else if (EqualsIgnoreCase(name, "WARC-Identified-Payload-Type")) {
+  } else if (EqualsIgnoreAsciiCase(name, "WARC-Identified-Payload-Type")) {
     record->identified_payload_type.assign(value);
   }
 }
@@ -105,7 +97,7 @@ void ResetFields(WarcRecord* record) {
 Status ParseOldVersionLine(std::string_view rest, WarcRecord* record) {
   std::vector<std::string_view> tokens;
   while (!rest.empty()) {
-    rest = Trim(rest);
+    rest = TrimHeaderSpace(rest);
     const std::size_t sp = rest.find(' ');
     tokens.push_back(rest.substr(0, sp));
     rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp);
@@ -123,15 +115,8 @@ Status ParseOldVersionLine(std::string_view rest, WarcRecord* record) {
 
 }  // namespace
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
+std::string_view TrimHeaderSpace(std::string_view s) {
+  return TrimRight(TrimLeft(s, " \t"), " \t\r");
 }
 
 std::size_t FindHeaderEnd(std::string_view data) {
@@ -155,9 +140,9 @@ Status ParseWarcHeader(std::string_view block, WarcRecord* record) {
   if (!first.starts_with("WARC/")) return InvalidArgumentError("no WARC/ version line");
   const std::string_view version_and_more = first.substr(5);
   const std::size_t sp = version_and_more.find(' ');
-  record->version.assign(Trim(version_and_more.substr(0, sp)));
+  record->version.assign(TrimHeaderSpace(version_and_more.substr(0, sp)));
   bool have_length = false;
-  if (sp != std::string_view::npos && !Trim(version_and_more.substr(sp)).empty()) {
+  if (sp != std::string_view::npos && !TrimHeaderSpace(version_and_more.substr(sp)).empty()) {
     NEWSX_RETURN_IF_ERROR(ParseOldVersionLine(version_and_more.substr(sp), record));
     have_length = true;
   }
@@ -167,16 +152,16 @@ Status ParseWarcHeader(std::string_view block, WarcRecord* record) {
     if ((line.front() == ' ' || line.front() == '\t') && !record->headers.empty()) {
       std::string& value = record->headers.back().second;
       value.push_back(' ');
-      value.append(Trim(line));
+      value.append(TrimHeaderSpace(line));
       SetKnownField(record->headers.back().first, value, record);
       continue;
     }
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;  // Not a field; tolerated.
-    const std::string_view name = Trim(line.substr(0, colon));
-    const std::string_view value = Trim(line.substr(colon + 1));
+    const std::string_view name = TrimHeaderSpace(line.substr(0, colon));
+    const std::string_view value = TrimHeaderSpace(line.substr(colon + 1));
     record->headers.emplace_back(std::string(name), std::string(value));
-    if (EqualsIgnoreCase(name, "Content-Length")) {
+    if (EqualsIgnoreAsciiCase(name, "Content-Length")) {
       if (!ParseUint(value, &record->content_length)) {
         return InvalidArgumentError("unreadable Content-Length '" + std::string(value) + "'");
       }
@@ -219,7 +204,7 @@ Status ParseArcHeader(std::string_view line, int arc_version, WarcRecord* record
   }
   const std::size_t url_end =
       static_cast<std::size_t>(fields[n - tail].data() - line.data());
-  record->target_uri.assign(Trim(line.substr(0, url_end)));
+  record->target_uri.assign(TrimHeaderSpace(line.substr(0, url_end)));
   record->version = "arc";
   record->date.assign(date);
   record->content_type.assign(mime);

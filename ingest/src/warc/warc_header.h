@@ -25,7 +25,8 @@ Status ParseWarcHeader(std::string_view block, WarcRecord* record);
 // `record`. Returns kInvalidArgument for anything else.
 Status ParseArcHeader(std::string_view line, int arc_version, WarcRecord* record);
 
-// Case-insensitive ASCII comparison.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+// A header line or value without the spaces and tabs around it and the CRs
+// left at its end (a CR at its start is content, not whitespace).
+std::string_view TrimHeaderSpace(std::string_view s);
 
 }  // namespace newsx::ingest::internal

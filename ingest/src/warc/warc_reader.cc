@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "newsx/core/strings.h"
 #include "warc/archive_input.h"
 #include "warc/warc_header.h"
 
@@ -58,7 +59,7 @@ std::string_view WarcRecordTypeName(WarcRecordType type) {
 
 std::string_view WarcRecord::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (internal::EqualsIgnoreCase(key, name)) return value;
+    if (EqualsIgnoreAsciiCase(key, name)) return value;
   }
   return {};
 }

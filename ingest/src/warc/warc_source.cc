@@ -1,9 +1,9 @@
 #include "newsx/ingest/warc_source.h"
 
-#include <charconv>
 #include <filesystem>
 #include <functional>
 
+#include "newsx/core/strings.h"
 #include "newsx/core/time_format.h"
 #include "newsx/core/url.h"
 
@@ -11,29 +11,16 @@ namespace newsx::ingest {
 
 namespace {
 
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool IsHtmlType(std::string_view content_type) {
-  const std::string t = ToLower(content_type.substr(0, content_type.find(';')));
+  const std::string t = AsciiLower(content_type.substr(0, content_type.find(';')));
   return t.find("html") != std::string::npos;
 }
 
 // No Content-Type at all: look at the first bytes, as browsers do.
 bool SniffsLikeHtml(std::string_view body) {
-  const std::string head = ToLower(body.substr(0, 1024));
+  const std::string head = AsciiLower(body.substr(0, 1024));
   return head.find("<!doctype html") != std::string::npos ||
          head.find("<html") != std::string::npos;
-}
-
-bool ParseU64(std::string_view text, std::uint64_t* value) {
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
 }
 
 }  // namespace
@@ -115,7 +102,7 @@ std::optional<SourceItem> WarcSource::ToItem(const WarcRecord& record) {
   // Lost blocks were reported as issues already.
   if (record.truncated || record.oversized) return std::nullopt;
   // Responses to dns:, ftp: or whois: requests carry no HTTP message.
-  const std::string scheme = ToLower(record.target_uri.substr(0, 5));
+  const std::string scheme = AsciiLower(record.target_uri.substr(0, 5));
   if (!scheme.starts_with("http:") && !scheme.starts_with("https")) {
     ++stats_.other_types;
     return std::nullopt;
@@ -197,15 +184,16 @@ Status WarcSource::Resume(std::string_view checkpoint) {
     field = rest.substr(0, colon);
     rest.remove_prefix(colon + 1);
   }
-  std::uint64_t index = 0;
+  const std::optional<std::uint64_t> file = ParseU64(fields[0]);
+  const std::optional<std::uint64_t> offset = ParseU64(fields[1]);
+  if (!file || !offset) return bad("malformed");
+  const std::uint64_t index = *file;
   WarcPosition position;
-  if (!ParseU64(fields[0], &index) || !ParseU64(fields[1], &position.offset)) {
-    return bad("malformed");
-  }
+  position.offset = *offset;
   if (fields[2] != "-") {
-    std::uint64_t file_offset = 0;
-    if (!ParseU64(fields[2], &file_offset)) return bad("malformed");
-    position.file_offset = file_offset;
+    const std::optional<std::uint64_t> file_offset = ParseU64(fields[2]);
+    if (!file_offset) return bad("malformed");
+    position.file_offset = *file_offset;
   }
   if (index > paths_.size()) return bad("names a file index beyond the inputs");
   if (index < paths_.size() && rest != paths_[index]) {

@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 #include "entity_overview.h"
 #include "newsx/core/record_json.h"
+#include "newsx/core/strings.h"
 #include "newsx/core/time_format.h"
 #include "newsx/pipelines/jobs/export_rows.h"
 
@@ -17,12 +17,6 @@ namespace {
 using nlohmann::json;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string JoinRows(const std::vector<std::string>& rows) {
   std::string out = "[";
@@ -166,8 +160,8 @@ std::vector<const store::StoredEntity*> SearchEntities(const StoreView& view,
                                                        const std::string& q,
                                                        const std::string& type,
                                                        std::size_t limit) {
-  const std::string needle = Lower(q);
-  auto matches = [&](std::string_view s) { return Lower(s).find(needle) != std::string::npos; };
+  const std::string needle = AsciiLower(q);
+  auto matches = [&](std::string_view s) { return AsciiLower(s).find(needle) != std::string::npos; };
   std::vector<const store::StoredEntity*> out;
   for (const store::StoredEntity& e : view.entities()) {
     if (out.size() >= limit) break;

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+// ASCII string helpers shared by every module. They treat bytes >= 0x80 as
+// opaque (UTF-8 passes through unchanged) and never depend on the C locale.
+namespace newsx {
+
+// Space, tab, LF, VT, FF and CR: what std::isspace accepts in the "C" locale.
+inline constexpr std::string_view kAsciiWhitespace = " \t\n\v\f\r";
+// HTML's and XML's "ASCII whitespace": the above without VT.
+inline constexpr std::string_view kMarkupWhitespace = " \t\n\f\r";
+
+constexpr bool IsAsciiSpace(char c) { return kAsciiWhitespace.find(c) != std::string_view::npos; }
+constexpr bool IsMarkupSpace(char c) { return kMarkupWhitespace.find(c) != std::string_view::npos; }
+constexpr char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// `s` without the leading/trailing bytes that occur in `chars`.
+std::string_view TrimLeft(std::string_view s, std::string_view chars = kAsciiWhitespace);
+std::string_view TrimRight(std::string_view s, std::string_view chars = kAsciiWhitespace);
+std::string_view Trim(std::string_view s, std::string_view chars = kAsciiWhitespace);
+
+// `s` without the leading and trailing bytes for which `trimmed(c)` holds.
+template <typename Predicate>
+std::string_view TrimIf(std::string_view s, Predicate trimmed) {
+  while (!s.empty() && trimmed(s.front())) s.remove_prefix(1);
+  while (!s.empty() && trimmed(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// `s` with A-Z mapped to a-z.
+std::string AsciiLower(std::string_view s);
+
+// True when `a` and `b` are equal but for the case of ASCII letters.
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
+
+// The decimal number that is all of `text` (digits only: no sign, no
+// spaces), or nullopt when `text` is empty, has another byte or overflows.
+std::optional<std::uint64_t> ParseU64(std::string_view text);
+
+}  // namespace newsx
