@@ -158,4 +158,35 @@ TEST_CASE("A ticker names the firm before it", "[extract][entity][structure]") {
 }
 
 }  // namespace
+TEST_CASE("Tickers in parentheses do not break a list of investors",
+          "[extract][event][structure]") {
+  // Without the asides the parser hangs the conjuncts on the exchange.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Cloud giants like Amazon (NASDAQ: AMZN), Microsoft (NASDAQ: MSFT) and Google "
+      "(NASDAQ: GOOG) are pouring $50 billion in investment into data centers.",
+      "2026-03-02T00:00:00Z");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  const auto investors = Args(*inv[0], "investor");
+  CHECK(Has(investors, "org:amazon"));
+  CHECK(Has(investors, "org:microsoft"));
+  CHECK(Has(investors, "org:google"));
+}
+
+TEST_CASE("A visit's place comes through 'where', its site is the whole noun phrase",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The minister made a trip to Japan, where she visited Micron's memory plant to see "
+      "the new line.",
+      "2026-03-02T00:00:00Z");
+  const auto visits = OfType(x, "visit");
+  REQUIRE(visits.size() == 1);
+  CHECK(Has(Args(*visits[0], "place"), "place:japan"));
+  // The site is the plant, not its owner; the trip's phrase holds the
+  // relative clause, whose firm is not the trip's site.
+  const auto sites = Args(*visits[0], "site");
+  REQUIRE(sites.size() == 1);
+  CHECK(sites[0].find("memory plant") != std::string::npos);
+}
+
 }  // namespace newsx::extract

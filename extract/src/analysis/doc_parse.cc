@@ -35,6 +35,43 @@ bool IsTitleCase(const TokenizedText& t, const Sentence& s) {
   return words >= kTitleMinWords && upper * 10 >= words * 7;
 }
 
+bool IsPunct(std::string_view w) { return w.size() == 1 && (w[0] == ':' || w[0] == ',' || w[0] == '-'); }
+
+bool IsAlnumStart(std::string_view w) {
+  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= '0' && w[0] <= '9'));
+}
+
+// Name asides: a short parenthesis right after a name that holds only names,
+// capitalized words and numbers: an acronym ("Bureau of Industry and
+// Security (BIS) updated"), a ticker ("Amazon (NASDAQ: AMZN), Microsoft").
+// The parser, trained on text with few of them, lets them break the sentence
+// (the conjuncts after a ticker hang on the exchange), so they are left out of
+// the parse and attached to the name as an apposition afterwards.
+constexpr std::uint32_t kAsideMaxWords = 5;
+
+std::vector<std::uint8_t> MarkAsides(const TokenizedText& t, const Sentence& s,
+                                     const std::vector<bool>& names) {
+  std::vector<std::uint8_t> hidden(s.end - s.first, 0);
+  for (std::uint32_t p = s.first + 1; p < s.end; ++p) {
+    if (TokenText(t, t.tokens[p]) != "(") continue;
+    const std::string_view before = TokenText(t, t.tokens[p - 1]);
+    if (!StartsUpper(before) && !(p - 1 < names.size() && names[p - 1])) continue;
+    std::uint32_t q = p + 1, words = 0;
+    bool ok = true;
+    for (; q < s.end && q <= p + kAsideMaxWords + 1; ++q) {
+      const std::string_view w = TokenText(t, t.tokens[q]);
+      if (w == ")") break;
+      if (IsPunct(w)) continue;
+      if (!IsAlnumStart(w) && !(q < names.size() && names[q])) ok = false;
+      ++words;
+    }
+    if (!ok || words == 0 || q >= s.end || TokenText(t, t.tokens[q]) != ")") continue;
+    for (std::uint32_t i = p; i <= q; ++i) hidden[i - s.first] = 1;
+    p = q;
+  }
+  return hidden;
+}
+
 }  // namespace
 
 void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
@@ -50,18 +87,23 @@ void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
   std::vector<std::string_view> words;
   std::vector<std::string> lowered;
   std::vector<std::uint8_t> in_name;
+  std::vector<std::uint32_t> kept;  // Sentence tokens given to the parser.
   nlp::ParsedSentence p;
   for (std::size_t k = 0; k < t.sentences.size(); ++k) {
     if (!wanted.empty() && !wanted[k]) continue;
     const Sentence& s = t.sentences[k];
     words.clear();
+    kept.clear();
     lowered.assign(s.end - s.first, std::string());
-    in_name.assign(s.end - s.first, 0);
+    in_name.clear();
     const bool title = IsTitleCase(t, s);
+    const std::vector<std::uint8_t> hidden = MarkAsides(t, s, names);
     for (std::uint32_t i = s.first; i < s.end; ++i) {
+      if (hidden[i - s.first]) continue;
       const std::string_view w = TokenText(t, t.tokens[i]);
       const bool name = i < names.size() && names[i];
-      in_name[i - s.first] = name && StartsUpper(w);
+      kept.push_back(i);
+      in_name.push_back(name && StartsUpper(w));
       if (title && i > s.first && StartsUpper(w) && HasLower(w) && !name) {
         lowered[i - s.first] = LowerAscii(w);
         words.push_back(lowered[i - s.first]);
@@ -71,15 +113,16 @@ void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
     }
     models.Analyze(words, &p, in_name);
     for (std::uint32_t k = 0; k < words.size(); ++k) {
-      const std::uint32_t i = s.first + k;
+      const std::uint32_t i = kept[k];
       tags_[i] = p.tags[k];
       xpos_[i] = std::string(models.XposName(p.xpos[k]));
       lemmas_[i] = std::string(p.lemma(k));
       std::transform(lemmas_[i].begin(), lemmas_[i].end(), lemmas_[i].begin(),
                      [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-      heads_[i] = p.heads[k] < 0 ? -1 : static_cast<std::int32_t>(s.first) + p.heads[k];
+      heads_[i] = p.heads[k] < 0 ? -1 : static_cast<std::int32_t>(kept[static_cast<std::uint32_t>(p.heads[k])]);
       rels_[i] = models.LabelName(p.labels[k]);
     }
+    AttachAsides(t, s, hidden);
   }
   // Children lists (CSR), in text order.
   child_begin_.assign(n + 1, 0);
@@ -106,6 +149,35 @@ void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
       right_[u] = std::max(right_[u], i);
       h = heads_[u];
     }
+  }
+}
+
+void DocParse::AttachAsides(const TokenizedText& t, const Sentence& s,
+                            const std::vector<std::uint8_t>& hidden) {
+  for (std::uint32_t i = s.first; i < s.end; ++i) {
+    if (!hidden[i - s.first] || TokenText(t, t.tokens[i]) != "(") continue;
+    const std::uint32_t open = i, name = i - 1;
+    std::uint32_t close = open + 1;
+    while (TokenText(t, t.tokens[close]) != ")") ++close;
+    std::int32_t head = -1;  // The aside's first word.
+    for (std::uint32_t j = open; j <= close; ++j) {
+      const std::string_view w = TokenText(t, t.tokens[j]);
+      const bool punct = j == open || j == close || IsPunct(w);
+      lemmas_[j] = LowerAscii(w);
+      tags_[j] = punct ? nlp::Upos::kPunct : nlp::Upos::kPropn;
+      xpos_[j] = j == open ? "-LRB-" : j == close ? "-RRB-" : punct ? w : "NNP";
+      if (!punct && head < 0) {
+        head = static_cast<std::int32_t>(j);
+        heads_[j] = static_cast<std::int32_t>(name);
+        rels_[j] = "appos";
+      }
+    }
+    for (std::uint32_t j = open; j <= close; ++j) {
+      if (static_cast<std::int32_t>(j) == head) continue;
+      heads_[j] = head;
+      rels_[j] = tags_[j] == nlp::Upos::kPunct ? "punct" : "flat";
+    }
+    i = close;
   }
 }
 

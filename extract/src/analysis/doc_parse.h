@@ -55,6 +55,10 @@ class DocParse {
   bool Dominates(std::uint32_t b, std::uint32_t a) const;
 
  private:
+  // Tags and attaches the name asides left out of sentence s's parse
+  // (`hidden`, one flag per token of s) to the name before them.
+  void AttachAsides(const TokenizedText& t, const Sentence& s, const std::vector<std::uint8_t>& hidden);
+
   std::vector<nlp::Upos> tags_;
   std::vector<std::string> xpos_;
   std::vector<std::string> lemmas_;

@@ -295,11 +295,26 @@ class Assembler {
                             const std::vector<bool>& used) {
     std::uint32_t first = a, end = a + 1;
     p_.Subtree(a, &first, &end);
+    // A clause inside the phrase speaks of something else: "a trip to Korea,
+    // where I visited Samsung" (the trip's site is not Samsung).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> clauses;
+    for (const std::uint32_t* c = p_.children_begin(a); c != p_.children_end(a); ++c) {
+      if (p_.rel(*c) != "acl:relcl" || p_.tag(a) == nlp::Upos::kVerb) continue;
+      std::uint32_t cf = 0, ce = 0;
+      p_.Subtree(*c, &cf, &ce);
+      clauses.emplace_back(cf, ce);
+    }
+    const auto in_clause = [&](const Candidate& c) {
+      for (const auto& [cf, ce] : clauses) {
+        if (c.first >= cf && c.end <= ce) return true;
+      }
+      return false;
+    };
     std::int32_t best = -1;
     std::uint32_t best_score = ~0u;
     for (std::size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
-      if (c.first >= end || c.end <= first || !Usable(c, k, slot, hit, used)) continue;
+      if (c.first >= end || c.end <= first || !Usable(c, k, slot, hit, used) || in_clause(c)) continue;
       const std::uint32_t score = c.first <= a && a < c.end ? 0
                                   : c.end <= a                ? a - c.end + 1
                                                               : c.first - a;
@@ -308,7 +323,25 @@ class Assembler {
         best = static_cast<std::int32_t>(k);
       }
     }
-    if (best >= 0 || !(slot.classes & kArgThing)) return best;
+    if (!(slot.classes & kArgThing)) return best;
+    // "visited Samsung's Pyeongtaek campus": the campus, not its owner.
+    bool keep_possessor = false;
+    if (best >= 0) {
+      const std::int32_t poss = p_.Child(a, "nmod:poss");
+      const Candidate& c = candidates_[static_cast<std::size_t>(best)];
+      std::uint32_t pf = 0, pe = 0;
+      if (poss >= 0) p_.Subtree(static_cast<std::uint32_t>(poss), &pf, &pe);
+      if (poss < 0 || c.first < pf || c.end > pe || !(c.classes & kArgCompany)) return best;
+      keep_possessor = true;
+    }
+    // "go into building five fabrication facilities": the facilities.
+    if (p_.xpos(a) == "VBG") {
+      const std::int32_t obj = p_.Child(a, "obj");
+      if (obj >= 0) {
+        a = static_cast<std::uint32_t>(obj);
+        p_.Subtree(a, &first, &end);
+      }
+    }
     // "the import of certain chips": the chips.
     for (int hop = 0; hop < 2 && (d_.tok(a).classes & kTransparentNoun); ++hop) {
       std::int32_t inner = -1;
@@ -329,7 +362,7 @@ class Assembler {
     std::uint32_t np = first;
     while (np < a && (p_.base_rel(np) == "det" || p_.base_rel(np) == "case" ||
                       p_.base_rel(np) == "punct" || p_.base_rel(np) == "cc" ||
-                      p_.base_rel(np) == "nmod:poss" || (d_.tok(np).flags & kPossessive))) {
+                      (!keep_possessor && (p_.rel(np) == "nmod:poss" || (d_.tok(np).flags & kPossessive))))) {
       ++np;
     }
     if (a + 1 - np > kMaxThingTokens) np = a + 1 - kMaxThingTokens;

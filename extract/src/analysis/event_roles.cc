@@ -197,6 +197,20 @@ void PlaceHeads(const DocParse& p, std::uint32_t head, const SlotPlace& place,
     }
     case K::kPrep:
       PrepChildren(p, head, place.words, out);
+      // "Korea, where I visited a campus": the place the clause is in, the
+      // noun a relative clause modifies or else the word before "where".
+      if (std::find(place.words.begin(), place.words.end(), "in") != place.words.end()) {
+        for (const std::uint32_t* c = p.children_begin(head); c != p.children_end(head); ++c) {
+          if (p.lemma(*c) != "where" || *c == 0) continue;
+          if (p.rel(head) == "acl:relcl" && p.head(head) >= 0) {
+            AddWithConjuncts(p, static_cast<std::uint32_t>(p.head(head)), out);
+            continue;
+          }
+          std::uint32_t j = *c - 1;
+          while (j > 0 && p.tag(j) == Upos::kPunct) --j;
+          if (p.tag(j) == Upos::kPropn || p.tag(j) == Upos::kNoun) AddWithConjuncts(p, j, out);
+        }
+      }
       // A noun trigger's phrase may hang on its verb: "announced $35
       // million for BAE Systems".
       if (out->empty() && !IsVerbal(p, head)) {
