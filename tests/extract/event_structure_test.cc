@@ -157,7 +157,6 @@ TEST_CASE("A ticker names the firm before it", "[extract][entity][structure]") {
   CHECK(nvidia_mentions == 3);
 }
 
-}  // namespace
 TEST_CASE("Tickers in parentheses do not break a list of investors",
           "[extract][event][structure]") {
   // Without the asides the parser hangs the conjuncts on the exchange.
@@ -189,4 +188,5 @@ TEST_CASE("A visit's place comes through 'where', its site is the whole noun phr
   CHECK(sites[0].find("memory plant") != std::string::npos);
 }
 
+}  // namespace
 }  // namespace newsx::extract

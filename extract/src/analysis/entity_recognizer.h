@@ -26,7 +26,9 @@ void LinkNames(DocState* d);
 // [first, end): one of `type` when there is one, else one of another type
 // but chip (the lexicon knows the type better than a guess), else -1.
 // Interns it in `d`.
-std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, EntityType type);
+// `*link_only` (when given) tells whether the listing is a "link" entry.
+std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, EntityType type,
+                          bool* link_only = nullptr);
 
 // "Nashua, NH", "Boise, Idaho", "Mesa, Ariz.": a region (by name, postal
 // code or abbreviation) after a place and a comma; the words before the

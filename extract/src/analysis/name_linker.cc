@@ -75,7 +75,8 @@ EntityType TypeOf(NerType t) {
 
 }  // namespace
 
-std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, EntityType type) {
+std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, EntityType type,
+                          bool* link_only) {
   const Lexicon& lex = d->model.lexicon;
   const EntityDef* same = nullptr;
   const EntityDef* other = nullptr;
@@ -89,6 +90,7 @@ std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, E
     }
   });
   const EntityDef* def = same != nullptr ? same : other;
+  if (link_only != nullptr) *link_only = def != nullptr && def->link_only;
   return def == nullptr ? -1 : d->Intern(def->entity);
 }
 
@@ -213,10 +215,11 @@ bool MakeRoom(DocState* d, ner::NerSpan* s) {
   // ("Texas Instruments", "China Mobile", "Colorado Springs"), a firm to the
   // unit named after it ("BAE Systems Electronic Systems"); and only to a
   // name whose other words are capitalized.
+  const bool firm_first = d->mentions[static_cast<std::size_t>(inner.front())].first == s->first;
   for (const std::int32_t m : inner) {
     const DocMention& dm = d->mentions[static_cast<std::size_t>(m)];
     const EntityType t = d->entities[static_cast<std::size_t>(dm.entity)].type;
-    const bool unit = t == EntityType::kOrg && s->type == NerType::kOrg && dm.first == s->first;
+    const bool unit = t == EntityType::kOrg && s->type == NerType::kOrg && firm_first;
     if (t != EntityType::kPlace && !unit) return false;
   }
   for (std::uint32_t i = s->first; i < s->end; ++i) {
@@ -263,6 +266,10 @@ NerType TypeByHead(const DocState& d, const ner::NerSpan& s) {
   return s.type;
 }
 
+bool IsQuote(std::string_view w) {
+  return w == "\"" || w == "\u201d" || w == "\u201c" || w == "'" || w == "\u2019";
+}
+
 bool IsAcronym(std::string_view w) {
   if (w.size() < 2 || w.size() > 6) return false;
   return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -282,7 +289,10 @@ void Initials(std::string_view name, std::string* content, std::string* all) {
     const char c = name[b];
     const char up = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
     all->push_back(up);
-    if (c >= 'A' && c <= 'Z') content->push_back(c);
+    // Function words have no initial in the acronym, in either case
+    // ("preliminary memorandum of terms (PMT)").
+    const std::string word = Lower(name.substr(b, i - b));
+    if (!IsOneOf(word, {"of", "and", "the", "for", "on", "in", "to", "&", "a"})) content->push_back(up);
   }
 }
 
@@ -296,8 +306,10 @@ bool DefinedAsNonEntity(const DocState& d, std::string_view acronym) {
         TokenText(d.tt, d.tok(i + 1)) != ")") {
       continue;
     }
-    // The words before "(" whose initials spell the acronym.
-    const std::uint32_t end = i - 1;
+    // The words before "(" whose initials spell the acronym, inside
+    // quotation marks or not ("Verified End User" (VEU)).
+    std::uint32_t end = i - 1;
+    while (end > 0 && IsQuote(TokenText(d.tt, d.tok(end - 1)))) --end;
     for (std::uint32_t first = end; first-- > 0 && end - first <= acronym.size() + 3;) {
       if (!(d.tok(first).flags & kWordToken)) break;
       Initials(DisplayName(d, first, end), &content, &all);
@@ -344,6 +356,29 @@ namespace {
 
 }  // namespace
 
+// "State of the Union": a lone word after "of (the)" and a capitalized word
+// outside any name is the end of a longer title, not a name of its own.
+bool EndsLongerTitle(const DocState& d, std::uint32_t first) {
+  std::uint32_t i = first;
+  if (i > 0 && Lower(TokenText(d.tt, d.tok(i - 1))) == "the") --i;
+  if (i < 2 || Lower(TokenText(d.tt, d.tok(i - 1))) != "of") return false;
+  const std::string_view before = TokenText(d.tt, d.tok(i - 2));
+  return !before.empty() && before[0] >= 'A' && before[0] <= 'Z' && d.covered[i - 2] < 0;
+}
+
+// "the company's Microelectronics Center", "its Pyeongtaek Campus": a site
+// someone owns, not an organization.
+bool IsPossessedFacility(const DocState& d, const ner::NerSpan& s) {
+  if (s.type != NerType::kOrg || s.first == 0) return false;
+  const std::string last = Lower(TokenText(d.tt, d.tok(s.end - 1)));
+  if (!IsOneOf(last, {"center", "centre", "campus", "plant", "facility", "fab", "factory",
+                      "site", "park", "complex"})) {
+    return false;
+  }
+  const std::string before = Lower(TokenText(d.tt, d.tok(s.first - 1)));
+  return IsOneOf(before, {"'s", "\u2019s", "its", "their", "our", "his", "her"});
+}
+
 // True when the name at `first` is a ticker: "( <exchange> : NAME". Sets
 // `*owner` to the entity named right before the parenthesis, or -1.
 bool IsTicker(const DocState& d, std::uint32_t first, std::int32_t* owner) {
@@ -367,7 +402,18 @@ bool IsExchangeLabel(const DocState& d, const ner::NerSpan& s) {
 
 void LinkNames(DocState* d) {
   std::vector<ner::NerSpan> parts, names;
-  for (const ner::NerSpan& raw : d->names) SplitAtPunctuation(*d, raw, &parts);
+  // Two organizations the tagger set side by side are one, a firm's unit
+  // named after it ("BAE Systems" + "Electronic Systems").
+  std::vector<ner::NerSpan> raws;
+  for (const ner::NerSpan& raw : d->names) {
+    if (!raws.empty() && raws.back().end == raw.first && raws.back().type == NerType::kOrg &&
+        raw.type == NerType::kOrg) {
+      raws.back().end = raw.end;
+    } else {
+      raws.push_back(raw);
+    }
+  }
+  for (const ner::NerSpan& raw : raws) SplitAtPunctuation(*d, raw, &parts);
   for (const ner::NerSpan& part : parts) {
     ner::NerSpan s = Trim(*d, part);
     if (s.first >= s.end) continue;
@@ -413,15 +459,21 @@ void LinkNames(DocState* d) {
       }
     }
     if (!MakeRoom(d, &s)) continue;
-    std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type));
+    bool link_only = false;
+    std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type), &link_only);
     const bool one_word = s.end - s.first == 1;
+    // A gazetteer's town named like a word ("Union", "Reading") is a weak
+    // listing: the checks for unlisted names apply to it too.
+    const bool weak = e < 0 || (link_only && one_word);
     const std::string_view word = TokenText(d->tt, d->tok(s.first));
     if (e < 0 && one_word && s.type == NerType::kPer) e = PersonBySurname(d, word);
     if (e < 0 && one_word && IsAcronym(word)) {
       e = ByInitials(*d, word);
       if (e < 0 && DefinedAsNonEntity(*d, word)) continue;
     }
-    if (e < 0 && one_word && IsWeakWord(*d, s.first)) continue;
+    if (weak && one_word && IsWeakWord(*d, s.first)) continue;
+    if (weak && one_word && EndsLongerTitle(*d, s.first)) continue;
+    if (e < 0 && IsPossessedFacility(*d, s)) continue;
     if (e < 0) e = NewEntity(d, s.first, s.end, s.type);
     if (e >= 0) d->AddMention(s.first, s.end, e);
   }

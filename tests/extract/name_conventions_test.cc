@@ -1,0 +1,59 @@
+// Conventions that decide what the name tagger's spans become: acronyms a
+// document defines by common words, fragments of longer titles, a firm's
+// unit, sites a firm owns, gazetteer towns named like words. Sentences
+// written for these tests (not from any evaluation set).
+
+#include <string>
+
+#include "analyzer_test_util.h"
+
+namespace newsx::extract {
+namespace {
+
+bool HasEntity(const ExtractedArticle& x, const std::string& name) {
+  for (const Entity& e : x.entities) {
+    if (e.name == name) return true;
+  }
+  return false;
+}
+
+const Entity* ByName(const ExtractedArticle& x, const std::string& name) {
+  for (const Entity& e : x.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+TEST_CASE("An acronym defined by common words names no entity", "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "It is the largest preliminary memorandum of terms (PMT) so far. Firms may get "
+      "\u201cQualified Data Center Operator\u201d (QDCO) status. The PMT was signed by Intel.",
+      "");
+  CHECK_FALSE(HasEntity(x, "PMT"));
+  CHECK_FALSE(HasEntity(x, "QDCO"));
+  CHECK(HasEntity(x, "Intel"));
+}
+
+TEST_CASE("A lone word ending a longer title is no name", "[extract][entity][names]") {
+  // "Union" is also a town in the places gazetteer: a link entry does not
+  // make a title's last word a place.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The president repeated the plan he laid out in his State of the Union, in Phoenix.", "");
+  CHECK_FALSE(HasEntity(x, "Union"));
+  CHECK(HasEntity(x, "Phoenix"));
+}
+
+TEST_CASE("A firm's unit named after it is one organization", "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The department announced $35 million for BAE Systems Electronic Systems to modernize "
+      "the company's Microelectronics Center in Nashua.",
+      "");
+  CHECK(HasEntity(x, "BAE Systems Electronic Systems"));
+  CHECK_FALSE(HasEntity(x, "Electronic Systems"));
+  // The center is a site the company owns, not an organization.
+  const Entity* center = ByName(x, "Microelectronics Center");
+  CHECK((center == nullptr || center->type != EntityType::kOrg));
+}
+
+}  // namespace
+}  // namespace newsx::extract
