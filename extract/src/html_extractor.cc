@@ -3,12 +3,13 @@
 #include <optional>
 #include <string>
 
-#include "charset.h"
 #include "comments.h"
 #include "content_writer.h"
 #include "html_dom.h"
 #include "main_content.h"
+#include "newsx/core/charset.h"
 #include "newsx/core/hash.h"
+#include "newsx/core/strings.h"
 #include "newsx/core/time_format.h"
 #include "newsx/core/url.h"
 #include "newsx/extract/language_id.h"
@@ -73,15 +74,13 @@ Result<Article> ExtractArticle(const RawDocument& doc, const HtmlExtractOptions&
                                   " bytes exceeds the limit of " +
                                   std::to_string(options.max_input_bytes));
   }
-  internal::DecodedPage page = internal::DecodeToUtf8(doc.body, doc.content_type);
-  if (page.utf8.find_first_not_of(" \t\r\n\f") == std::string::npos) {
-    return InvalidArgumentError("page is empty");
-  }
-  if (page.source != internal::CharsetSource::kBom && LooksBinary(doc.body)) {
+  const Utf8Text page = DecodeToUtf8(doc.body, doc.content_type, MarkupKind::kHtml);
+  if (Trim(page.text(), kMarkupWhitespace).empty()) return InvalidArgumentError("page is empty");
+  if (page.source != CharsetSource::kBom && LooksBinary(doc.body)) {
     return InvalidArgumentError("page is binary data, not HTML");
   }
   internal::HtmlDocPtr html =
-      internal::ParseHtml(page.utf8, doc.url, options.max_elements, elements_cut);
+      internal::ParseHtml(page.text(), doc.url, options.max_elements, elements_cut);
   if (html == nullptr) return InvalidArgumentError("not parseable as HTML");
 
   const std::int64_t fetched_s = doc.fetched_unix_ms > 0 ? doc.fetched_unix_ms / 1000 : 0;

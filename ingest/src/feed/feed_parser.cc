@@ -2,9 +2,9 @@
 
 #include <utility>
 
-#include "feed/feed_charset.h"
 #include "feed/feed_internal.h"
 #include "feed/feed_text.h"
+#include "newsx/core/charset.h"
 #include "newsx/core/strings.h"
 
 namespace newsx::ingest {
@@ -24,8 +24,8 @@ std::string_view FeedFormatName(FeedFormat format) {
 }
 
 Result<Feed> ParseFeed(std::string_view bytes, const FeedParseOptions& options) {
-  internal::Utf8Text text = internal::DecodeToUtf8(bytes, options.content_type);
-  const std::string_view body = Trim(text.text, kMarkupWhitespace);
+  Utf8Text text = DecodeToUtf8(bytes, options.content_type, MarkupKind::kXml);
+  const std::string_view body = Trim(text.text(), kMarkupWhitespace);
   if (body.empty()) return InvalidArgumentError("not a feed: empty document");
   Result<Feed> feed = body.front() == '{' ? internal::ParseJsonFeed(body, options)
                                           : internal::ParseXmlFeed(body, options);

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "feed/feed_charset.h"
 #include "feed/feed_internal.h"
 #include "feed/feed_text.h"
+#include "newsx/core/charset.h"
 #include "newsx/core/strings.h"
 
 namespace newsx::ingest::internal {

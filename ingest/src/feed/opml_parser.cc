@@ -5,8 +5,8 @@
 #include <set>
 #include <string>
 
-#include "feed/feed_charset.h"
 #include "feed/feed_text.h"
+#include "newsx/core/charset.h"
 #include "newsx/core/strings.h"
 
 namespace newsx::ingest {
@@ -37,10 +37,11 @@ bool IsHttpUrl(std::string_view s) {
 }  // namespace
 
 Result<std::vector<FeedSubscription>> ParseOpml(std::string_view bytes, std::string_view base_url) {
-  const internal::Utf8Text text = internal::DecodeToUtf8(bytes, "");
+  const Utf8Text decoded = DecodeToUtf8(bytes, "", MarkupKind::kXml);
+  const std::string_view text = decoded.text();
   pugi::xml_document doc;
-  const pugi::xml_parse_result result = doc.load_buffer(
-      text.text.data(), text.text.size(), pugi::parse_default, pugi::encoding_utf8);
+  const pugi::xml_parse_result result =
+      doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   const pugi::xml_node root = doc.child("opml");
   if (!root) {
     return InvalidArgumentError(result ? "not an OPML document: no <opml> root"
