@@ -1,6 +1,6 @@
 #include "newsx/pipelines/cluster/cluster_options.h"
 
-#include <cctype>
+#include "newsx/core/strings.h"
 
 namespace newsx::pipelines::cluster {
 
@@ -10,11 +10,8 @@ std::vector<std::string> ClusterOptions::Servers() const {
   while (at <= urls.size()) {
     std::size_t comma = urls.find(',', at);
     if (comma == std::string::npos) comma = urls.size();
-    std::size_t begin = at;
-    std::size_t end = comma;
-    while (begin < end && std::isspace(static_cast<unsigned char>(urls[begin])) != 0) ++begin;
-    while (end > begin && std::isspace(static_cast<unsigned char>(urls[end - 1])) != 0) --end;
-    if (end > begin) out.push_back(urls.substr(begin, end - begin));
+    const std::string_view server = Trim(std::string_view(urls).substr(at, comma - at));
+    if (!server.empty()) out.emplace_back(server);
     at = comma + 1;
   }
   return out;
