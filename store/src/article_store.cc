@@ -6,6 +6,7 @@
 
 #include <rocksdb/options.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -64,6 +65,7 @@ ArticleStore::Impl::~Impl() {
 }
 
 Result<std::optional<std::string>> ArticleStore::Impl::Get(Family f, std::string_view key) const {
+  if (cf(f) == nullptr) return std::optional<std::string>();
   std::string value;
   const rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf(f), key, &value);
   if (s.IsNotFound()) return std::optional<std::string>();
@@ -74,6 +76,7 @@ Result<std::optional<std::string>> ArticleStore::Impl::Get(Family f, std::string
 Status ArticleStore::Impl::Scan(
     Family f, std::string_view begin, std::string_view end,
     const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  if (cf(f) == nullptr) return Status::Ok();
   rocksdb::ReadOptions options;
   rocksdb::Slice upper(end.data(), end.size());
   if (!end.empty()) options.iterate_upper_bound = &upper;
@@ -87,6 +90,7 @@ Status ArticleStore::Impl::Scan(
 Status ArticleStore::Impl::ScanBackward(
     Family f, std::string_view begin, std::string_view end,
     const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  if (cf(f) == nullptr) return Status::Ok();
   rocksdb::ReadOptions options;
   rocksdb::Slice lower(begin.data(), begin.size());
   rocksdb::Slice upper(end.data(), end.size());
@@ -112,7 +116,7 @@ Status ArticleStore::Impl::FlushAll() {
   if (read_only) return Status::Ok();
   rocksdb::FlushOptions options;
   options.wait = true;
-  return FromRocks(db->Flush(options, families), "flushing the database");
+  return FromRocks(db->Flush(options, families), "flushing the database");  // All present.
 }
 
 Status ArticleStore::Impl::Written(std::uint64_t bytes) {
@@ -153,11 +157,19 @@ Status CheckSchema(ArticleStore::Impl& impl, const std::string& path) {
   NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> version,
                          impl.Get(kMeta, kMetaSchemaVersion));
   const std::string expected = std::to_string(kStoreSchemaVersion);
-  if (version && *version != expected) {
-    return FailedPreconditionError("database " + path + " has schema version " + *version +
-                                   "; this build reads version " + expected);
-  }
-  if (!version && !impl.read_only) {
+  impl.schema_version = kStoreSchemaVersion;
+  if (version) {
+    int v = 0;
+    const auto [end, ec] = std::from_chars(version->data(), version->data() + version->size(), v);
+    if (ec != std::errc() || end != version->data() + version->size() ||
+        v < kOldestSchemaVersion || v > kStoreSchemaVersion) {
+      return FailedPreconditionError("database " + path + " has schema version " + *version +
+                                     "; this build reads versions " +
+                                     std::to_string(kOldestSchemaVersion) + " to " + expected);
+    }
+    impl.schema_version = v;
+  } else if (!impl.read_only) {
+    // A new database: every entry is written in the current layout.
     NEWSX_RETURN_IF_ERROR(FromRocks(
         impl.db->Put(rocksdb::WriteOptions(), impl.cf(kMeta), kMetaSchemaVersion, expected),
         "writing schema version"));
@@ -184,10 +196,22 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& opt
   // RocksDB's LOG through our own writer: see info_log.h (full disks).
   db_options.info_log =
       internal::OpenInfoLog(options.path, options.create_if_missing && !options.read_only);
+  // A read-only open cannot create families: it opens those that exist
+  // (a database written by an older build lacks the newer ones).
+  std::vector<std::string> existing;
+  const bool list_existing =
+      options.read_only &&
+      rocksdb::DB::ListColumnFamilies(db_options, options.path, &existing).ok();
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  std::vector<int> opened;  // Family of each descriptor after the default one.
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
   for (int f = 0; f < kFamilyCount; ++f) {
+    if (list_existing && std::find(existing.begin(), existing.end(), kFamilyNames[f]) ==
+                             existing.end()) {
+      continue;
+    }
     descriptors.emplace_back(kFamilyNames[f], FamilyOptions(static_cast<Family>(f)));
+    opened.push_back(f);
   }
   auto impl = std::make_unique<Impl>();
   impl->read_only = options.read_only;
@@ -218,9 +242,10 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const StoreOptions& opt
     return FromRocks(s, "opening database " + options.path);
   }
   impl->db.reset(raw_db);
-  // handles[0] is the default family; ours follow in kFamilyNames order.
+  // handles[0] is the default family; ours follow in `opened` order.
   impl->db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
-  impl->families.assign(handles.begin() + 1, handles.end());
+  impl->families.assign(kFamilyCount, nullptr);
+  for (std::size_t i = 0; i < opened.size(); ++i) impl->families[opened[i]] = handles[i + 1];
   NEWSX_RETURN_IF_ERROR(CheckSchema(*impl, options.path));
   if (!options.read_only) {
     // Table options are the same in every family: one Options reads them all.

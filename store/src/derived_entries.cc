@@ -1,5 +1,6 @@
 #include "derived_entries.h"
 
+#include "event_index_value.h"
 #include "keys.h"
 #include "newsx/core/record_json.h"
 #include "record_codec.h"
@@ -22,14 +23,16 @@ std::vector<IndexEntry> IndexEntries(const ExtractedArticle& x) {
     const std::string count = std::to_string(entity.mentions.size());
     out.push_back({kMentions, MentionKey(entity_id, time, a.id), count});
     out.push_back({kMentionTime, MentionTimeKey(time, entity_id, a.id), count});
+    out.push_back({kArticleEntities, ArticleEntityKey(a.id, entity_id), count});
   }
   for (const Event& e : x.events) {
     const std::int64_t event_time = EventTime(e, time);
+    const std::string value = EncodeEventIndexValue(e);
     out.push_back({kEvents, e.id, ToJson(e)});
-    out.push_back({kEventTime, EventTimeKey(event_time, e.id), ""});
-    out.push_back({kEventType, EventIndexKey(e.type, event_time, e.id), ""});
+    out.push_back({kEventTime, EventTimeKey(event_time, e.id), value});
+    out.push_back({kEventType, EventIndexKey(e.type, event_time, e.id), value});
     for (const std::string& entity_id : EventEntityIds(e)) {
-      out.push_back({kEventEntity, EventIndexKey(entity_id, event_time, e.id), ""});
+      out.push_back({kEventEntity, EventIndexKey(entity_id, event_time, e.id), value});
     }
   }
   return out;

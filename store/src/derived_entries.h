@@ -17,8 +17,9 @@ struct IndexEntry {
   std::string value;
 };
 
-// Every entry of the urls (url, canonical URL and aliases), hashes, mentions, mention_time, events and event_*
-// families that `x` implies. Entity records, the article and raw values and
+// Every entry of the urls (url, canonical URL and aliases), hashes,
+// mentions, mention_time, article_entities, events and event_* families
+// that `x` implies, in the current schema version. Entity records, the article and raw values and
 // the changelog are not included.
 std::vector<IndexEntry> IndexEntries(const ExtractedArticle& x);
 

@@ -1,7 +1,16 @@
 #pragma once
 
-// On-disk layout of the newsx RocksDB database, schema version 2. This is the
+// On-disk layout of the newsx RocksDB database, schema version 3. This is the
 // one place that documents it.
+//
+// Version 3 (2026-12) added the event index values and article_entities,
+// so that `newsx serve` filters and counts events and finds co-mentions
+// from index entries instead of whole records. A version-2 database is
+// still read and written (its older entries have empty event index values
+// and no article_entities entries; readers then fall back to the records)
+// and ArticleStore::RebuildIndexes (`newsx verify --repair`) rebuilds those
+// families and raises it to 3. Version 3 keeps builds that would not
+// maintain them from writing to it.
 //
 // Conventions: integers in keys are 8-byte big-endian so that keys sort
 // numerically; "str" in binary values is a u32 big-endian length and the
@@ -16,7 +25,8 @@
 // any, else its article's time.
 //
 // Family          Key                                   Value
-// meta            "schema_version"                      decimal ("2"); Open refuses others
+// meta            "schema_version"                      decimal ("3", or "2": see above);
+//                                                       Open refuses others
 //                 "changelog_seq"                       decimal, last changelog seq used
 //                 "checkpoint/<name>"                   opaque checkpoint string
 //   articles      <article id>                          kFormatV2, u64 changelog seq,
@@ -46,9 +56,15 @@
 //   mentions      <entity id> \0 <time> <article id>    decimal mention count in the article
 //   mention_time  <time> <entity id> \0 <article id>    decimal mention count (top entities)
 //   events        <event id>                            Event JSON
-//   event_time    <time> <event id>                     ""
-//   event_type    <type> \0 <time> <event id>           ""
-//   event_entity  <entity id> \0 <time> <event id>      ""  (argument and source entities)
+//   event_time    <time> <event id>                     event index value: <type> \0 then
+//                                                       the ASCII-lower-cased trigger,
+//                                                       sentence, and text and entity id of
+//                                                       each argument, \0 between them
+//                                                       (event_index_value.h); "" in
+//                                                       entries written by version 2
+//   event_type    <type> \0 <time> <event id>           event index value
+//   event_entity  <entity id> \0 <time> <event id>      event index value (argument and
+//                                                       source entities)
 //   changelog     <seq u64>                             'a' <article id>
 //   dead_letters  <stage> \0 <source>                   DeadLetter JSON (latest failure)
 //   stories       <article id>                          kFormatV1, str story id, u64 time
@@ -72,6 +88,8 @@
 //                                                       ""  (cross-story candidates)
 //   happening_members <happening id> \0 <article time> <event id>  ""
 //   feeds         <feed url>                            feed state JSON (owned by the crawler)
+//   article_entities <article id> \0 <entity id>        decimal mention count (the entities
+//                                                       of an article without reading it)
 //
 // Invariants (checked by ArticleStore::Verify):
 // - an article and everything derived from it (raw page, url/hash entries,
@@ -96,7 +114,9 @@
 
 namespace newsx::store::internal {
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
+// The oldest version Open accepts (see above).
+inline constexpr int kOldestSchemaVersion = 2;
 inline constexpr char kFormatV1 = '\x01';
 inline constexpr char kFormatV2 = '\x02';  // articles values since event evidence and aliases.
 
@@ -160,6 +180,10 @@ inline std::string EventTimeKey(std::int64_t time, std::string_view event_id) {
 inline std::string EventIndexKey(std::string_view prefix, std::int64_t time,
                                  std::string_view event_id) {
   return Join2(prefix, EncodeTime(time).append(event_id));
+}
+
+inline std::string ArticleEntityKey(std::string_view article_id, std::string_view entity_id) {
+  return Join2(article_id, entity_id);
 }
 
 inline std::string StoryBandKey(std::uint64_t band, std::string_view article_id) {

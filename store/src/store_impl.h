@@ -28,7 +28,8 @@ enum Family {
   kMeta, kArticles, kRaw, kUrls, kHashes, kEntities, kMentions, kMentionTime, kEvents,
   kEventTime, kEventType, kEventEntity, kChangelog, kDeadLetters, kFeeds,
   kStories, kStoryBands, kStoryMembers, kStoryTime,
-  kHappenings, kHappeningStory, kHappeningEntity, kHappeningMembers, kFamilyCount
+  kHappenings, kHappeningStory, kHappeningEntity, kHappeningMembers, kArticleEntities,
+  kFamilyCount
 };
 
 inline constexpr const char* kFamilyNames[kFamilyCount] = {
@@ -36,7 +37,8 @@ inline constexpr const char* kFamilyNames[kFamilyCount] = {
     "entities",   "mentions",   "mention_time", "events",      "event_time",
     "event_type", "event_entity", "changelog", "dead_letters", "feeds",
     "stories",    "story_bands", "story_members", "story_time",
-    "happenings", "happening_story", "happening_entity", "happening_members"};
+    "happenings", "happening_story", "happening_entity", "happening_members",
+    "article_entities"};
 
 // Converts a RocksDB status; `what` says what was being done.
 Status FromRocks(const rocksdb::Status& s, std::string_view what);
@@ -52,6 +54,8 @@ struct ArticleStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> families;
   bool read_only = false;
+  // Meta "schema_version" as opened (keys.h): 2 until RebuildIndexes.
+  int schema_version = 0;
   // Serializes writes of articles and dead letters: they read-modify-write
   // entity records and the changelog sequence.
   std::mutex write_mu;
@@ -59,6 +63,8 @@ struct ArticleStore::Impl {
 
   ~Impl();
 
+  // nullptr for a family a read-only open did not find (a database written
+  // before the family existed): reads of it find nothing.
   rocksdb::ColumnFamilyHandle* cf(internal::Family f) const { return families[f]; }
 
   // The value at `key`, or nullopt when absent.

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "entity_record.h"
+#include "event_index_value.h"
 #include "keys.h"
 #include "newsx/core/record_json.h"
 #include "newsx/core/strings.h"
@@ -22,23 +23,13 @@ namespace {
 
 using namespace internal;
 
-bool MatchesText(const Event& e, const std::string& needle_lower) {
-  if (needle_lower.empty()) return true;
-  auto has = [&](std::string_view s) { return AsciiLower(s).find(needle_lower) != std::string::npos; };
-  if (has(e.sentence) || has(e.trigger)) return true;
-  for (const EventArg& arg : e.args) {
-    if (has(arg.text) || has(arg.entity_id)) return true;
-  }
-  return false;
-}
-
 bool Matches(const Event& e, const EventQuery& q, const std::string& text_lower) {
   if (!q.type.empty() && e.type != q.type) return false;
   if (!q.entity_id.empty()) {
     const std::vector<std::string> ids = EventEntityIds(e);
     if (!std::binary_search(ids.begin(), ids.end(), q.entity_id)) return false;
   }
-  return MatchesText(e, text_lower);
+  return EventMatchesText(e, text_lower);
 }
 
 // The source an article is counted under in Stats: its site, else its host,
@@ -137,31 +128,44 @@ std::optional<std::string> HexDecode(std::string_view hex) {
 }  // namespace
 
 // Visits the events of `q`'s index entries from `begin` to `end` (forward
-// or backward); `visit` gets the index key, the index time and the event.
-// Stale index entries are skipped (Verify reports them).
-Status ArticleStore::ScanEventIndex(
-    const EventQuery& q, std::string_view begin, std::string_view end, bool backward,
-    const std::function<bool(std::string_view key, std::int64_t time, const Event*)>& visit)
-    const {
+// or backward); `visit` gets the index key, the index time, the event's
+// type and, when `load` is set, the event (type empty: it does not match or
+// is gone). The filters are checked on the index value when it has one
+// (schema version 3), so only matching events are read; an entry without
+// one is checked on the event. Stale index entries are skipped (Verify
+// reports them).
+Status ArticleStore::ScanEventIndex(const EventQuery& q, std::string_view begin,
+                                    std::string_view end, bool backward, bool load,
+                                    const EventIndexVisitor& visit) const {
   const EventIndexRange range = IndexRangeFor(q);
   const std::string text_lower = AsciiLower(q.text);
   const std::size_t time_offset = range.prefix.size();
   Status error;
-  auto on_key = [&](std::string_view key, std::string_view) {
+  auto on_key = [&](std::string_view key, std::string_view value) {
     const std::string_view event_id = key.substr(std::min(time_offset + 8, key.size()));
     const std::int64_t time = DecodeTime(key.substr(std::min(time_offset, key.size())));
-    Result<std::optional<std::string>> value = impl_->Get(kEvents, event_id);
-    if (!value.ok()) {
-      error = value.status();
+    // The index chosen implies the entity filter (kEventEntity), or the
+    // type's (kEventType); the value holds the type and the texts.
+    const std::string_view type = EventIndexValueType(value);
+    if (!type.empty()) {
+      if ((!q.type.empty() && type != q.type) || !EventIndexValueMatches(value, text_lower)) {
+        return visit(key, time, "", nullptr);
+      }
+      if (!load) return visit(key, time, type, nullptr);
+    }
+    Result<std::optional<std::string>> stored = impl_->Get(kEvents, event_id);
+    if (!stored.ok()) {
+      error = stored.status();
       return false;
     }
-    if (!value->has_value()) return visit(key, time, nullptr);
-    Result<Event> e = ParseEvent(**value);
+    if (!stored->has_value()) return visit(key, time, "", nullptr);
+    Result<Event> e = ParseEvent(**stored);
     if (!e.ok()) {
       error = DataLossError("event " + std::string(event_id) + ": " + e.status().message());
       return false;
     }
-    return visit(key, time, Matches(*e, q, text_lower) ? &*e : nullptr);
+    if (!Matches(*e, q, text_lower)) return visit(key, time, "", nullptr);
+    return visit(key, time, e->type, &*e);
   };
   NEWSX_RETURN_IF_ERROR(backward ? impl_->ScanBackward(range.index, begin, end, on_key)
                                  : impl_->Scan(range.index, begin, end, on_key));
@@ -171,8 +175,8 @@ Status ArticleStore::ScanEventIndex(
 Status ArticleStore::FindEvents(const EventQuery& q,
                                 const std::function<bool(const Event&)>& visit) const {
   const EventIndexRange range = IndexRangeFor(q);
-  return ScanEventIndex(q, range.begin, range.end, false,
-                        [&](std::string_view, std::int64_t, const Event* e) {
+  return ScanEventIndex(q, range.begin, range.end, false, true,
+                        [&](std::string_view, std::int64_t, std::string_view, const Event* e) {
                           return e == nullptr || visit(*e);
                         });
 }
@@ -198,8 +202,8 @@ Result<EventPage> ArticleStore::FindEventsPage(const EventQuery& q,
   std::string last_key;
   bool more = false;
   NEWSX_RETURN_IF_ERROR(ScanEventIndex(
-      q, begin, end, page.newest_first,
-      [&](std::string_view key, std::int64_t time, const Event* e) {
+      q, begin, end, page.newest_first, true,
+      [&](std::string_view key, std::int64_t time, std::string_view, const Event* e) {
         if (out.events.size() >= limit ||
             (page.max_scanned != 0 && out.scanned >= page.max_scanned)) {
           more = true;
@@ -211,6 +215,51 @@ Result<EventPage> ArticleStore::FindEventsPage(const EventQuery& q,
         return true;
       }));
   if (more) out.next_cursor = HexEncode(last_key);
+  return out;
+}
+
+Result<std::vector<EventStamp>> ArticleStore::LatestEventStamps(const EventQuery& q,
+                                                                std::size_t limit,
+                                                                bool* truncated) const {
+  const EventIndexRange range = IndexRangeFor(q);
+  std::vector<EventStamp> out;
+  *truncated = false;
+  NEWSX_RETURN_IF_ERROR(ScanEventIndex(
+      q, range.begin, range.end, true, false,
+      [&](std::string_view, std::int64_t time, std::string_view type, const Event*) {
+        if (type.empty()) return true;
+        if (out.size() >= limit) {
+          *truncated = true;
+          return false;
+        }
+        out.push_back(EventStamp{time, std::string(type)});
+        return true;
+      }));
+  return out;
+}
+
+Result<std::vector<ArticleEntity>> ArticleStore::EntitiesOfArticle(
+    std::string_view article_id) const {
+  std::vector<ArticleEntity> out;
+  if (impl_->schema_version < 3) {
+    // Older articles have no article_entities entries: read the article.
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> value, impl_->Get(kArticles, article_id));
+    if (!value) return out;
+    NEWSX_ASSIGN_OR_RETURN(ExtractedArticle x, ParseArticleValue(*value));
+    for (const auto& [entity_id, entity] : EntitiesById(x.entities)) {
+      out.push_back(ArticleEntity{entity_id, entity.mentions.size()});
+    }
+    return out;
+  }
+  const std::string prefix = Join2(article_id, "");
+  NEWSX_RETURN_IF_ERROR(
+      impl_->ScanPrefix(kArticleEntities, prefix, [&](std::string_view key, std::string_view value) {
+        ArticleEntity e;
+        e.entity_id = std::string(key.substr(prefix.size()));
+        std::from_chars(value.data(), value.data() + value.size(), e.mentions);
+        out.push_back(std::move(e));
+        return true;
+      }));
   return out;
 }
 
@@ -342,7 +391,8 @@ Result<StoreStats> ArticleStore::Stats() const {
                                         return true;
                                       }));
     std::uint64_t bytes = 0;
-    if (impl_->db->GetIntProperty(impl_->cf(static_cast<Family>(f)),
+    if (impl_->cf(static_cast<Family>(f)) != nullptr &&
+        impl_->db->GetIntProperty(impl_->cf(static_cast<Family>(f)),
                                   "rocksdb.estimate-live-data-size", &bytes)) {
       stats.live_data_bytes += bytes;
     }

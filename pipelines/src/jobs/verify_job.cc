@@ -13,3 +13,16 @@ Result<VerifyReport> VerifyDatabase(const std::string& db_path, std::size_t max_
 }
 
 }  // namespace newsx::pipelines
+
+namespace newsx::pipelines {
+
+Result<RepairReport> RepairIndexes(const std::string& db_path) {
+  NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<store::ArticleStore> store,
+                         store::ArticleStore::Open({.path = db_path, .create_if_missing = false}));
+  RepairReport report;
+  report.schema_before = store->SchemaVersion();
+  NEWSX_RETURN_IF_ERROR(store->RebuildIndexes(&report.articles));
+  return report;
+}
+
+}  // namespace newsx::pipelines

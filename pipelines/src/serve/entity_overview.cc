@@ -20,37 +20,46 @@ std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
 
 Status FillArticles(const StoreView& view, const std::string& id, std::int64_t since,
                     std::int64_t until, EntityOverview* out) {
+  const store::ArticleStore& store = view.store();
   NEWSX_ASSIGN_OR_RETURN(std::vector<store::EntityArticle> refs,
-                         view.store().ArticlesMentioning(id, since, until, kCoMentionArticles));
-  std::unordered_map<std::string, CoMention> shared;
+                         store.ArticlesMentioning(id, since, until, kCoMentionArticles));
+  // Co-mentions from the article_entities index: no article is read for them.
+  std::unordered_map<std::string, std::uint64_t> shared;
   for (const store::EntityArticle& ref : refs) {
-    Result<ExtractedArticle> x = view.store().GetArticle(ref.article_id);
+    NEWSX_ASSIGN_OR_RETURN(std::vector<store::ArticleEntity> entities,
+                           store.EntitiesOfArticle(ref.article_id));
+    if (entities.empty()) continue;  // Stale reference (verify reports it).
+    ++out->articles_read;
+    for (const store::ArticleEntity& e : entities) {
+      if (e.entity_id != id) ++shared[e.entity_id];
+    }
+  }
+  std::vector<std::pair<std::string, std::uint64_t>> ranked(shared.begin(), shared.end());
+  const std::size_t n = std::min(kMaxCoMentioned, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.second != b.second ? a.second > b.second : a.first < b.first;
+                    });
+  ranked.resize(n);
+  for (const auto& [entity_id, articles] : ranked) {
+    CoMention c{entity_id, entity_id, "", articles};
+    if (const store::StoredEntity* e = view.FindEntity(entity_id)) {
+      c.name = e->entity.name;
+      c.type = EntityTypeName(e->entity.type);
+    }
+    out->co_mentioned.push_back(std::move(c));
+  }
+  // Only the linked articles are read, for their titles.
+  for (const store::EntityArticle& ref : refs) {
+    if (out->articles.size() >= kMaxArticleLinks) break;
+    Result<ExtractedArticle> x = store.GetArticle(ref.article_id);
     if (!x.ok()) {
       if (x.status().code() == StatusCode::kNotFound) continue;  // Stale: verify reports it.
       return x.status();
     }
-    ++out->articles_read;
-    if (out->articles.size() < kMaxArticleLinks) {
-      out->articles.push_back(ArticleLink{x->article.id, x->article.title, x->article.published,
-                                          x->article.site, ref.mentions});
-    }
-    for (const Entity& e : x->entities) {
-      if (e.id == id) continue;
-      CoMention& c = shared[e.id];
-      if (c.id.empty()) c = CoMention{e.id, e.name, EntityTypeName(e.type), 0};
-      ++c.articles;
-    }
+    out->articles.push_back(ArticleLink{x->article.id, x->article.title, x->article.published,
+                                        x->article.site, ref.mentions});
   }
-  std::vector<CoMention> ranked;
-  ranked.reserve(shared.size());
-  for (auto& [key, c] : shared) ranked.push_back(std::move(c));
-  const std::size_t n = std::min(kMaxCoMentioned, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
-                    [](const CoMention& a, const CoMention& b) {
-                      return a.articles != b.articles ? a.articles > b.articles : a.id < b.id;
-                    });
-  ranked.resize(n);
-  out->co_mentioned = std::move(ranked);
   return Status::Ok();
 }
 
@@ -82,18 +91,16 @@ Result<std::vector<TimelineBucket>> BuildTimeline(const StoreView& view,
                                                   const store::EventQuery& query,
                                                   const std::string& bucket,
                                                   std::uint64_t* counted, bool* truncated) {
-  NEWSX_ASSIGN_OR_RETURN(
-      store::EventPage page,
-      view.store().FindEventsPage(query, {.limit = kMaxTimelineEvents, .newest_first = true}));
+  NEWSX_ASSIGN_OR_RETURN(std::vector<store::EventStamp> stamps,
+                         view.store().LatestEventStamps(query, kMaxTimelineEvents, truncated));
   std::map<std::int64_t, TimelineBucket> buckets;
-  for (const store::TimedEvent& e : page.events) {
+  for (const store::EventStamp& e : stamps) {
     const std::int64_t start = BucketStart(e.time_unix_s, bucket);
     TimelineBucket& b = buckets[start];
     b.start_unix_s = start;
-    ++b.by_type[e.event.type];
+    ++b.by_type[e.type];
   }
-  *counted = page.events.size();
-  *truncated = !page.next_cursor.empty();
+  *counted = stamps.size();
   std::vector<TimelineBucket> out;
   for (auto& [start, b] : buckets) out.push_back(std::move(b));
   return out;

@@ -93,6 +93,11 @@ Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options, Logge
   auto impl = std::make_unique<Impl>(options);
   impl->log = log;
   NEWSX_RETURN_IF_ERROR(impl->views.Init());
+  if (impl->views.Current()->store().SchemaVersion() < 3) {
+    log->Warn("serve: the database has schema version 2: entity pages and text filters read "
+              "whole records and are slow on a large database; stop its writers and run "
+              "`newsx --db " + options.db_path + " verify --repair` to build the indexes they use");
+  }
   Impl* raw = impl.get();
   metrics::ConfigureHttp(&impl->http, options.threads,
                          {{"Content-Security-Policy", serve::kContentSecurityPolicy},

@@ -125,6 +125,17 @@ class ArticleStore {
   // each event with its index time. Returns kInvalidArgument for a cursor
   // that is not a next_cursor of this query and direction.
   Result<EventPage> FindEventsPage(const EventQuery& query, const EventPageRequest& page) const;
+  // The time and type of the latest `limit` events FindEventsPage would
+  // give newest first (`query.text` too), read from the index entries
+  // alone; *truncated is set when older ones were left out. Entries
+  // written by schema version 2 (see SchemaVersion) cost a read of the
+  // event each.
+  Result<std::vector<EventStamp>> LatestEventStamps(const EventQuery& query, std::size_t limit,
+                                                    bool* truncated) const;
+  // The entities an article mentions, in id order; empty for an unknown
+  // article. From the article_entities index, or, in a version-2
+  // database, from the article record.
+  Result<std::vector<ArticleEntity>> EntitiesOfArticle(std::string_view article_id) const;
   // Articles mentioning `entity_id` whose time is in [since, until), newest
   // first, at most `limit`.
   Result<std::vector<EntityArticle>> ArticlesMentioning(std::string_view entity_id,
@@ -176,6 +187,19 @@ class ArticleStore {
   // The highest seq used so far (0 for an empty database).
   Result<std::uint64_t> LastChangeSeq() const;
 
+  // The database's schema version (store/src/keys.h): 3, or 2 for a
+  // database written before the event index values and article_entities,
+  // whose queries read records instead until RebuildIndexes.
+  int SchemaVersion() const;
+
+  // Rebuilds the event_time, event_type, event_entity and article_entities
+  // families from the article records (deleting every entry first) and
+  // raises the schema version to 3. What `newsx verify --repair` runs; the
+  // schema version stays 2 until it completes, so an interrupted rebuild is
+  // run again. Writable stores only (kFailedPrecondition); writes of other
+  // threads wait. Sets *articles to the articles read.
+  Status RebuildIndexes(std::uint64_t* articles = nullptr);
+
   // Checks that every index entry points to a record that has it, and that
   // every record is fully indexed (see keys.h "Invariants"). Returns the
   // problems found, at most `max_problems`; empty means consistent. Reads
@@ -191,13 +215,14 @@ class ArticleStore {
   struct Impl;  // Shared by the store's .cc files.
 
  private:
-  // Shared by FindEvents and FindEventsPage (store_queries.cc): visits
-  // the index entries of `query` in [begin, end) with their time and the
-  // event, or nullptr when it does not match or is gone.
-  Status ScanEventIndex(
-      const EventQuery& query, std::string_view begin, std::string_view end, bool backward,
-      const std::function<bool(std::string_view key, std::int64_t time, const Event*)>& visit)
-      const;
+  // Shared by FindEvents, FindEventsPage and LatestEventStamps
+  // (store_queries.cc): visits the index entries of `query` in [begin, end)
+  // with their time, and the type (empty when the event does not match or
+  // is gone) and the event (when `load`).
+  using EventIndexVisitor = std::function<bool(std::string_view key, std::int64_t time,
+                                                std::string_view type, const Event* event)>;
+  Status ScanEventIndex(const EventQuery& query, std::string_view begin, std::string_view end,
+                        bool backward, bool load, const EventIndexVisitor& visit) const;
 
   explicit ArticleStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

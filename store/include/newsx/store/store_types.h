@@ -115,6 +115,18 @@ struct EntityArticle {
   std::uint64_t mentions = 0;    // Mentions of the entity in it.
 };
 
+// An entity an article mentions (ArticleStore::EntitiesOfArticle).
+struct ArticleEntity {
+  std::string entity_id;
+  std::uint64_t mentions = 0;  // Mentions of it in the article.
+};
+
+// The index time and the type of an event (ArticleStore::LatestEventStamps).
+struct EventStamp {
+  std::int64_t time_unix_s = 0;
+  std::string type;
+};
+
 // One article of a story, with its time (published, else fetched, else 0).
 struct StoryMember {
   std::string article_id;

@@ -3,6 +3,7 @@
 // The verify job (`newsx verify`): the database's indexes against its records.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,16 @@ struct VerifyReport {
 // entry points to a record and every record is indexed, stopping after
 // `max_problems` (> 0). Errors: kNotFound (no database), store errors.
 Result<VerifyReport> VerifyDatabase(const std::string& db_path, std::size_t max_problems = 1000);
+
+struct RepairReport {
+  std::uint64_t articles = 0;  // Article records the indexes were rebuilt from.
+  int schema_before = 0;       // Schema version before (2 or 3); 3 after.
+};
+
+// `verify --repair`: opens the database for writing (kFailedPrecondition
+// while another process writes to it) and rebuilds the indexes that
+// ArticleStore::RebuildIndexes covers, which upgrades a version-2 database.
+// Run VerifyDatabase after it for what it does not repair.
+Result<RepairReport> RepairIndexes(const std::string& db_path);
 
 }  // namespace newsx::pipelines
