@@ -188,5 +188,42 @@ TEST_CASE("A visit's place comes through 'where', its site is the whole noun phr
   CHECK(sites[0].find("memory plant") != std::string::npos);
 }
 
+TEST_CASE("Coordinated things, purpose clauses and receivers fill their roles",
+          "[extract][event][structure]") {
+  SECTION("each conjunct of a thing is an item") {
+    const ExtractedArticle x = testing::AnalyzeText(
+        "China's commerce ministry said it would restrict exports of gallium and germanium "
+        "from August.",
+        "2026-03-02T00:00:00Z");
+    const auto r = OfType(x, "trade_restriction");
+    REQUIRE(r.size() == 1);
+    CHECK(Args(*r[0], "item") == std::vector<std::string>{"gallium", "germanium"});
+  }
+  SECTION("the object of a purpose clause is what money is spent on") {
+    const ExtractedArticle x = testing::AnalyzeText(
+        "Intel said it would spend $20 billion to build two new chip factories in Ohio.",
+        "2026-03-02T00:00:00Z");
+    const auto inv = OfType(x, "investment");
+    REQUIRE(inv.size() == 1);
+    CHECK(Args(*inv[0], "item") == std::vector<std::string>{"two new chip factories"});
+  }
+  SECTION("who receives an amount in grants is its recipient") {
+    const ExtractedArticle x = testing::AnalyzeText(
+        "Micron Technology will receive up to $6.1 billion in grants from the Commerce "
+        "Department.",
+        "2026-03-02T00:00:00Z");
+    const auto awards = OfType(x, "award");
+    REQUIRE(awards.size() == 1);
+    CHECK(Has(Args(*awards[0], "recipient"), "org:micron"));
+  }
+  SECTION("expanding is an investment only with money named") {
+    const ExtractedArticle x = testing::AnalyzeText(
+        "The Netherlands will expand export restrictions on ASML's lithography machines.",
+        "2026-03-02T00:00:00Z");
+    CHECK(OfType(x, "investment").empty());
+    CHECK(OfType(x, "trade_restriction").size() == 1);
+  }
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -112,7 +112,8 @@ class Assembler {
       const auto& words = d_.model.lexicon.trigger_words;
       for (std::uint32_t i = 0; i < d_.size(); ++i) {
         // Inflections are verbs' ("approving"); a noun must be listed as it
-        // is written ("building blocks" is no "build").
+        // is written ("building blocks" is no "build"; plural nouns, tried,
+        // were mostly generic: "large-scale purchases").
         if (taken[i] || d_.covered[i] >= 0 || p_.tag(i) != nlp::Upos::kVerb) continue;
         const auto it = words.find(std::string(p_.lemma(i)));
         if (it != words.end()) hits.push_back(TriggerHit{i, i + 1, it->second});
@@ -358,7 +359,14 @@ class Assembler {
     if (tag != nlp::Upos::kNoun && tag != nlp::Upos::kPropn) return -1;
     if (a >= hit.first && a < hit.end) return -1;
     if (d_.covered[a] >= 0) return -1;  // A name of another kind, not a thing.
-    // The noun and its prenominal modifiers, without determiners.
+    return ThingPhrase(a, keep_possessor);
+  }
+
+  // A new thing candidate: noun a with its prenominal modifiers, without
+  // determiners (and without a possessor unless `keep_possessor`).
+  std::int32_t ThingPhrase(std::uint32_t a, bool keep_possessor = false) {
+    std::uint32_t first = a, end = a + 1;
+    p_.Subtree(a, &first, &end);
     std::uint32_t np = first;
     while (np < a && (p_.base_rel(np) == "det" || p_.base_rel(np) == "case" ||
                       p_.base_rel(np) == "punct" || p_.base_rel(np) == "cc" ||
@@ -386,10 +394,25 @@ class Assembler {
   // Adds the candidates coordinated with those in `got` ("Malta, NY, and
   // Burlington, VT"; "Amazon, Microsoft and Meta") that fit the slot.
   void AddConjuncts(const RoleSlot& slot, const TriggerHit& hit, const std::vector<bool>& used,
-                    std::vector<std::int32_t>* got) const {
+                    std::vector<std::int32_t>* got) {
     if (p_.empty()) return;
     for (std::size_t g = 0; g < got->size(); ++g) {
       const Candidate& c = candidates_[static_cast<std::size_t>((*got)[g])];
+      if (c.classes == kArgThing && c.quantity < 0 && c.entity < 0) {
+        // "exports of gallium and germanium": each conjunct noun phrase.
+        const std::uint32_t h = CandidateHead(c);
+        for (const std::uint32_t* x = p_.children_begin(h); x != p_.children_end(h); ++x) {
+          if (p_.base_rel(*x) != "conj" || p_.tag(*x) != nlp::Upos::kNoun || d_.covered[*x] >= 0) continue;
+          const std::int32_t k = ThingPhrase(*x);
+          const Candidate& made = candidates_[static_cast<std::size_t>(k)];
+          const bool again = std::any_of(got->begin(), got->end(), [&](std::int32_t o) {
+            const Candidate& c2 = candidates_[static_cast<std::size_t>(o)];
+            return o != k && c2.first == made.first && c2.end == made.end;
+          });
+          if (!again) got->push_back(k);
+        }
+        continue;
+      }
       if (c.entity < 0) continue;
       const std::uint32_t h = CandidateHead(c);
       for (const std::uint32_t* x = p_.children_begin(h); x != p_.children_end(h); ++x) {

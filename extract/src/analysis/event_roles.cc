@@ -77,6 +77,9 @@ void InheritedSubjects(const DocParse& p, std::uint32_t h, int depth, std::vecto
     // A noun trigger as a verb's object or oblique: "Micron announced an
     // investment", "added Huawei to the entity list".
     Subjects(p, g, depth + 1, out);
+  } else if (base == "nmod" && (p.tag(g) == Upos::kSym || p.tag(g) == Upos::kNum)) {
+    // "will receive $6.1 billion in grants": the amount's verb tells who.
+    InheritedSubjects(p, g, depth + 1, out);
   } else if (base == "ccomp" || base == "advcl") {
     if (!IsVerbal(p, h)) Subjects(p, g, depth + 1, out);
   }
@@ -230,6 +233,16 @@ void PlaceHeads(const DocParse& p, std::uint32_t head, const SlotPlace& place,
       if (out->empty() && p.base_rel(head) == "nmod" && p.head(head) >= 0 &&
           static_cast<std::uint32_t>(p.head(head)) < head) {
         out->push_back(static_cast<std::uint32_t>(p.head(head)));
+      }
+      break;
+    case K::kPurpose:
+      // "spend $20 billion to build two fabs", "an investment to expand its
+      // plant": what the purpose clause acts on.
+      for (const std::uint32_t* c = p.children_begin(head); c != p.children_end(head); ++c) {
+        const std::string_view r = p.base_rel(*c);
+        if ((r == "advcl" || r == "acl" || r == "xcomp") && p.CaseOf(*c) == "to" && IsVerbal(p, *c)) {
+          Objects(p, *c, out);
+        }
       }
       break;
     default:

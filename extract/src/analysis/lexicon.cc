@@ -300,7 +300,7 @@ class Parser {
     static const std::unordered_map<std::string_view, K> kKinds = {
         {"subj", K::kSubj},     {"obj", K::kObj},       {"obj2", K::kObj2},
         {"mod", K::kMod},       {"clause", K::kClause}, {"before", K::kBefore},
-        {"after", K::kAfter},   {"any", K::kAny},
+        {"after", K::kAfter},   {"any", K::kAny},       {"purpose", K::kPurpose},
     };
     std::string_view name = where;
     std::string_view words;

@@ -100,6 +100,8 @@ struct SlotPlace {
     kPrep,    // A phrase headed by one of `words` ("in Arizona").
     kMod,     // A modifier of a noun trigger ("$200 billion investment").
     kClause,  // Anywhere in the trigger's clause.
+    kPurpose, // The object of the trigger's "to" clause ("spend $20 billion
+              // to build two fabs": the fabs).
     kBefore,  // Positional: before the trigger in the sentence.
     kAfter,   // After it; with `words`, right after one of them ("-": right
               // after the trigger).
