@@ -25,27 +25,13 @@
 #include <vector>
 
 #include "newsx/extract/article_extractor.h"
-#include "newsx/ingest/saved_page_source.h"
+#include "page_copies.h"
 #include "newsx/pipelines/ingest_pipeline.h"
 
 namespace fs = std::filesystem;
 using namespace newsx;
 
 namespace {
-
-void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
-  for (std::size_t pos = 0; (pos = s->find(from, pos)) != std::string::npos; pos += to.size()) {
-    s->replace(pos, from.size(), to);
-  }
-}
-
-// Makes each copy a distinct article: the page's own canonical URL would
-// otherwise give every copy the same id.
-std::string Uncanonical(std::string html) {
-  ReplaceAll(&html, "rel=\"canonical\"", "rel=\"x-canonical\"");
-  ReplaceAll(&html, "property=\"og:url\"", "property=\"x-og-url\"");
-  return html;
-}
 
 double Seconds(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -76,40 +62,26 @@ int main(int argc, char** argv) {
   const int copies = argc > 2 ? std::atoi(argv[2]) : 20;
   const int workers = argc > 3 ? std::atoi(argv[3]) : 2;
 
-  auto source = ingest::SavedPageSource::Open({pages_dir});
-  if (!source.ok()) {
-    std::fprintf(stderr, "%s\n", source.status().ToString().c_str());
-    return 1;
-  }
   auto extractor = extract::ArticleExtractor::Create({});
   if (!extractor.ok()) return 1;
-  // Only pages that extract: failures are dead letters in the pipeline and
-  // would make the two measurements do different work.
-  std::vector<std::string> pages;
-  while (true) {
-    auto next = (*source)->Next();
-    if (!next.ok() || !next->has_value()) break;
-    if (!(**next).error.ok() || !(*extractor)->Extract((**next).document).ok()) continue;
-    pages.push_back(Uncanonical(std::move((**next).document.body)));
+  auto pages = bench::LoadExtractablePages(pages_dir, **extractor);
+  if (!pages.ok()) {
+    std::fprintf(stderr, "%s\n", pages.status().ToString().c_str());
+    return 1;
   }
   const fs::path tmp = fs::temp_directory_path() / ("newsx-backfill-bench-" + std::to_string(::getpid()));
-  fs::create_directories(tmp / "pages");
   std::vector<RawDocument> docs;
   std::uint64_t bytes = 0;
-  for (int c = 0; c < copies; ++c) {
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-      const fs::path path = tmp / "pages" / ("c" + std::to_string(c) + "-p" + std::to_string(i) + ".html");
-      std::ofstream(path, std::ios::binary) << pages[i];
-      RawDocument d;
-      d.url = "file://" + path.string();
-      d.source = path.string();
-      d.body = pages[i];
-      bytes += d.body.size();
-      docs.push_back(std::move(d));
-    }
-  }
+  bench::WriteCopies(*pages, copies, tmp / "pages", [&](const fs::path& path, const std::string& body) {
+    RawDocument d;
+    d.url = "file://" + path.string();
+    d.source = path.string();
+    d.body = body;
+    bytes += d.body.size();
+    docs.push_back(std::move(d));
+  });
   std::printf("corpus: %zu pages (%d copies of %zu), %.1f MB, %d workers\n", docs.size(), copies,
-              pages.size(), bytes / 1e6, workers);
+              pages->size(), bytes / 1e6, workers);
 
   std::uint64_t extracted = 0;
   double best_extract = 1e30;

@@ -42,15 +42,21 @@ if [ -z "$PAGES" ]; then
            /work/shared/eval/trafilatura-eval/cache "$ROOT/fixtures/stories/pages" "$ROOT/fixtures/demo/pages"; do
     [ -d "$d" ] && srcs+=("$d")
   done
-  n=0
-  for copy in 1 2 3 4; do
-    while IFS= read -r f; do
-      [ "$n" -ge "$PAGES_TARGET" ] && break 2
-      base="$(basename "$f")"
-      ln -s "$f" "$PAGES/c${copy}-${n}-${base}"
-      n=$((n + 1))
-    done < <(find "${srcs[@]}" -maxdepth 1 -type f \( -name '*.html' -o -name '*.html.gz' -o -name '*.htm' \) | sort)
-  done
+  # One process makes the links: a fork per file took minutes on a loaded machine.
+  n=$(python3 - "$PAGES" "$PAGES_TARGET" "${srcs[@]}" <<'PY'
+import os, sys
+out, target, dirs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+files = sorted(os.path.join(d, f) for d in dirs for f in os.listdir(d)
+               if os.path.isfile(os.path.join(d, f)) and f.endswith((".html", ".html.gz", ".htm")))
+n = 0
+for copy in range(1, 5):
+    for f in files:
+        if n >= target: break
+        os.symlink(f, os.path.join(out, "c%d-%d-%s" % (copy, n, os.path.basename(f))))
+        n += 1
+print(n)
+PY
+)
   log "$n page files from ${#srcs[@]} folders of real pages"
 fi
 
@@ -99,8 +105,9 @@ log "in-process reference: $expected articles in $(echo "$t1 - $t0" | bc) s"
 # --- workers and producer -------------------------------------------------------
 declare -A WORKER_PID
 start_worker() {  # start_worker NAME ROLE
-  local args=(-q worker --nats "$URLS" --role "$2")
-  [ "$2" = store ] && args=(-q --db "$WORK/db" worker --nats "$URLS" --role store)
+  # Not -q: the workers' warnings and 10 s rates go to $WORK/NAME.log.
+  local args=(worker --nats "$URLS" --role "$2")
+  [ "$2" = store ] && args=(--db "$WORK/db" worker --nats "$URLS" --role store)
   [ "$2" = extract ] && args+=(--threads 1)
   "$NEWSX" "${args[@]}" >> "$WORK/$1.out" 2>> "$WORK/$1.log" &
   WORKER_PID[$1]=$!
@@ -110,7 +117,7 @@ start_worker store store
 start_worker x1 extract
 start_worker x2 extract
 t2=$(date +%s.%N)
-"$NEWSX" -q backfill --nats "$URLS" --no-progress "$PAGES" > "$WORK/producer.out" 2>&1 &
+"$NEWSX" backfill --nats "$URLS" --no-progress "$PAGES" > "$WORK/producer.out" 2> "$WORK/producer.log" &
 PRODUCER=$!
 PIDS+=($PRODUCER)
 
@@ -158,4 +165,11 @@ verify=ok
 [ "$drained_rc" -eq 0 ] || verify=failed-not-drained
 [ "$producer_rc" -eq 0 ] || verify=failed-producer
 echo "cluster: articles=$articles expected=$expected duplicates=$duplicates verify=$verify"
-[ "$articles" = "$expected" ] && [ "$duplicates" -eq 0 ] && [ "$verify" = ok ]
+if [ "$articles" = "$expected" ] && [ "$duplicates" -eq 0 ] && [ "$verify" = ok ]; then exit 0; fi
+# Failed: what the logs say (KEEP=1 keeps $WORK for the rest).
+for f in producer x1 x2 x1b store; do
+  [ -s "$WORK/$f.log" ] && { log "--- $f.log (warnings and errors)"; grep -E 'newsx: (warn|error)' "$WORK/$f.log" | tail -20 >&2; }
+done
+for i in 0 1 2; do log "--- n$i.log"; grep -E '\[(ERR|WRN)\]' "$WORK/n$i.log" | tail -10 >&2; done
+[ -s "$WORK/verify.out" ] && { log "--- verify"; cat "$WORK/verify.out" >&2; }
+exit 1

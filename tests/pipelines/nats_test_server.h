@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -23,7 +24,9 @@ namespace newsx::testing {
 
 class NatsTestServer {
  public:
-  NatsTestServer() {
+  // `max_payload_mb`: the largest message the server takes (its default,
+  // 1 MB, is below some real pages with their article; docs/scaleout.md).
+  explicit NatsTestServer(int max_payload_mb = 8) {
     for (const char* candidate : {"/usr/sbin/nats-server", "/usr/bin/nats-server",
                                   "/usr/local/bin/nats-server"}) {
       if (::access(candidate, X_OK) == 0) binary_ = candidate;
@@ -33,8 +36,12 @@ class NatsTestServer {
     // another one (bounded).
     for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) {
       port_ = FreePort();
-      const pid_t pid = SpawnQuiet({binary_, "-js", "-a", "127.0.0.1", "-p",
-                                    std::to_string(port_), "-sd", dir_.File("js")});
+      // max_payload has no command-line flag: the rest goes in a config file.
+      const std::string config = dir_.File("nats.conf");
+      std::ofstream(config) << "listen: 127.0.0.1:" << port_ << "\nmax_payload: "
+                            << max_payload_mb << "MB\njetstream { store_dir: \"" << dir_.File("js")
+                            << "\" }\n";
+      const pid_t pid = SpawnQuiet({binary_, "-c", config});
       if (WaitListening(pid)) pid_ = pid;
     }
   }
