@@ -55,5 +55,32 @@ TEST_CASE("A firm's unit named after it is one organization", "[extract][entity]
   CHECK((center == nullptr || center->type != EntityType::kOrg));
 }
 
+TEST_CASE("A lone surname is the document's person of that name", "[extract][entity][names]") {
+  // "Lopez" is also a town in the places gazetteer; the tagger may call the
+  // lone word a place.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Feliciano Lopez won the match in Madrid on Friday. Lopez said he was tired, and "
+      "later Lopez left for Barcelona.",
+      "");
+  CHECK_FALSE(HasEntity(x, "Lopez"));
+  const Entity* lopez = ByName(x, "Feliciano Lopez");
+  REQUIRE(lopez != nullptr);
+  CHECK(lopez->mentions.size() == 3);
+}
+
+TEST_CASE("A title inside a person's span is not part of the name", "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Shares rose after Disney Chief Executive Bob Iger spoke to analysts in Burbank.", "");
+  CHECK(HasEntity(x, "Bob Iger"));
+  CHECK_FALSE(HasEntity(x, "Disney Chief Executive Bob Iger"));
+}
+
+TEST_CASE("User names are no persons", "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Follow @MattBevin and @NYTopinion on Twitter for more, said Matt Bevin.", "");
+  CHECK_FALSE(HasEntity(x, "MattBevin"));
+  CHECK_FALSE(HasEntity(x, "NYTopinion"));
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -64,6 +64,21 @@ ner::NerSpan Trim(const DocState& d, ner::NerSpan s) {
     }
   }
   while (s.end > s.first && !(d.tok(s.end - 1).flags & kWordToken)) --s.end;
+  // A title or a lower-case word inside a person's span ends what comes
+  // before it: "Disney Chief Executive Bob Iger", "Pittsburgh center Maurkice
+  // Pouncey", "Garrett hit Rudolph" (a title is not part of a name).
+  if (s.type == NerType::kPer) {
+    for (std::uint32_t i = s.end; i-- > s.first + 1;) {
+      const Token& t = d.tok(i);
+      const bool lower = (t.flags & kWordToken) && !(t.flags & (kUpperInitial | kHasDigit)) &&
+                         !IsOneOf(Lower(TokenText(d.tt, t)), {"de", "da", "di", "van", "von", "der",
+                                                                "du", "la", "le", "bin", "al"});
+      if (lower || IsTitleToken(d, i)) {
+        if (i + 1 < s.end) s.first = i + 1;
+        break;
+      }
+    }
+  }
   return s;
 }
 
@@ -85,7 +100,11 @@ std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, E
     const EntityDef& def = lex.entities[info.ref];
     if (def.entity.type == type) {
       if (same == nullptr) same = &def;
-    } else if (other == nullptr && def.entity.type != EntityType::kChip) {
+    } else if (other == nullptr && def.entity.type != EntityType::kChip &&
+               !(def.link_only && type == EntityType::kOrg)) {
+      // A gazetteer's town does not know better than the tagger that a name
+      // is an organization: "Toyota" the firm is not Toyota the city. (A
+      // person's name may well be the town's: "Chandler, Arizona".)
       other = &def;
     }
   });
@@ -179,6 +198,44 @@ std::int32_t PersonBySurname(DocState* d, std::string_view word) {
     match = &def;
   }
   return match == nullptr ? -1 : d->Intern(match->entity);
+}
+
+// The person of the document (not of the lexicon) whose last name `word`
+// is, when only one has it; -1 otherwise.
+std::int32_t DocumentPersonBySurname(const DocState& d, std::string_view word) {
+  std::int32_t found = -1;
+  for (std::size_t i = 0; i < d.entities.size(); ++i) {
+    const Entity& e = d.entities[i];
+    if (e.type != EntityType::kPerson) continue;
+    const std::size_t space = e.name.rfind(' ');
+    if (space == std::string::npos || std::string_view(e.name).substr(space + 1) != word) continue;
+    const bool mentioned = std::any_of(d.mentions.begin(), d.mentions.end(), [&](const DocMention& m) {
+      return m.entity == static_cast<std::int32_t>(i);
+    });
+    if (!mentioned) continue;
+    if (found >= 0) return -1;
+    found = static_cast<std::int32_t>(i);
+  }
+  return found;
+}
+
+// "MattBevin", "NYTopinion": a user name, not a person's name. Surnames
+// with an inner capital after a prefix ("McConnell", "DeSantis") are names.
+bool IsHandle(std::string_view w) {
+  const auto upper_at = [&](std::size_t i) { return w[i] >= 'A' && w[i] <= 'Z'; };
+  // "NYTopinion", "NGRSenate": capitals running into a lower-case word.
+  if (w.size() > 3 && upper_at(0) && upper_at(1) && upper_at(2) &&
+      std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return true;
+  }
+  for (std::size_t i = 1; i < w.size(); ++i) {
+    const bool upper = w[i] >= 'A' && w[i] <= 'Z';
+    const bool prev_lower = w[i - 1] >= 'a' && w[i - 1] <= 'z';
+    if (!upper || !prev_lower) continue;
+    const std::string_view prefix = w.substr(0, i);
+    return !IsOneOf(prefix, {"Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"});
+  }
+  return false;
 }
 
 // Makes room for the name over [first, end): mentions inside it are
@@ -466,7 +523,16 @@ void LinkNames(DocState* d) {
     // listing: the checks for unlisted names apply to it too.
     const bool weak = e < 0 || (link_only && one_word);
     const std::string_view word = TokenText(d->tt, d->tok(s.first));
+    // "Lopez" after "Feliciano Lopez": the person, whatever the tagger's
+    // type for the lone word and whatever town a gazetteer names so (one
+    // type per name in a document).
+    if (one_word && (e < 0 || link_only)) {
+      const std::int32_t person = DocumentPersonBySurname(*d, word);
+      if (person >= 0) e = person;
+    }
     if (e < 0 && one_word && s.type == NerType::kPer) e = PersonBySurname(d, word);
+    const bool at_sign = s.first > 0 && TokenText(d->tt, d->tok(s.first - 1)) == "@";
+    if (e < 0 && one_word && (at_sign || (s.type == NerType::kPer && IsHandle(word)))) continue;
     if (e < 0 && one_word && IsAcronym(word)) {
       e = ByInitials(*d, word);
       if (e < 0 && DefinedAsNonEntity(*d, word)) continue;
