@@ -531,8 +531,7 @@ void LinkNames(DocState* d) {
       if (person >= 0) e = person;
     }
     if (e < 0 && one_word && s.type == NerType::kPer) e = PersonBySurname(d, word);
-    const bool at_sign = s.first > 0 && TokenText(d->tt, d->tok(s.first - 1)) == "@";
-    if (e < 0 && one_word && (at_sign || (s.type == NerType::kPer && IsHandle(word)))) continue;
+    if (e < 0 && one_word && s.type == NerType::kPer && IsHandle(word)) continue;
     if (e < 0 && one_word && IsAcronym(word)) {
       e = ByInitials(*d, word);
       if (e < 0 && DefinedAsNonEntity(*d, word)) continue;
