@@ -1,6 +1,8 @@
 // ArticleStore::RebuildIndexes: the families schema version 3 added or
 // changed, rebuilt from the article records (`newsx verify --repair`).
 
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
@@ -81,6 +83,14 @@ Status ArticleStore::RebuildIndexes(std::uint64_t* articles) {
   NEWSX_RETURN_IF_ERROR(error);
   NEWSX_RETURN_IF_ERROR(WriteIfFull(impl, batch, true));
   NEWSX_RETURN_IF_ERROR(impl.FlushAll());
+  // The deletes left a tombstone under every rewritten key, which scans
+  // would step over until a compaction: compact these (small) families now.
+  for (Family f : kRebuilt) {
+    rocksdb::CompactRangeOptions options;
+    options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+    NEWSX_RETURN_IF_ERROR(FromRocks(impl.db->CompactRange(options, impl.cf(f), nullptr, nullptr),
+                                    std::string("compacting ") + kFamilyNames[f]));
+  }
   NEWSX_RETURN_IF_ERROR(SetSchemaVersion(impl, kStoreSchemaVersion));
   if (articles != nullptr) *articles = read;
   return impl.FlushAll();
