@@ -95,3 +95,43 @@ TEST_CASE("newsx reprocess re-extracts stored pages and keeps the database consi
   auto bad = RunCommand({kNewsx, "--db", db.path(), "reprocess", "--since", "yesterday-ish"});
   CHECK(bad.exit_code == 2);
 }
+
+TEST_CASE("newsx verify --repair rebuilds the event and article-entity indexes",
+          "[pipelines][verify]") {
+  testing::TempDir db;
+  REQUIRE(testing::WriteQueryTestDb(db.path()));
+  const auto jan = testing::QueryTestJanuary();
+  {
+    // Marked version 2 (as an older database), with a lost article_entities
+    // entry and a stale event_entity entry.
+    auto store = store::ArticleStore::Open({.path = db.path()});
+    REQUIRE(store.ok());
+    auto entities = (*store)->EntitiesOfArticle(jan.article.id);
+    REQUIRE(entities.ok());
+    REQUIRE_FALSE(entities->empty());
+    REQUIRE((*store)->WriteRawForTesting("article_entities",
+                                         jan.article.id + '\0' + (*entities)[0].entity_id,
+                                         std::nullopt).ok());
+    REQUIRE((*store)->WriteRawForTesting("event_entity",
+                                         std::string("org:ghost") + '\0' + "12345678x", "visit")
+                .ok());
+    REQUIRE((*store)->WriteRawForTesting("meta", "schema_version", "2").ok());
+  }
+  auto broken = RunCommand({kNewsx, "--db", db.path(), "verify"});
+  CHECK(broken.exit_code == 1);
+  {
+    // Not while another process writes to it.
+    auto writer = store::ArticleStore::Open({.path = db.path()});
+    REQUIRE(writer.ok());
+    auto busy = RunCommand({kNewsx, "--db", db.path(), "verify", "--repair"});
+    CHECK(busy.exit_code != 0);
+    CHECK(busy.err.find("in use") != std::string::npos);
+  }
+  auto repaired = RunCommand({kNewsx, "--db", db.path(), "verify", "--repair"});
+  CHECK(repaired.exit_code == 0);
+  CHECK(repaired.out.find("(schema version 2, now 3)") != std::string::npos);
+  CHECK(repaired.out.find("verify: ok") != std::string::npos);
+  auto store = store::ArticleStore::Open({.path = db.path(), .read_only = true});
+  REQUIRE(store.ok());
+  CHECK((*store)->SchemaVersion() == 3);
+}
