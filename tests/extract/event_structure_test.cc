@@ -225,5 +225,25 @@ TEST_CASE("Coordinated things, purpose clauses and receivers fill their roles",
   }
 }
 
+TEST_CASE("A thing is neither a date nor an amount", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "SK Hynix will build a $3.87 billion advanced packaging plant in Indiana, the company "
+      "said on Monday.",
+      "2026-03-02T00:00:00Z");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Args(*inv[0], "item") == std::vector<std::string>{"advanced packaging plant"});
+  CHECK(Args(*inv[0], "amount") == std::vector<std::string>{"$3.87 billion"});
+}
+
+TEST_CASE("Licences to sell are export approvals", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "AMD said it had received licences to sell its MI308 chips to China.",
+      "2026-03-02T00:00:00Z");
+  const auto ok = OfType(x, "export_approval");
+  REQUIRE(ok.size() == 1);
+  CHECK(Has(Args(*ok[0], "item"), "chip:amd/mi308"));
+}
+
 }  // namespace
 }  // namespace newsx::extract

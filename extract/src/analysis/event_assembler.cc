@@ -359,17 +359,33 @@ class Assembler {
     if (tag != nlp::Upos::kNoun && tag != nlp::Upos::kPropn) return -1;
     if (a >= hit.first && a < hit.end) return -1;
     if (d_.covered[a] >= 0) return -1;  // A name of another kind, not a thing.
+    if (InDate(a)) return -1;           // "on Monday" is when, not what.
     return ThingPhrase(a, keep_possessor);
   }
 
+  bool InDate(std::uint32_t i) const {
+    const Token& t = d_.tok(i);
+    return std::any_of(dates_.begin(), dates_.end(), [&](const DateExpr& x) {
+      return t.cp_begin >= x.span.begin && t.cp_end <= x.span.end;
+    });
+  }
+
+  // True when token i lies in an amount of money ("$3.87 billion").
+  bool InMoney(std::uint32_t i) const {
+    return std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
+      return c.quantity >= 0 && (c.classes & kArgMoney) && c.first <= i && i < c.end;
+    });
+  }
+
   // A new thing candidate: noun a with its prenominal modifiers, without
-  // determiners (and without a possessor unless `keep_possessor`).
+  // determiners or an amount of money ("a $3.87 billion packaging plant"),
+  // and without a possessor unless `keep_possessor`.
   std::int32_t ThingPhrase(std::uint32_t a, bool keep_possessor = false) {
     std::uint32_t first = a, end = a + 1;
     p_.Subtree(a, &first, &end);
     std::uint32_t np = first;
     while (np < a && (p_.base_rel(np) == "det" || p_.base_rel(np) == "case" ||
-                      p_.base_rel(np) == "punct" || p_.base_rel(np) == "cc" ||
+                      p_.base_rel(np) == "punct" || p_.base_rel(np) == "cc" || InMoney(np) ||
                       (!keep_possessor && (p_.rel(np) == "nmod:poss" || (d_.tok(np).flags & kPossessive))))) {
       ++np;
     }

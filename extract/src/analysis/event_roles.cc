@@ -238,11 +238,16 @@ void PlaceHeads(const DocParse& p, std::uint32_t head, const SlotPlace& place,
     case K::kPurpose:
       // "spend $20 billion to build two fabs", "an investment to expand its
       // plant": what the purpose clause acts on.
-      for (const std::uint32_t* c = p.children_begin(head); c != p.children_end(head); ++c) {
-        const std::string_view r = p.base_rel(*c);
-        if ((r == "advcl" || r == "acl" || r == "xcomp") && p.CaseOf(*c) == "to" && IsVerbal(p, *c)) {
-          Objects(p, *c, out);
+      // A noun trigger's clause may hang on its verb: "received approval
+      // from the U.S. to ship tools".
+      for (const std::uint32_t h : {head, ClauseHead(p, head)}) {
+        for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
+          const std::string_view r = p.base_rel(*c);
+          if ((r == "advcl" || r == "acl" || r == "xcomp") && p.CaseOf(*c) == "to" && IsVerbal(p, *c)) {
+            Objects(p, *c, out);
+          }
         }
+        if (!out->empty()) break;
       }
       break;
     default:
