@@ -196,6 +196,11 @@ TEST_CASE("serve: /metrics in Prometheus text format", "[serve][metrics]") {
   CHECK(m.find("newsx_serve_request_duration_seconds_bucket{route=\"/api/events\",le=\"+Inf\"} 2") !=
         std::string::npos);
   CHECK(m.find("newsx_store_articles 4") != std::string::npos);
+  // The view's overview page was computed before it was served.
+  const std::string warm = "\nnewsx_serve_view_warmup_seconds ";
+  const std::size_t at = m.find(warm);
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stod(m.substr(at + warm.size())) > 0);
 }
 
 TEST_CASE("serve: a write by another store instance shows after the refresh", "[serve]") {

@@ -69,6 +69,9 @@ std::string ServeMetrics::Render(const StoreView& view) const {
         double(view.last_change_seq()));
   Gauge(&out, "newsx_serve_view_opened_timestamp_seconds",
         "When the served view of the database was opened.", double(view.opened_unix_s()));
+  Gauge(&out, "newsx_serve_view_warmup_seconds",
+        "Time spent computing the overview page of the served view before serving it.",
+        view.warm_seconds());
   return out;
 }
 

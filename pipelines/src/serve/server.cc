@@ -38,7 +38,12 @@ struct Server::Impl {
   std::condition_variable stopped_cv;
   bool stopped = false;  // Guarded by stop_mu.
 
-  explicit Impl(const ServeOptions& o) : options(o), views(o.db_path) {}
+  // Each new view computes the overview page (top entities, the events
+  // timeline: a few hundred ms on a large database) before it is served.
+  explicit Impl(const ServeOptions& o)
+      : options(o), views(o.db_path, [this](const serve::StoreView& view) {
+          serve::HandlePage(Request{"/", {}}, view, options);
+        }) {}
 
   Response Dispatch(const Request& request) {
     std::shared_ptr<const serve::StoreView> view = views.Current();

@@ -101,6 +101,12 @@ Status ViewHolder::Refresh(bool* reopened) {
   }
   // Opened outside the lock: requests keep using the old view meanwhile.
   NEWSX_ASSIGN_OR_RETURN(std::shared_ptr<StoreView> view, StoreView::Open(db_path_));
+  if (warm_) {
+    const auto start = std::chrono::steady_clock::now();
+    warm_(*view);
+    view->warm_seconds_ =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   std::lock_guard<std::mutex> lock(mu_);
   current_ = std::move(view);
   fingerprint_ = fingerprint;

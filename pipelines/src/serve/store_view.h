@@ -6,6 +6,7 @@
 // a new view when the database directory changes.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -36,6 +37,8 @@ class StoreView {
   std::int64_t latest_event_time() const { return latest_event_time_; }
   std::uint64_t last_change_seq() const { return last_change_seq_; }
   std::int64_t opened_unix_s() const { return opened_unix_s_; }
+  // Seconds ViewHolder's warm-up took on this view before serving it.
+  double warm_seconds() const { return warm_seconds_; }
 
   // A small cache of computed responses, valid for this view only (the
   // data cannot change under it). Empty string: absent.
@@ -52,6 +55,8 @@ class StoreView {
   std::int64_t latest_event_time_ = 0;
   std::uint64_t last_change_seq_ = 0;
   std::int64_t opened_unix_s_ = 0;
+  double warm_seconds_ = 0;  // Set by ViewHolder before the view is shared.
+  friend class ViewHolder;
   mutable std::mutex cache_mu_;
   mutable std::map<std::string, std::string> cache_;  // Guarded by cache_mu_.
 };
@@ -60,7 +65,12 @@ class StoreView {
 // Thread-safe.
 class ViewHolder {
  public:
-  explicit ViewHolder(std::string db_path) : db_path_(std::move(db_path)) {}
+  // `warm` runs on each new view before it is served (on the thread that
+  // opens it), to fill its cache with what the first requests would
+  // otherwise compute while a client waits.
+  using WarmUp = std::function<void(const StoreView&)>;
+  explicit ViewHolder(std::string db_path, WarmUp warm = {})
+      : db_path_(std::move(db_path)), warm_(std::move(warm)) {}
 
   // Opens the first view. kNotFound when there is no database.
   Status Init();
@@ -71,6 +81,7 @@ class ViewHolder {
 
  private:
   const std::string db_path_;
+  const WarmUp warm_;
   mutable std::mutex mu_;
   std::shared_ptr<const StoreView> current_;  // Guarded by mu_.
   std::string fingerprint_;                   // Guarded by mu_ (only Refresh/Init write it).
