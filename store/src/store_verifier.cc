@@ -29,6 +29,41 @@ std::string Tagged(Family f, std::string_view key) {
   return out;
 }
 
+std::string_view AfterNul(std::string_view s) {
+  const std::size_t nul = s.find('\0');
+  return nul == std::string_view::npos ? std::string_view() : s.substr(nul + 1);
+}
+
+std::string_view Skip8(std::string_view s) { return s.substr(std::min<std::size_t>(8, s.size())); }
+
+// A record kind derived from an owner record (a story record per article, a
+// happening record per event) and stored with the index entries it implies.
+template <typename Record>
+struct DerivedKind {
+  Family records;           // Where the derived records are.
+  Family owners;            // Where their owners are, under the same id.
+  const char* record_name;  // "story", "happening".
+  const char* owner_name;   // "article", "event".
+  Result<Record> (*decode)(std::string_view value);
+  std::vector<IndexEntry> (*entries)(std::string_view id, const Record& record);
+  Result<std::optional<Record>> (*load)(const ArticleStore::Impl& impl, std::string_view id);
+  // Each index family, with how to read the owner's id from its key.
+  std::vector<std::pair<Family, std::string_view (*)(std::string_view key)>> indexes;
+};
+
+const DerivedKind<StoryRecord> kStoryKind{
+    kStories, kArticles, "story", "article", DecodeStoryRecord, StoryEntries, LoadStoryRecord,
+    {{kStoryBands, [](std::string_view key) { return Skip8(key); }},
+     {kStoryMembers, [](std::string_view key) { return Skip8(AfterNul(key)); }},
+     {kStoryTime, [](std::string_view key) { return AfterNul(Skip8(key)); }}}};
+
+const DerivedKind<HappeningRecord> kHappeningKind{
+    kHappenings, kEvents, "happening", "event", DecodeHappeningRecord, HappeningEntries,
+    LoadHappeningRecord,
+    {{kHappeningStory, [](std::string_view key) { return AfterNul(AfterNul(key)); }},
+     {kHappeningEntity, [](std::string_view key) { return Skip8(AfterNul(AfterNul(key))); }},
+     {kHappeningMembers, [](std::string_view key) { return Skip8(AfterNul(key)); }}}};
+
 class Verifier {
  public:
   Verifier(const ArticleStore::Impl& impl, std::size_t max_problems)
@@ -42,8 +77,8 @@ class Verifier {
     }
     NEWSX_RETURN_IF_ERROR(CheckEntities());
     NEWSX_RETURN_IF_ERROR(CheckChangelog());
-    NEWSX_RETURN_IF_ERROR(CheckStories());
-    NEWSX_RETURN_IF_ERROR(CheckHappenings());
+    NEWSX_RETURN_IF_ERROR(CheckDerived(kStoryKind));
+    NEWSX_RETURN_IF_ERROR(CheckDerived(kHappeningKind));
     NEWSX_RETURN_IF_ERROR(impl_.Scan(kRaw, "", "", [&](std::string_view key, std::string_view) {
       Result<std::optional<std::string>> article = impl_.Get(kArticles, key);
       if (article.ok() && !article->has_value()) Report(kRaw, key, "raw page of no article");
@@ -123,10 +158,6 @@ class Verifier {
 
   // The article an index entry refers to, or "" when it cannot be told.
   Result<std::string> ReferencedArticle(Family f, std::string_view key, std::string_view value) {
-    auto after_nul = [](std::string_view s) {
-      const std::size_t nul = s.find('\0');
-      return nul == std::string_view::npos ? std::string() : std::string(s.substr(nul + 1));
-    };
     auto event_article = [&](std::string_view event_id) -> Result<std::string> {
       NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> event, impl_.Get(kEvents, event_id));
       if (!event) return std::string();
@@ -135,22 +166,16 @@ class Verifier {
     };
     switch (f) {
       case kUrls: return std::string(value);
-      case kHashes: return after_nul(key);
+      case kHashes: return std::string(AfterNul(key));
       case kArticleEntities: return std::string(key.substr(0, key.find('\0')));
-      case kMentions: {
-        const std::string rest = after_nul(key);
-        return rest.size() > 8 ? rest.substr(8) : std::string();
-      }
-      case kMentionTime: return after_nul(key.substr(std::min<std::size_t>(8, key.size())));
+      case kMentions: return std::string(Skip8(AfterNul(key)));
+      case kMentionTime: return std::string(AfterNul(Skip8(key)));
       case kEvents: {
         Result<Event> e = ParseEvent(value);
         return e.ok() ? e->article : std::string();
       }
-      case kEventTime: return event_article(key.substr(std::min<std::size_t>(8, key.size())));
-      default: {
-        const std::string rest = after_nul(key);
-        return event_article(rest.size() > 8 ? std::string_view(rest).substr(8) : "");
-      }
+      case kEventTime: return event_article(Skip8(key));
+      default: return event_article(Skip8(AfterNul(key)));
     }
   }
 
@@ -258,104 +283,56 @@ class Verifier {
     return error;
   }
 
-  // Each story record belongs to an article and has its entries; each
-  // band, member and time entry is implied by its article's story record.
-  Status CheckStories() {
+  // Each derived record (story, happening) belongs to its owner record and
+  // has its entries; each of its index entries is implied by its owner's
+  // derived record.
+  template <typename Record>
+  Status CheckDerived(const DerivedKind<Record>& kind) {
     Status error;
     NEWSX_RETURN_IF_ERROR(
-        impl_.Scan(kStories, "", "", [&](std::string_view id, std::string_view value) {
-          error = CheckStoryRecord(id, value);
+        impl_.Scan(kind.records, "", "", [&](std::string_view id, std::string_view value) {
+          error = CheckDerivedRecord(kind, id, value);
           return error.ok() && !Full();
         }));
     if (!error.ok()) return error;
-    auto after_nul = [](std::string_view s) {
-      const std::size_t nul = s.find('\0');
-      return nul == std::string_view::npos ? std::string_view() : s.substr(nul + 1);
-    };
-    auto skip8 = [](std::string_view s) { return s.substr(std::min<std::size_t>(8, s.size())); };
-    for (Family f : {kStoryBands, kStoryMembers, kStoryTime}) {
+    for (const auto& [f, owner_of] : kind.indexes) {
       NEWSX_RETURN_IF_ERROR(impl_.Scan(f, "", "", [&](std::string_view key, std::string_view) {
-        const std::string_view id = f == kStoryBands    ? skip8(key)
-                                    : f == kStoryMembers ? skip8(after_nul(key))
-                                                         : after_nul(skip8(key));
-        Result<std::optional<StoryRecord>> record = LoadStoryRecord(impl_, id);
+        const std::string_view id = owner_of(key);
+        Result<std::optional<Record>> record = kind.load(impl_, id);
         bool implied = false;
         if (record.ok() && record->has_value()) {
-          for (const IndexEntry& entry : StoryEntries(id, **record)) {
+          for (const IndexEntry& entry : kind.entries(id, **record)) {
             implied = implied || (entry.family == f && entry.key == key);
           }
         }
-        if (!implied) Report(f, key, "stale: article " + std::string(id) + " does not have it");
+        if (!implied) {
+          Report(f, key, "stale: " + std::string(kind.owner_name) + " " + std::string(id) +
+                             " does not have it");
+        }
         return !Full();
       }));
     }
     return Status::Ok();
   }
 
-  // The same for happening records (one per event) and their entries.
-  Status CheckHappenings() {
-    Status error;
-    NEWSX_RETURN_IF_ERROR(
-        impl_.Scan(kHappenings, "", "", [&](std::string_view id, std::string_view value) {
-          error = CheckHappeningRecord(id, value);
-          return error.ok() && !Full();
-        }));
-    if (!error.ok()) return error;
-    auto after_nul = [](std::string_view s) {
-      const std::size_t nul = s.find('\0');
-      return nul == std::string_view::npos ? std::string_view() : s.substr(nul + 1);
-    };
-    auto skip8 = [](std::string_view s) { return s.substr(std::min<std::size_t>(8, s.size())); };
-    for (Family f : {kHappeningStory, kHappeningEntity, kHappeningMembers}) {
-      NEWSX_RETURN_IF_ERROR(impl_.Scan(f, "", "", [&](std::string_view key, std::string_view) {
-        const std::string_view id = f == kHappeningStory    ? after_nul(after_nul(key))
-                                    : f == kHappeningEntity ? skip8(after_nul(after_nul(key)))
-                                                            : skip8(after_nul(key));
-        Result<std::optional<HappeningRecord>> record = LoadHappeningRecord(impl_, id);
-        bool implied = false;
-        if (record.ok() && record->has_value()) {
-          for (const IndexEntry& entry : HappeningEntries(id, **record)) {
-            implied = implied || (entry.family == f && entry.key == key);
-          }
-        }
-        if (!implied) Report(f, key, "stale: event " + std::string(id) + " does not have it");
-        return !Full();
-      }));
-    }
-    return Status::Ok();
-  }
-
-  Status CheckHappeningRecord(std::string_view id, std::string_view value) {
-    Result<HappeningRecord> record = DecodeHappeningRecord(value);
+  template <typename Record>
+  Status CheckDerivedRecord(const DerivedKind<Record>& kind, std::string_view id,
+                            std::string_view value) {
+    Result<Record> record = kind.decode(value);
     if (!record.ok()) {
-      Report(kHappenings, id, "undecodable: " + record.status().message());
+      Report(kind.records, id, "undecodable: " + record.status().message());
       return Status::Ok();
     }
-    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> event, impl_.Get(kEvents, id));
-    if (!event) Report(kHappenings, id, "happening record of no event");
-    for (const IndexEntry& entry : HappeningEntries(id, *record)) {
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> owner, impl_.Get(kind.owners, id));
+    if (!owner) {
+      Report(kind.records, id,
+             std::string(kind.record_name) + " record of no " + std::string(kind.owner_name));
+    }
+    for (const IndexEntry& entry : kind.entries(id, *record)) {
       NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> actual, impl_.Get(entry.family, entry.key));
       if (!actual) {
-        Report(kHappenings, id, std::string("missing ") + kFamilyNames[entry.family] + " entry " +
-                                    PrintableKey(entry.key));
-      }
-    }
-    return Status::Ok();
-  }
-
-  Status CheckStoryRecord(std::string_view id, std::string_view value) {
-    Result<StoryRecord> record = DecodeStoryRecord(value);
-    if (!record.ok()) {
-      Report(kStories, id, "undecodable: " + record.status().message());
-      return Status::Ok();
-    }
-    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> article, impl_.Get(kArticles, id));
-    if (!article) Report(kStories, id, "story record of no article");
-    for (const IndexEntry& entry : StoryEntries(id, *record)) {
-      NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> actual, impl_.Get(entry.family, entry.key));
-      if (!actual) {
-        Report(kStories, id, std::string("missing ") + kFamilyNames[entry.family] + " entry " +
-                                 PrintableKey(entry.key));
+        Report(kind.records, id, std::string("missing ") + kFamilyNames[entry.family] +
+                                     " entry " + PrintableKey(entry.key));
       }
     }
     return Status::Ok();

@@ -14,16 +14,11 @@ using namespace newsx;
 using newsx::store::ArticleStore;
 using newsx::store::PutOutcome;
 using newsx::testing::MakeArticle;
+using newsx::testing::OpenStore;
 using newsx::testing::MakeEntity;
 using newsx::testing::MakeEvent;
 
 namespace {
-
-std::unique_ptr<ArticleStore> OpenStore(const std::string& path) {
-  auto store = ArticleStore::Open({.path = path});
-  REQUIRE(store.ok());
-  return std::move(store).value();
-}
 
 ExtractedArticle Page(const std::string& url, const std::string& text,
                       const std::string& fetched = "2026-01-29T00:00:00Z") {

@@ -11,6 +11,7 @@
 using namespace newsx;
 using newsx::store::ArticleStore;
 using newsx::testing::MakeArticle;
+using newsx::testing::OpenStore;
 using newsx::testing::MakeEntity;
 using newsx::testing::MakeEvent;
 
@@ -20,12 +21,6 @@ ExtractedArticle MakeNvidiaArticle(const std::string& url, const std::string& te
   auto x = MakeArticle(url, text, {MakeEntity("org:nvidia", "Nvidia", 1)});
   x.events.push_back(MakeEvent(x.article.id, "order", {"org:nvidia"}, text));
   return x;
-}
-
-std::unique_ptr<ArticleStore> OpenStore(const std::string& path) {
-  auto store = ArticleStore::Open({.path = path});
-  REQUIRE(store.ok());
-  return std::move(store).value();
 }
 
 }  // namespace

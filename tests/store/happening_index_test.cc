@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "newsx/store/article_store.h"
 #include "store_test_util.h"
 #include "temp_dir.h"
@@ -12,24 +14,10 @@
 using namespace newsx;
 using newsx::store::ArticleStore;
 using newsx::testing::MakeArticle;
+using newsx::testing::OpenStore;
+using newsx::testing::Report;
 
 namespace {
-
-std::unique_ptr<ArticleStore> OpenStore(const std::string& path) {
-  auto store = ArticleStore::Open({.path = path});
-  REQUIRE(store.ok());
-  return std::move(store).value();
-}
-
-std::string Report(const std::string& topic, int n, int from = 0) {
-  std::string out;
-  for (int i = from; i < from + n; ++i) {
-    out += "In " + topic + " news, paragraph " + std::to_string(i) + " says that " +
-           std::to_string(i * 31) + " people watched the " + topic + " event on day " +
-           std::to_string(i + 3) + ".\n";
-  }
-  return out;
-}
 
 Event Approval(const std::vector<std::pair<std::string, std::string>>& entity_args,
                std::optional<double> amount = std::nullopt, const std::string& time = "") {
@@ -175,4 +163,53 @@ TEST_CASE("Happening ids stay the same when articles are stored again or change"
   REQUIRE(summary.ok());
   CHECK(summary->sources.size() == 2);
   RequireConsistent(*store);
+}
+
+TEST_CASE("Verify names stale and orphaned story and happening entries",
+          "[store][happenings][verify]") {
+  testing::TempDir dir;
+  auto store = OpenStore(dir.path());
+  const auto x = WithEvents(MakeArticle("https://wire.example/a", Report("harbor", 12)),
+                            {Approval(kArgs, 400000, "2026-01-27")});
+  Put(*store, x);
+  RequireConsistent(*store);
+  const std::string& article_id = x.article.id;
+  const std::string event_id = article_id + ":e0";
+  const auto problems = [&] {
+    auto verify = store->Verify();
+    REQUIRE(verify.ok());
+    std::vector<std::string> out;
+    for (const auto& p : *verify) out.push_back(p.family + " " + p.key + ": " + p.problem);
+    return out;
+  };
+  const auto any = [](const std::vector<std::string>& all, const std::string& prefix,
+                      const std::string& text) {
+    return std::any_of(all.begin(), all.end(), [&](const std::string& p) {
+      return p.rfind(prefix, 0) == 0 && p.find(text) != std::string::npos;
+    });
+  };
+
+  SECTION("a band entry of no article") {
+    REQUIRE(store->WriteRawForTesting("story_bands", std::string(8, '\1') + "feedfacefeedface", "")
+                .ok());
+    const auto found = problems();
+    REQUIRE(found.size() == 1);
+    CHECK(any(found, "story_bands ", "stale: article feedfacefeedface does not have it"));
+  }
+  SECTION("a deleted story record leaves its entries stale") {
+    REQUIRE(store->WriteRawForTesting("stories", article_id, std::nullopt).ok());
+    const auto found = problems();
+    CHECK(any(found, "story_bands ", "stale: article " + article_id + " does not have it"));
+    CHECK(any(found, "story_members ", "stale: article " + article_id));
+  }
+  SECTION("a deleted happening record leaves its entries stale") {
+    REQUIRE(store->WriteRawForTesting("happenings", event_id, std::nullopt).ok());
+    const auto found = problems();
+    CHECK(any(found, "happening_story ", "stale: event " + event_id + " does not have it"));
+    CHECK(any(found, "happening_members ", "stale: event " + event_id));
+  }
+  SECTION("a happening record of a deleted event") {
+    REQUIRE(store->WriteRawForTesting("events", event_id, std::nullopt).ok());
+    CHECK(any(problems(), "happenings " + event_id, "happening record of no event"));
+  }
 }

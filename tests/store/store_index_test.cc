@@ -12,16 +12,11 @@ using namespace newsx;
 using newsx::store::ArticleStore;
 using newsx::store::EventQuery;
 using newsx::testing::MakeArticle;
+using newsx::testing::OpenStore;
 using newsx::testing::MakeEntity;
 using newsx::testing::MakeEvent;
 
 namespace {
-
-std::unique_ptr<ArticleStore> OpenStore(const std::string& path) {
-  auto store = ArticleStore::Open({.path = path});
-  REQUIRE(store.ok());
-  return std::move(store).value();
-}
 
 std::vector<std::string> EventIds(const ArticleStore& store, const EventQuery& q) {
   std::vector<std::string> ids;

@@ -1,15 +1,39 @@
 #pragma once
 
-// Builders of ExtractedArticle records for the store tests.
+// Builders of ExtractedArticle records, and a store to put them in, for the
+// store tests.
 
+#include <catch2/catch.hpp>
+
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "newsx/core/analysis.h"
 #include "newsx/core/hash.h"
+#include "newsx/store/article_store.h"
 
 namespace newsx::testing {
+
+// A store opened read-write at `path` (a TempDir); the test stops if it fails.
+inline std::unique_ptr<store::ArticleStore> OpenStore(const std::string& path) {
+  auto opened = store::ArticleStore::Open({.path = path});
+  REQUIRE(opened.ok());
+  return std::move(opened).value();
+}
+
+// A report of `n` paragraphs (numbered from `from`) about `topic`: distinct
+// words per topic, so that reports on one topic are near-copies.
+inline std::string Report(const std::string& topic, int n, int from = 0) {
+  std::string out;
+  for (int i = from; i < from + n; ++i) {
+    out += "In " + topic + " news, paragraph " + std::to_string(i) + " says that " +
+           std::to_string(i * 31) + " people watched the " + topic + " event on day " +
+           std::to_string(i + 3) + ".\n";
+  }
+  return out;
+}
 
 inline Entity MakeEntity(const std::string& id, const std::string& name, int mentions) {
   Entity e{.id = id, .type = EntityType::kOrg, .name = name};

@@ -10,26 +10,11 @@
 using namespace newsx;
 using newsx::store::ArticleStore;
 using newsx::testing::MakeArticle;
+using newsx::testing::OpenStore;
+using newsx::testing::Report;
 using newsx::testing::MakeEntity;
 
 namespace {
-
-std::unique_ptr<ArticleStore> OpenStore(const std::string& path) {
-  auto store = ArticleStore::Open({.path = path});
-  REQUIRE(store.ok());
-  return std::move(store).value();
-}
-
-// A report of `n` paragraphs about `topic` (distinct words per topic).
-std::string Report(const std::string& topic, int n, int from = 0) {
-  std::string out;
-  for (int i = from; i < from + n; ++i) {
-    out += "In " + topic + " news, paragraph " + std::to_string(i) + " says that " +
-           std::to_string(i * 31) + " people watched the " + topic + " event on day " +
-           std::to_string(i + 3) + ".\n";
-  }
-  return out;
-}
 
 void Put(ArticleStore& store, const ExtractedArticle& x) {
   REQUIRE(store.Put(x, "<html>" + x.article.url + "</html>").ok());
