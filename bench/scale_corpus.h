@@ -3,10 +3,14 @@
 // A large test database from a few real pages: every page is extracted
 // once, then stored many times as distinct articles (its own URL and the
 // copy number in its text, so content dedup keeps each). Shared by
-// store_scale_bench and serve_bench.
+// store_scale_bench, story_cost_bench and serve_bench.
 
+#include <stdlib.h>
+
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -35,6 +39,39 @@ inline std::vector<Base> LoadBases(const extract::ArticleExtractor& extractor,
     if (x.ok()) bases.push_back({std::move(x).value(), std::move((**next).document.body)});
   }
   return bases;
+}
+
+// Seconds since `start`.
+inline double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A scale benchmark's command line, `BENCH [PAGES_DIR] [ARTICLES]`, and its
+// base pages extracted once.
+struct ScaleRun {
+  std::string dir = "/work/shared/eval/article-extraction/html";
+  int articles = 20000;
+  std::vector<Base> bases;       // Empty when no page could be read or extracted.
+  double extract_seconds = 0;    // Extracting all of `bases`, one core.
+};
+
+inline ScaleRun LoadScaleRun(int argc, char** argv) {
+  ScaleRun run;
+  if (argc > 1) run.dir = argv[1];
+  if (argc > 2) run.articles = std::atoi(argv[2]);
+  auto extractor = extract::ArticleExtractor::Create({});
+  if (!extractor.ok()) return run;
+  const auto start = std::chrono::steady_clock::now();
+  run.bases = LoadBases(**extractor, run.dir);
+  run.extract_seconds = SecondsSince(start);
+  return run;
+}
+
+// A fresh directory under $TMPDIR named after `name`, for the databases.
+inline std::filesystem::path MakeWorkDir(const std::string& name) {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / ("newsx-" + name + "-XXXXXX")).string();
+  return ::mkdtemp(pattern.data());
 }
 
 // Copy `n` of a base page: another URL, and the copy number in its text, so

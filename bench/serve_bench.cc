@@ -34,10 +34,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double Since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 void BuildDb(const std::string& pages, int articles, const fs::path& db) {
   auto extractor = extract::ArticleExtractor::Create({});
   if (!extractor.ok()) std::exit(1);
@@ -55,7 +51,7 @@ void BuildDb(const std::string& pages, int articles, const fs::path& db) {
     bench::MakeCopy(bases[static_cast<std::size_t>(i) % bases.size()], i, &x, &raw, 365);
     if (!(*store)->Put(x, raw).ok()) std::exit(1);
   }
-  std::printf("built %d articles from %zu pages in %.1f s\n", articles, bases.size(), Since(start));
+  std::printf("built %d articles from %zu pages in %.1f s\n", articles, bases.size(), bench::SecondsSince(start));
 }
 
 struct Series {
@@ -79,7 +75,7 @@ class Runner {
   std::string Get(const std::string& kind, const std::string& path) {
     const auto start = Clock::now();
     auto r = client_.Get(path.c_str());
-    const double ms = Since(start) * 1000;
+    const double ms = bench::SecondsSince(start) * 1000;
     Series& s = series_[kind];
     s.ms.push_back(ms);
     if (!r || r->status != 200) {
@@ -124,8 +120,7 @@ int main(int argc, char** argv) {
   if (!positional.empty()) pages = positional[0];
   if (positional.size() > 1) articles = std::atoi(positional[1].c_str());
 
-  std::string tmpl = (fs::temp_directory_path() / "newsx-serve-bench-XXXXXX").string();
-  const fs::path work = ::mkdtemp(tmpl.data());
+  const fs::path work = bench::MakeWorkDir("serve-bench");
   const fs::path db = db_arg.empty() ? work / "db" : fs::path(db_arg);
   if (!fs::exists(db)) BuildDb(pages, articles, db);
 
@@ -137,7 +132,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", server.status().message().c_str());
     return 1;
   }
-  std::printf("server start (open, stats, entity list): %.2f s\n", Since(open_start));
+  std::printf("server start (open, stats, entity list): %.2f s\n", bench::SecondsSince(open_start));
   Runner run((*server)->port());
   using nlohmann::json;
   const json stats = json::parse(run.Get("stats", "/api/stats"));

@@ -35,12 +35,9 @@ using namespace newsx;
 using Clock = std::chrono::steady_clock;
 using bench::Base;
 using bench::MakeCopy;
+using bench::SecondsSince;
 
 namespace {
-
-double Since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 std::uint64_t DirBytes(const fs::path& dir, const char* ext = nullptr) {
   std::uint64_t total = 0;
@@ -69,7 +66,7 @@ double Write(const fs::path& db, const std::vector<Base>& bases, int articles, i
   }
   for (auto& t : threads) t.join();
   (*store).reset();  // Close: flushes the log, as the end of a backfill does.
-  return Since(start);
+  return SecondsSince(start);
 }
 
 // A read command as `newsx query`/`stats` runs it: open read-only, query.
@@ -82,20 +79,18 @@ double ReadCommand(const fs::path& db) {
   q.type = "order";
   (void)(*store)->FindEvents(q, [&](const Event&) { return ++n < 20; });
   (void)(*store)->TopEntities(store::kMinTime, store::kMaxTime, 10);
-  return Since(start);
+  return SecondsSince(start);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string dir = argc > 1 ? argv[1] : "/work/shared/eval/article-extraction/html";
-  const int articles = argc > 2 ? std::atoi(argv[2]) : 20000;
-  auto extractor = extract::ArticleExtractor::Create({});
-  if (!extractor.ok()) return 1;
-  const auto extract_start = Clock::now();
-  const std::vector<Base> bases = bench::LoadBases(**extractor, dir);
-  const double extract_rate = bases.size() / Since(extract_start);
+  const bench::ScaleRun run = bench::LoadScaleRun(argc, argv);
+  const std::vector<Base>& bases = run.bases;
+  const int articles = run.articles;
+  const std::string& dir = run.dir;
   if (bases.empty()) return 1;
+  const double extract_rate = bases.size() / run.extract_seconds;
   std::uint64_t html = 0;
   for (const Base& b : bases) html += b.html.size();
   std::printf("%d articles from %zu pages of %s (%.1f KB HTML each)\n", articles, bases.size(),
@@ -103,8 +98,7 @@ int main(int argc, char** argv) {
   std::printf("extraction, one core: %.1f pages/s (4 extract workers: ~%.0f/s on 4 cores)\n",
               extract_rate, 4 * extract_rate);
 
-  std::string tmpl = (fs::temp_directory_path() / "newsx-scale-XXXXXX").string();
-  const fs::path work = ::mkdtemp(tmpl.data());
+  const fs::path work = bench::MakeWorkDir("scale");
   const fs::path db = work / "db1";
   const double one = Write(db, bases, articles, 1);
   std::printf("write, 1 writer : %8.1f articles/s (%.1f s)\n", articles / one, one);

@@ -35,12 +35,9 @@ namespace fs = std::filesystem;
 using namespace newsx;
 using Clock = std::chrono::steady_clock;
 using bench::Base;
+using bench::SecondsSince;
 
 namespace {
-
-double Since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // Article `n`: a distinct rewrite of a base page, or (one in ten) a
 // syndicated copy of article n - 10 (cut, with a dateline).
@@ -101,7 +98,7 @@ std::vector<Checkpoint> Write(const fs::path& db, const std::vector<Base>& bases
       MakeArticle(bases, i, &x, &raw);
       const auto start = Clock::now();
       if (!(*store)->Put(x, raw).ok()) std::exit(1);
-      write_s += Since(start);
+      write_s += SecondsSince(start);
     }
     out.push_back({checkpoint, write_s, (*store)->StorySeconds() - story_before, window});
   }
@@ -111,19 +108,15 @@ std::vector<Checkpoint> Write(const fs::path& db, const std::vector<Base>& bases
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string dir = argc > 1 ? argv[1] : "/work/shared/eval/article-extraction/html";
-  const int articles = argc > 2 ? std::atoi(argv[2]) : 20000;
-  auto extractor = extract::ArticleExtractor::Create({});
-  if (!extractor.ok()) return 1;
-  const auto extract_start = Clock::now();
-  const std::vector<Base> bases = bench::LoadBases(**extractor, dir);
+  const bench::ScaleRun run = bench::LoadScaleRun(argc, argv);
+  const std::vector<Base>& bases = run.bases;
+  const int articles = run.articles;
   if (bases.empty()) return 1;
-  const double extract_per_article = Since(extract_start) / bases.size();
+  const double extract_per_article = run.extract_seconds / bases.size();
   std::printf("%d articles from %zu pages of %s; extraction %.2f ms/page (one core)\n", articles,
-              bases.size(), dir.c_str(), extract_per_article * 1e3);
+              bases.size(), run.dir.c_str(), extract_per_article * 1e3);
 
-  std::string tmpl = (fs::temp_directory_path() / "newsx-story-cost-XXXXXX").string();
-  const fs::path work = ::mkdtemp(tmpl.data());
+  const fs::path work = bench::MakeWorkDir("story-cost");
   const auto with = Write(work / "with", bases, articles, true);
   fs::remove_all(work / "with");
   const auto without = Write(work / "without", bases, articles, false);

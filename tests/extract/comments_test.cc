@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "html_test_util.h"
 #include "newsx/extract/html_extractor.h"
 
 namespace newsx::extract {
@@ -45,14 +46,7 @@ roof had fallen in long ago, and we were back at the car park by early afternoon
 </body></html>)";
 
 Article Extract(bool comments) {
-  RawDocument doc;
-  doc.url = "https://blog.example/walk";
-  doc.body = kPage;
-  HtmlExtractOptions options;
-  options.comments = comments;
-  Result<Article> a = ExtractArticle(doc, options);
-  REQUIRE(a.ok());
-  return std::move(a).value();
+  return testing::MustExtractHtml(kPage, {.comments = comments}, "https://blog.example/walk");
 }
 
 TEST_CASE("comments are extracted apart from the article text", "[comments]") {
@@ -70,15 +64,11 @@ TEST_CASE("comments are extracted apart from the article text", "[comments]") {
 }
 
 TEST_CASE("a page without comments gives none", "[comments]") {
-  RawDocument doc;
-  doc.body =
+  const Article a = testing::MustExtractHtml(
       "<html><body><article><p>Only the article is here, a paragraph long enough to be read "
-      "as prose by the main-content scoring.</p></article></body></html>";
-  HtmlExtractOptions options;
-  options.comments = true;
-  Result<Article> a = ExtractArticle(doc, options);
-  REQUIRE(a.ok());
-  CHECK(a->comments.empty());
+      "as prose by the main-content scoring.</p></article></body></html>",
+      {.comments = true}, "");
+  CHECK(a.comments.empty());
 }
 
 }  // namespace

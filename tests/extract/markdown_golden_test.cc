@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "html_test_util.h"
 #include "newsx/extract/html_extractor.h"
 #include "support/gzip.h"
 
@@ -33,14 +34,7 @@ std::string ReadFile(const std::filesystem::path& path) {
 }
 
 Article Extract(const std::string& body, ContentFormat format) {
-  RawDocument doc;
-  doc.url = "https://page.example/";
-  doc.body = body;
-  HtmlExtractOptions options;
-  options.format = format;
-  Result<Article> a = ExtractArticle(doc, options);
-  REQUIRE(a.ok());
-  return std::move(a).value();
+  return testing::MustExtractHtml(body, {.format = format});
 }
 
 // The characters of `s` other than markup and whitespace, in order.
