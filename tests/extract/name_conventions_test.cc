@@ -84,5 +84,26 @@ TEST_CASE("User names are no persons", "[extract][entity][names]") {
   CHECK(HasEntity(x, "Matt Bevin"));
 }
 
+TEST_CASE("The first words of a firm's longer name stand for it, also in a headline",
+          "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Zorvex Digital Makes AI Push With $30 Million Chip Investment\n\n"
+      "Zorvex Digital Technologies said on Monday it would buy chips for its data centers in "
+      "Quebec.",
+      "2026-03-02T00:00:00Z");
+  const Entity* firm = ByName(x, "Zorvex Digital Technologies");
+  REQUIRE(firm != nullptr);
+  REQUIRE(firm->mentions.size() == 2);
+  CHECK(firm->mentions[0].text == "Zorvex Digital");
+  // The headline's investment is the firm's, the subject of "makes".
+  bool invested = false;
+  for (const Event& e : x.events) {
+    for (const EventArg& a : e.args) {
+      invested |= e.type == "investment" && a.role == "investor" && a.entity_id == firm->id;
+    }
+  }
+  CHECK(invested);
+}
+
 }  // namespace
 }  // namespace newsx::extract

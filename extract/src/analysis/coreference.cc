@@ -1,5 +1,7 @@
 // ResolveCoreference(): short later mentions of entities found earlier.
 
+#include <cctype>
+#include <string>
 #include <unordered_map>
 
 #include "analysis/entity_recognizer.h"
@@ -12,6 +14,64 @@ struct ShortName {
   std::int32_t entity = -1;      // -1 when two entities share the short name.
   std::uint32_t first_seen = 0;  // Token index of the entity's first mention.
 };
+
+void AppendLower(std::string_view w, std::string* key) {
+  if (!key->empty()) *key += ' ';
+  for (const char c : w) *key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// "HIVE Digital" in a headline for "HIVE Digital Technologies" in the body:
+// the first two or more words of a firm's longer name stand for it wherever
+// they stand alone (another capitalized word after them, unless a common
+// word, would make another name). A one-word mention of the firm they start with ("HIVE") grows to
+// them.
+void AddNamePrefixes(DocState* d) {
+  std::unordered_map<std::string, std::int32_t> prefixes;  // Lower-case words -> entity, -1 if shared.
+  for (const DocMention& m : d->mentions) {
+    const Entity& e = d->entities[static_cast<std::size_t>(m.entity)];
+    if (e.type != EntityType::kOrg || m.end - m.first < 3) continue;
+    std::string key;
+    for (std::uint32_t i = m.first; i + 1 < m.end && (d->tok(i).flags & kWordToken); ++i) {
+      AppendLower(TokenText(d->tt, d->tok(i)), &key);
+      if (i == m.first) continue;
+      auto [it, inserted] = prefixes.emplace(key, m.entity);
+      if (!inserted && it->second != m.entity) it->second = -1;
+    }
+  }
+  if (prefixes.empty()) return;
+  const auto capitalized = [&](std::uint32_t i) {
+    const Token& t = d->tok(i);
+    return (t.flags & kWordToken) && (t.flags & (kUpperInitial | kHasDigit));
+  };
+  for (std::uint32_t i = 0; i + 1 < d->size(); ++i) {
+    if (!capitalized(i)) continue;
+    const std::int32_t own = d->covered[i];  // A one-word mention that may grow.
+    if (own >= 0 && d->mentions[static_cast<std::size_t>(own)].end != i + 1) continue;
+    std::string key;
+    std::int32_t found = -1;
+    std::uint32_t found_end = i;
+    for (std::uint32_t j = i; j < d->size() && j < i + 6 && capitalized(j) &&
+                              (j == i || d->covered[j] < 0);
+         ++j) {
+      AppendLower(TokenText(d->tt, d->tok(j)), &key);
+      const auto it = prefixes.find(key);
+      if (it != prefixes.end() && j > i) {
+        found = it->second;
+        found_end = j + 1;
+      }
+    }
+    if (found < 0) continue;
+    if (own >= 0 && d->mentions[static_cast<std::size_t>(own)].entity != found) continue;
+    // A headline capitalizes common words too ("HIVE Digital Makes ...").
+    if (found_end < d->size() && capitalized(found_end) && d->covered[found_end] < 0 &&
+        !(d->tok(found_end).flags & kParagraphStart) && !IsWeakWord(*d, found_end)) {
+      continue;
+    }
+    if (own >= 0) d->RemoveMention(own);
+    d->AddMention(i, found_end, found);
+    i = found_end - 1;
+  }
+}
 
 }  // namespace
 
@@ -35,6 +95,7 @@ void ResolveCoreference(DocState* d) {
       add(TokenText(d->tt, d->tok(m.end - 1)), m.entity, m.first);
     }
   }
+  AddNamePrefixes(d);
   if (short_names.empty()) return;
   for (std::uint32_t i = 0; i < d->size(); ++i) {
     const Token& t = d->tok(i);

@@ -63,8 +63,9 @@ void InheritedSubjects(const DocParse& p, std::uint32_t h, int depth, std::vecto
     // Object control: "cleared AMD to sell" (AMD sells).
     const std::int32_t obj = p.Child(g, "obj");
     if (obj >= 0 && !p.IsPassive(g)) {
+      // The verb's subject comes next, for an object that names no one
+      // ("HIVE makes AI push with ... investment").
       AddWithConjuncts(p, static_cast<std::uint32_t>(obj), out);
-      return;
     }
     Subjects(p, g, depth + 1, out);
   } else if (base == "conj") {
