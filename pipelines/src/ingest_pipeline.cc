@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "newsx/core/mutex.h"
 #include "newsx/core/time_format.h"
 #include "newsx/core/url.h"
 #include "newsx/pipelines/completion_tracker.h"
@@ -60,7 +61,7 @@ class RunState {
 
   void WriteCheckpoint() {
     if (options_.checkpoint_name.empty()) return;
-    std::lock_guard<std::mutex> lock(checkpoint_mu_);
+    MutexLock lock(checkpoint_mu_);
     const std::optional<std::string> mark = tracker_.Watermark();
     if (!mark || *mark == last_written_) return;
     const Status s = store_.PutCheckpoint(options_.checkpoint_name, *mark);
@@ -108,13 +109,13 @@ class RunState {
 
   // Records an infrastructure failure; the run stops taking new items.
   void Fail(const Status& s) {
-    std::lock_guard<std::mutex> lock(fatal_mu_);
+    MutexLock lock(fatal_mu_);
     if (fatal_.ok()) fatal_ = s;
     failed_flag_.store(true);
   }
   bool failed() const { return failed_flag_.load(); }
   Status fatal() const {
-    std::lock_guard<std::mutex> lock(fatal_mu_);
+    MutexLock lock(fatal_mu_);
     return fatal_;
   }
 
@@ -148,10 +149,10 @@ class RunState {
   Logger& log_;
   CompletionTracker tracker_;
   std::atomic<int> done_since_checkpoint_{0};
-  std::mutex checkpoint_mu_;
-  std::string last_written_;  // Guarded by checkpoint_mu_.
-  mutable std::mutex fatal_mu_;
-  Status fatal_;  // Guarded by fatal_mu_.
+  Mutex checkpoint_mu_;
+  std::string last_written_ NEWSX_GUARDED_BY(checkpoint_mu_);
+  mutable Mutex fatal_mu_;
+  Status fatal_ NEWSX_GUARDED_BY(fatal_mu_);
   std::atomic<bool> failed_flag_{false};
 };
 

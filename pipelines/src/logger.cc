@@ -46,7 +46,7 @@ void Logger::Log(LogLevel level, std::string_view message, Fields fields) {
     }
   }
   line += '\n';
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   *out_ << line << std::flush;
 }
 

@@ -31,7 +31,7 @@ CrawlMetrics::CrawlMetrics() = default;
 CrawlMetrics::~CrawlMetrics() = default;
 
 void CrawlMetrics::ObserveFeed(std::string_view outcome, std::string_view reason, double seconds) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   ++feeds_[{std::string(outcome), std::string(reason)}];
   auto& h = fetch_seconds_["feed"];
   if (!h) h = std::make_unique<metrics::Histogram>(kFetchBuckets);
@@ -39,7 +39,7 @@ void CrawlMetrics::ObserveFeed(std::string_view outcome, std::string_view reason
 }
 
 void CrawlMetrics::ObserveArticleFetch(std::string_view reason, double seconds) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   ++article_fetches_[std::string(reason)];
   auto& h = fetch_seconds_["article"];
   if (!h) h = std::make_unique<metrics::Histogram>(kFetchBuckets);
@@ -47,25 +47,25 @@ void CrawlMetrics::ObserveArticleFetch(std::string_view reason, double seconds) 
 }
 
 void CrawlMetrics::SetFetchQueue(std::size_t pending_requests, std::size_t ready_pages) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   fetch_pending_ = pending_requests;
   fetch_ready_ = ready_pages;
 }
 
 void CrawlMetrics::CountFailure(std::string_view stage, std::string_view reason) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   ++failed_[{std::string(stage), std::string(reason)}];
 }
 
 void CrawlMetrics::PassProgress(const StoreCounts& pass_counts,
                                 const std::vector<StageSnapshot>& stages) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   stored_this_pass_ = pass_counts;
   for (const StageSnapshot& s : stages) queue_depths_[s.name] = s.queue_depth;
 }
 
 void CrawlMetrics::PassFinished(const CrawlReport& report) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   Add(&stored_before_pass_, report.ingest.counts);
   stored_this_pass_ = {};
   for (const StageSnapshot& s : report.ingest.stages) queue_depths_[s.name] = s.queue_depth;
@@ -77,7 +77,7 @@ void CrawlMetrics::PassFinished(const CrawlReport& report) {
 }
 
 std::string CrawlMetrics::Render() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   std::string out;
   Header(&out, "newsx_crawl_feeds_total", "counter",
          "Feed fetches by outcome (fetched: 200 and parsed; not_modified: 304; failed) and "

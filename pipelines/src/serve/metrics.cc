@@ -24,12 +24,12 @@ std::string RouteLabel(const std::string& path) {
 }
 
 void ServeMetrics::Add(std::uint64_t* counter) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   ++*counter;
 }
 
 void ServeMetrics::ObserveRequest(const std::string& route, int status, double seconds) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   ++requests_[{route, status}];
   durations_.try_emplace(route, kBuckets).first->second.Observe(seconds);
 }
@@ -37,7 +37,7 @@ void ServeMetrics::ObserveRequest(const std::string& route, int status, double s
 std::string ServeMetrics::Render(const StoreView& view) const {
   std::string out;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     using metrics::Header;
     using metrics::LabelValue;
     using metrics::Sample;

@@ -6,11 +6,11 @@
 #include <array>
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <string>
 #include <utility>
 
 #include "metrics/prometheus_text.h"
+#include "newsx/core/mutex.h"
 #include "store_view.h"
 
 namespace newsx::pipelines::serve {
@@ -31,13 +31,13 @@ class ServeMetrics {
   std::string Render(const StoreView& view) const;
 
  private:
-  void Add(std::uint64_t* counter);
+  void Add(std::uint64_t* counter) NEWSX_EXCLUDES(mu_);
 
-  mutable std::mutex mu_;
-  std::map<std::pair<std::string, int>, std::uint64_t> requests_;  // Guarded by mu_.
-  std::map<std::string, metrics::Histogram> durations_;            // Guarded by mu_.
-  std::uint64_t reopens_ = 0;                                      // Guarded by mu_.
-  std::uint64_t refresh_errors_ = 0;                               // Guarded by mu_.
+  mutable Mutex mu_;
+  std::map<std::pair<std::string, int>, std::uint64_t> requests_ NEWSX_GUARDED_BY(mu_);
+  std::map<std::string, metrics::Histogram> durations_ NEWSX_GUARDED_BY(mu_);
+  std::uint64_t reopens_ NEWSX_GUARDED_BY(mu_) = 0;
+  std::uint64_t refresh_errors_ NEWSX_GUARDED_BY(mu_) = 0;
 };
 
 // The route a path is counted under: itself when it is one of the server's

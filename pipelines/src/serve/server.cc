@@ -15,6 +15,7 @@
 #include "html.h"
 #include "metrics.h"
 #include "metrics/http_listener.h"
+#include "newsx/core/mutex.h"
 #include "newsx/pipelines/serve.h"
 #include "pages.h"
 #include "request.h"
@@ -34,9 +35,9 @@ struct Server::Impl {
   int port = 0;
   std::thread listener;
   std::jthread refresher;
-  std::mutex stop_mu;
+  Mutex stop_mu;
   std::condition_variable stopped_cv;
-  bool stopped = false;  // Guarded by stop_mu.
+  bool stopped NEWSX_GUARDED_BY(stop_mu) = false;
 
   // Each new view computes the overview page (top entities, the events
   // timeline: a few hundred ms on a large database) before it is served.
@@ -134,14 +135,14 @@ int Server::port() const { return impl_->port; }
 
 void Server::Stop() {
   impl_->http.stop();
-  std::lock_guard<std::mutex> lock(impl_->stop_mu);
+  MutexLock lock(impl_->stop_mu);
   impl_->stopped = true;
   impl_->stopped_cv.notify_all();
 }
 
 void Server::Wait() {
-  std::unique_lock<std::mutex> lock(impl_->stop_mu);
-  impl_->stopped_cv.wait(lock, [&] { return impl_->stopped; });
+  MutexLock lock(impl_->stop_mu);
+  while (!impl_->stopped) impl_->stop_mu.Wait(impl_->stopped_cv);
 }
 
 }  // namespace newsx::pipelines

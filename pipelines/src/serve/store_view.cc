@@ -70,13 +70,13 @@ const store::StoredEntity* StoreView::FindEntity(const std::string& id) const {
 }
 
 std::string StoreView::CacheGet(const std::string& key) const {
-  std::lock_guard<std::mutex> lock(cache_mu_);
+  MutexLock lock(cache_mu_);
   const auto it = cache_.find(key);
   return it == cache_.end() ? std::string() : it->second;
 }
 
 void StoreView::CachePut(const std::string& key, std::string value) const {
-  std::lock_guard<std::mutex> lock(cache_mu_);
+  MutexLock lock(cache_mu_);
   // Crude bound: a view lives until the next write anyway.
   if (cache_.size() >= kMaxCacheEntries) cache_.clear();
   cache_[key] = std::move(value);
@@ -88,7 +88,7 @@ Status ViewHolder::Init() {
 }
 
 std::shared_ptr<const StoreView> ViewHolder::Current() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   return current_;
 }
 
@@ -96,7 +96,7 @@ Status ViewHolder::Refresh(bool* reopened) {
   *reopened = false;
   const std::string fingerprint = DirectoryFingerprint(db_path_);
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (current_ != nullptr && fingerprint == fingerprint_) return Status::Ok();
   }
   // Opened outside the lock: requests keep using the old view meanwhile.
@@ -107,7 +107,7 @@ Status ViewHolder::Refresh(bool* reopened) {
     view->warm_seconds_ =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   current_ = std::move(view);
   fingerprint_ = fingerprint;
   *reopened = true;

@@ -9,11 +9,11 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "newsx/core/mutex.h"
 #include "newsx/core/result.h"
 #include "newsx/store/article_store.h"
 
@@ -57,8 +57,8 @@ class StoreView {
   std::int64_t opened_unix_s_ = 0;
   double warm_seconds_ = 0;  // Set by ViewHolder before the view is shared.
   friend class ViewHolder;
-  mutable std::mutex cache_mu_;
-  mutable std::map<std::string, std::string> cache_;  // Guarded by cache_mu_.
+  mutable Mutex cache_mu_;
+  mutable std::map<std::string, std::string> cache_ NEWSX_GUARDED_BY(cache_mu_);
 };
 
 // The current view, replaced by Refresh when the database changed.
@@ -82,9 +82,9 @@ class ViewHolder {
  private:
   const std::string db_path_;
   const WarmUp warm_;
-  mutable std::mutex mu_;
-  std::shared_ptr<const StoreView> current_;  // Guarded by mu_.
-  std::string fingerprint_;                   // Guarded by mu_ (only Refresh/Init write it).
+  mutable Mutex mu_;
+  std::shared_ptr<const StoreView> current_ NEWSX_GUARDED_BY(mu_);
+  std::string fingerprint_ NEWSX_GUARDED_BY(mu_);  // Only Refresh/Init write it.
 };
 
 }  // namespace newsx::pipelines::serve

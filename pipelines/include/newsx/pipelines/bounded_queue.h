@@ -3,9 +3,10 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
-#include <mutex>
 #include <optional>
 #include <utility>
+
+#include "newsx/core/mutex.h"
 
 namespace newsx::pipelines {
 
@@ -26,8 +27,8 @@ class BoundedQueue {
   // Blocks until there is room. Returns false (and drops `item`) if the
   // queue is or becomes closed.
   bool Push(T item) {
-    std::unique_lock<std::mutex> lock(mu_);
-    not_full_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
+    MutexLock lock(mu_);
+    while (!closed_ && items_.size() >= capacity_) mu_.Wait(not_full_);
     if (closed_) return false;
     items_.push_back(std::move(item));
     not_empty_.notify_one();
@@ -36,8 +37,8 @@ class BoundedQueue {
 
   // Blocks until an item is available; nullopt once closed and drained.
   std::optional<T> Pop() {
-    std::unique_lock<std::mutex> lock(mu_);
-    not_empty_.wait(lock, [&] { return closed_ || !items_.empty(); });
+    MutexLock lock(mu_);
+    while (!closed_ && items_.empty()) mu_.Wait(not_empty_);
     if (items_.empty()) return std::nullopt;
     T item = std::move(items_.front());
     items_.pop_front();
@@ -47,14 +48,14 @@ class BoundedQueue {
 
   // Idempotent. Wakes every waiter.
   void Close() {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     closed_ = true;
     not_empty_.notify_all();
     not_full_.notify_all();
   }
 
   std::size_t size() const {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     return items_.size();
   }
 
@@ -62,11 +63,11 @@ class BoundedQueue {
 
  private:
   const std::size_t capacity_;
-  mutable std::mutex mu_;
+  mutable Mutex mu_;
   std::condition_variable not_full_;
   std::condition_variable not_empty_;
-  std::deque<T> items_;  // Guarded by mu_.
-  bool closed_ = false;  // Guarded by mu_.
+  std::deque<T> items_ NEWSX_GUARDED_BY(mu_);
+  bool closed_ NEWSX_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace newsx::pipelines

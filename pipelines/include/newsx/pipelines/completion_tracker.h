@@ -2,9 +2,10 @@
 
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
+
+#include "newsx/core/mutex.h"
 
 namespace newsx::pipelines {
 
@@ -18,13 +19,13 @@ class CompletionTracker {
  public:
   // REQUIRES: seqs are registered in increasing order, each once.
   void Register(std::uint64_t seq, std::string checkpoint_after) {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     pending_.emplace(seq, Pending{std::move(checkpoint_after), false});
   }
 
   // REQUIRES: `seq` was registered.
   void MarkDone(std::uint64_t seq) {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     const auto it = pending_.find(seq);
     if (it == pending_.end()) return;
     it->second.done = true;
@@ -37,13 +38,13 @@ class CompletionTracker {
 
   // Checkpoint to resume from, or nullopt if nothing has completed yet.
   std::optional<std::string> Watermark() const {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     return watermark_;
   }
 
   // Items completed in sequence (those covered by the watermark).
   std::uint64_t completed() const {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     return completed_;
   }
 
@@ -52,10 +53,10 @@ class CompletionTracker {
     std::string checkpoint_after;
     bool done;
   };
-  mutable std::mutex mu_;
-  std::map<std::uint64_t, Pending> pending_;  // Guarded by mu_.
-  std::optional<std::string> watermark_;      // Guarded by mu_.
-  std::uint64_t completed_ = 0;               // Guarded by mu_.
+  mutable Mutex mu_;
+  std::map<std::uint64_t, Pending> pending_ NEWSX_GUARDED_BY(mu_);
+  std::optional<std::string> watermark_ NEWSX_GUARDED_BY(mu_);
+  std::uint64_t completed_ NEWSX_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace newsx::pipelines

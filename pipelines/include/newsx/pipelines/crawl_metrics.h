@@ -8,11 +8,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "newsx/core/mutex.h"
 #include "newsx/pipelines/ingest_pipeline.h"
 #include "newsx/pipelines/stage.h"
 
@@ -59,18 +59,23 @@ class CrawlMetrics {
   std::string Render() const;
 
  private:
-  mutable std::mutex mu_;
-  std::map<std::pair<std::string, std::string>, std::uint64_t> feeds_;   // (outcome, reason).
-  std::map<std::string, std::uint64_t> article_fetches_;                 // Reason ("" = ok).
-  std::map<std::pair<std::string, std::string>, std::uint64_t> failed_;  // (stage, reason).
-  std::map<std::string, std::unique_ptr<metrics::Histogram>> fetch_seconds_;  // By kind.
-  StoreCounts stored_before_pass_;  // Totals of the passes that ended.
-  StoreCounts stored_this_pass_;
-  std::map<std::string, std::size_t> queue_depths_;  // Stage -> items waiting.
-  std::size_t fetch_pending_ = 0, fetch_ready_ = 0;
-  std::uint64_t passes_ = 0;
-  std::int64_t last_pass_end_unix_s_ = 0;
-  // All guarded by mu_.
+  mutable Mutex mu_;
+  // (outcome, reason).
+  std::map<std::pair<std::string, std::string>, std::uint64_t> feeds_ NEWSX_GUARDED_BY(mu_);
+  // Reason ("" = ok).
+  std::map<std::string, std::uint64_t> article_fetches_ NEWSX_GUARDED_BY(mu_);
+  // (stage, reason).
+  std::map<std::pair<std::string, std::string>, std::uint64_t> failed_ NEWSX_GUARDED_BY(mu_);
+  // By kind.
+  std::map<std::string, std::unique_ptr<metrics::Histogram>> fetch_seconds_
+      NEWSX_GUARDED_BY(mu_);
+  StoreCounts stored_before_pass_ NEWSX_GUARDED_BY(mu_);  // Totals of the passes that ended.
+  StoreCounts stored_this_pass_ NEWSX_GUARDED_BY(mu_);
+  std::map<std::string, std::size_t> queue_depths_ NEWSX_GUARDED_BY(mu_);  // Stage -> waiting.
+  std::size_t fetch_pending_ NEWSX_GUARDED_BY(mu_) = 0;
+  std::size_t fetch_ready_ NEWSX_GUARDED_BY(mu_) = 0;
+  std::uint64_t passes_ NEWSX_GUARDED_BY(mu_) = 0;
+  std::int64_t last_pass_end_unix_s_ NEWSX_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace newsx::pipelines

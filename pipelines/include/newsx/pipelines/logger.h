@@ -1,11 +1,12 @@
 #pragma once
 
 #include <initializer_list>
-#include <mutex>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "newsx/core/mutex.h"
 
 namespace newsx::pipelines {
 
@@ -32,10 +33,10 @@ class Logger {
   void Error(std::string_view m, Fields f = {}) { Log(LogLevel::kError, m, f); }
 
  private:
-  std::ostream* const out_;
+  std::ostream* const out_ NEWSX_PT_GUARDED_BY(mu_);
   const LogLevel min_level_;
   const bool json_;
-  std::mutex mu_;  // Serializes writes to *out_.
+  Mutex mu_;  // Serializes writes to *out_.
 };
 
 }  // namespace newsx::pipelines
