@@ -45,6 +45,7 @@ void LogRates(const CliContext& ctx, const std::string& role,
                             {"acked", std::to_string(c.acked.load())},
                             {"redeliveries", std::to_string(c.redeliveries.load())},
                             {"dead_letters", std::to_string(c.dead_letters.load())},
+                            {"partitions", std::to_string(c.partitions.load())},
                             {"per_s", std::to_string(elapsed_s > 0 ? acked / elapsed_s : 0)}});
 }
 
@@ -70,6 +71,14 @@ int RunWorker(const WorkerFlags& flags, const CliContext& ctx) {
         .threads = flags.threads > 0 ? flags.threads : ctx.config().extract_workers};
     s = pipelines::cluster::RunExtractWorker(flags.cluster, worker, **extractor, ctx.log(),
                                              ctx.shutdown().token(), &counters);
+  } else if (flags.role == "fetch") {
+    // The politeness settings of the config file, held across all fetch
+    // workers by the partition leases.
+    pipelines::cluster::FetchWorkerOptions worker;
+    worker.fetch = pipelines::FetchOptionsFromConfig(ctx.config());
+    worker.max_in_flight = worker.fetch.max_concurrent_transfers;
+    s = pipelines::cluster::RunFetchWorker(flags.cluster, worker, ctx.log(),
+                                           ctx.shutdown().token(), &counters);
   } else {
     auto store = store::ArticleStore::Open({.path = ctx.config().db_path});
     if (!store.ok()) return ReportError(ctx, store.status(), ctx.config().db_path);
@@ -149,9 +158,9 @@ Command AddWorkerCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand(
       "worker", "Run one pipeline stage as a worker on NATS JetStream (see docs/scaleout.md)");
   AddNatsFlags(app, &flags->cluster);
-  app->add_option("--role", flags->role, "extract or store")
+  app->add_option("--role", flags->role, "fetch, extract or store")
       ->required()
-      ->check(CLI::IsMember({"extract", "store"}));
+      ->check(CLI::IsMember({"fetch", "extract", "store"}));
   app->add_option("--threads", flags->threads, "Consumer threads of an extract worker (default -j)")
       ->check(CLI::Range(1, 256));
   return Command{app, [flags](const CliContext& ctx) { return RunWorker(*flags, ctx); }};

@@ -6,6 +6,21 @@
 
 namespace newsx::pipelines {
 
+ingest::SourceItem FetchedItem(ingest::SourceItem item, ingest::FetchResponse&& response) {
+  if (!response.status.ok()) {
+    item.error = response.status.WithContext(response.request.url);
+    item.stage = "fetch";
+    return item;
+  }
+  RawDocument fetched = std::move(response.document);
+  fetched.source = std::move(item.document.source);
+  fetched.hint_published = std::move(item.document.hint_published);
+  fetched.hint_title = std::move(item.document.hint_title);
+  fetched.needs_fetch = false;
+  item.document = std::move(fetched);
+  return item;
+}
+
 FetchingSource::FetchingSource(std::unique_ptr<ingest::DocumentSource> inner,
                                std::unique_ptr<ingest::HttpFetcher> fetcher,
                                const FetchingSourceOptions& options)
@@ -54,18 +69,7 @@ void FetchingSource::OnFetched(ingest::FetchResponse&& response) {
   --in_flight_;
   const std::uint64_t index = response.request.tag;
   Pending& p = pending_[index - first_index_];
-  ingest::SourceItem item = std::move(p.item);
-  if (!response.status.ok()) {
-    item.error = response.status.WithContext(response.request.url);
-    item.stage = "fetch";
-  } else {
-    RawDocument fetched = std::move(response.document);
-    fetched.source = std::move(item.document.source);
-    fetched.hint_published = std::move(item.document.hint_published);
-    fetched.hint_title = std::move(item.document.hint_title);
-    fetched.needs_fetch = false;
-    item.document = std::move(fetched);
-  }
+  ingest::SourceItem item = FetchedItem(std::move(p.item), std::move(response));
   ready_.emplace_back(index, std::move(item));
 }
 

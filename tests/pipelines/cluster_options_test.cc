@@ -35,7 +35,7 @@ TEST_CASE("Clients connect through a server list of which one server is down",
   REQUIRE(CreateTopology(o).ok());
   auto status = GetClusterStatus(o);
   REQUIRE(status.ok());
-  CHECK(status->streams.size() == 2);
+  CHECK(status->streams.size() == 3);  // Pages, records, fetch.
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 
 #include "newsx/core/hash.h"
 #include "newsx/core/record_json.h"
+#include "newsx/core/url.h"
+#include "newsx/pipelines/cluster/cluster_options.h"
 
 namespace newsx::pipelines::cluster {
 
@@ -119,5 +121,14 @@ std::string PageMessageId(std::string_view position, std::string_view url) {
 }
 
 std::string RecordMessageId(std::string_view page_id) { return "r" + std::string(page_id); }
+
+int FetchPartition(std::string_view url) {
+  // 8 hex digits of the host's hash: stable across processes and versions.
+  const std::string h = Hash128Hex(UrlHost(url));
+  return static_cast<int>(std::stoul(h.substr(0, 8), nullptr, 16) % kFetchPartitions);
+}
+
+std::string FetchSubject(int partition) { return "newsx.fetch." + std::to_string(partition); }
+std::string FetchConsumer(int partition) { return "fetch-" + std::to_string(partition); }
 
 }  // namespace newsx::pipelines::cluster

@@ -28,6 +28,7 @@ Status ClusterOptions::Validate() const {
   if (max_pending_pages < 1) return InvalidArgumentError("max pending pages must be >= 1");
   if (publish_timeout_ms < 1000) return InvalidArgumentError("publish timeout must be >= 1 s");
   if (fetch_batch < 1 || fetch_batch > 256) return InvalidArgumentError("fetch batch: 1 to 256");
+  if (lease_ms < 1000) return InvalidArgumentError("lease must be at least 1 s");
   return Status::Ok();
 }
 

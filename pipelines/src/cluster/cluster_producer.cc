@@ -49,14 +49,16 @@ Result<ProduceReport> PublishSource(ingest::DocumentSource& source, const Cluste
     ++report.read;
     if (!item->error.ok()) {
       NEWSX_RETURN_IF_ERROR(dead_letter(item->position, item->stage, item->error));
-    } else if (item->document.needs_fetch) {
-      NEWSX_RETURN_IF_ERROR(dead_letter(
-          item->position, "read",
-          FailedPreconditionError("URL-only item reached the pipeline unfetched")));
     } else {
+      // A URL-only item goes to the fetch workers, in its host's partition;
+      // a page straight to the extract workers. The same id either way: the
+      // fetch worker publishes the fetched page under the URL's id.
+      const std::string subject = item->document.needs_fetch
+                                      ? FetchSubject(FetchPartition(item->document.url))
+                                      : std::string(kPagesSubject);
       const std::string id = PageMessageId(item->position, item->document.url);
       const std::string data = EncodePage(PageItem{item->position, std::move(item->document)});
-      Result<internal::PublishAck> ack = client->Publish(kPagesSubject, data, id, stop);
+      Result<internal::PublishAck> ack = client->Publish(subject.c_str(), data, id, stop);
       if (ack.status().code() == StatusCode::kResourceExhausted) {
         NEWSX_RETURN_IF_ERROR(dead_letter(item->position, "read", ack.status()));
       } else if (ack.status().code() == StatusCode::kCancelled) {

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "nats_client.h"
+#include "newsx/pipelines/cluster/cluster_messages.h"
 
 namespace newsx::pipelines::cluster {
 
@@ -29,7 +30,7 @@ Status CreateTopology(const ClusterOptions& options) {
 Result<ClusterStatus> GetClusterStatus(const ClusterOptions& options) {
   NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<NatsClient> client, NatsClient::Connect(options));
   ClusterStatus out;
-  for (const char* stream : {kPagesStream, kRecordsStream}) {
+  for (const char* stream : {kPagesStream, kRecordsStream, kFetchStream}) {
     NEWSX_ASSIGN_OR_RETURN(internal::StreamState s, client->GetStream(stream));
     out.streams.push_back(ToStatus(s));
   }
@@ -39,6 +40,18 @@ Result<ClusterStatus> GetClusterStatus(const ClusterOptions& options) {
     NEWSX_ASSIGN_OR_RETURN(internal::ConsumerState c, client->GetConsumer(stream, consumer));
     out.consumers.push_back(ToStatus(c));
   }
+  // The fetch partitions' consumers, summed into one line.
+  ConsumerStatus fetch{kFetchStream, "fetch"};
+  for (int p = 0; p < kFetchPartitions; ++p) {
+    NEWSX_ASSIGN_OR_RETURN(internal::ConsumerState c,
+                           client->GetConsumer(kFetchStream, FetchConsumer(p).c_str()));
+    fetch.pending += c.pending;
+    fetch.ack_pending += c.ack_pending;
+    fetch.redelivered += c.redelivered;
+    fetch.waiting += c.waiting;
+    fetch.delivered += c.delivered;
+  }
+  out.consumers.push_back(fetch);
   return out;
 }
 
@@ -47,13 +60,18 @@ Result<bool> WaitUntilDrained(const ClusterOptions& options, int timeout_ms,
   NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<NatsClient> client, NatsClient::Connect(options));
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (std::chrono::steady_clock::now() < deadline) {
-    // Pages first: a page leaves its stream only after its record is in
-    // the record stream, so both empty in this order means all is stored.
-    Result<internal::StreamState> pages = client->GetStream(kPagesStream);
-    if (pages.ok() && pages->messages == 0) {
-      Result<internal::StreamState> records = client->GetStream(kRecordsStream);
-      if (records.ok() && records->messages == 0) return true;
+    // Upstream first: a URL leaves the fetch stream only after its page is
+    // in the page stream, a page only after its record is in the record
+    // stream, so all three empty in this order means all is stored.
+    bool drained = true;
+    for (const char* stream : {kFetchStream, kPagesStream, kRecordsStream}) {
+      Result<internal::StreamState> s = client->GetStream(stream);
+      if (!s.ok() || s->messages != 0) {
+        drained = false;
+        break;
+      }
     }
+    if (drained) return true;
     // Errors here (a server lost, a leader election) pass: keep asking.
     if (!internal::SleepUnlessStopped(stop, 200)) return false;
   }

@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "newsx/pipelines/cluster/cluster_messages.h"
+
 namespace newsx::pipelines::cluster::internal {
 
 namespace {
@@ -108,6 +110,77 @@ Result<std::vector<Message>> PullSubscription::Fetch(int batch, int timeout_ms) 
   return out;
 }
 
+Result<std::vector<Message>> PullSubscription::FetchNoWait(int batch) {
+  jsFetchRequest req;
+  jsFetchRequest_Init(&req);
+  req.Batch = batch;
+  // A NoWait request with nothing there still waits for its Expires in
+  // this client (measured: the whole second), so ask for a short wait.
+  req.Expires = MsToNs(5);
+  natsMsgList list{nullptr, 0};
+  const natsStatus s = natsSubscription_FetchRequest(&list, sub_, &req);
+  std::vector<Message> out;
+  // Nothing there ends as a timeout (or "not found", 404).
+  if (s == NATS_TIMEOUT || s == NATS_NOT_FOUND) return out;
+  if (s != NATS_OK) return FromNats(s, 0, "fetching messages");
+  out.reserve(static_cast<std::size_t>(list.Count));
+  for (int i = 0; i < list.Count; ++i) {
+    out.emplace_back(list.Msgs[i]);
+    list.Msgs[i] = nullptr;
+  }
+  natsMsgList_Destroy(&list);
+  return out;
+}
+
+// --- KeyValue --------------------------------------------------------------
+
+KeyValue::KeyValue(kvStore* kv) : kv_(kv) {}
+KeyValue::~KeyValue() { kvStore_Destroy(kv_); }
+
+Result<std::uint64_t> KeyValue::Create(const std::string& key, std::string_view value) {
+  std::uint64_t rev = 0;
+  const natsStatus s =
+      kvStore_Create(&rev, kv_, key.c_str(), value.data(), static_cast<int>(value.size()));
+  if (s == NATS_OK) return rev;
+  // A refusal by the server (wrong last sequence) is NATS_ERR: taken.
+  if (s == NATS_ERR) return FailedPreconditionError(key + " is held");
+  return FromNats(s, 0, "creating " + key);
+}
+
+Result<std::uint64_t> KeyValue::Update(const std::string& key, std::string_view value,
+                                       std::uint64_t last) {
+  std::uint64_t rev = 0;
+  const natsStatus s = kvStore_Update(&rev, kv_, key.c_str(), value.data(),
+                                      static_cast<int>(value.size()), last);
+  if (s == NATS_OK) return rev;
+  if (s == NATS_ERR) {
+    return FailedPreconditionError(FromNats(s, 0, key + " was written by another").message());
+  }
+  return FromNats(s, 0, "updating " + key);
+}
+
+Status KeyValue::Put(const std::string& key, std::string_view value) {
+  std::uint64_t rev = 0;
+  return FromNats(
+      kvStore_Put(&rev, kv_, key.c_str(), value.data(), static_cast<int>(value.size())), 0,
+      "writing " + key);
+}
+
+Status KeyValue::Delete(const std::string& key) {
+  return FromNats(kvStore_Delete(kv_, key.c_str()), 0, "deleting " + key);
+}
+
+Result<std::vector<std::string>> KeyValue::Keys() {
+  kvKeysList list{nullptr, 0};
+  const natsStatus s = kvStore_Keys(&list, kv_, nullptr);
+  std::vector<std::string> out;
+  if (s == NATS_NOT_FOUND) return out;  // No keys.
+  if (s != NATS_OK) return FromNats(s, 0, "listing keys");
+  for (int i = 0; i < list.Count; ++i) out.emplace_back(list.Keys[i]);
+  kvKeysList_Destroy(&list);
+  return out;
+}
+
 // --- NatsClient ------------------------------------------------------------
 
 NatsClient::NatsClient(const ClusterOptions& options, natsConnection* conn, jsCtx* js)
@@ -189,7 +262,7 @@ Status NatsClient::EnsureStream(const char* name, const char* subject) {
   return FromNats(s, js_err, std::string("creating stream ") + name);
 }
 
-Status NatsClient::EnsureConsumer(const char* stream, const char* name) {
+Status NatsClient::EnsureConsumer(const char* stream, const char* name, const char* filter) {
   jsConsumerInfo* ci = nullptr;
   jsErrCode js_err = static_cast<jsErrCode>(0);
   natsStatus s = js_GetConsumerInfo(&ci, js_, stream, name, nullptr, &js_err);
@@ -211,6 +284,8 @@ Status NatsClient::EnsureConsumer(const char* stream, const char* name) {
   cc.MaxDeliver = -1;
   cc.MaxAckPending = 1000;
   cc.DeliverPolicy = js_DeliverAll;
+  // A work-queue stream with several consumers needs disjoint filters.
+  cc.FilterSubject = filter;
   js_err = static_cast<jsErrCode>(0);
   s = js_AddConsumer(&ci, js_, stream, &cc, nullptr, &js_err);
   if (s == NATS_OK) {
@@ -229,6 +304,10 @@ Status NatsClient::EnsureTopology(std::stop_token stop) {
     if (s.ok()) s = EnsureStream(kRecordsStream, kRecordsSubjects);
     if (s.ok()) s = EnsureConsumer(kPagesStream, kExtractConsumer);
     if (s.ok()) s = EnsureConsumer(kRecordsStream, kStoreConsumer);
+    if (s.ok()) s = EnsureStream(kFetchStream, kFetchSubjects);
+    for (int p = 0; p < kFetchPartitions && s.ok(); ++p) {
+      s = EnsureConsumer(kFetchStream, FetchConsumer(p).c_str(), FetchSubject(p).c_str());
+    }
     if (s.ok() || !Retryable(s) || std::chrono::steady_clock::now() >= deadline) return s;
     if (!SleepUnlessStopped(stop, 250)) return CancelledError("stopped");
   }
@@ -276,6 +355,26 @@ Result<std::unique_ptr<PullSubscription>> NatsClient::Subscribe(const char* stre
     return FromNats(s, js_err, std::string("subscribing to consumer ") + consumer);
   }
   return std::make_unique<PullSubscription>(sub);
+}
+
+Result<std::unique_ptr<KeyValue>> NatsClient::OpenKeyValue(const char* bucket, int ttl_ms) {
+  kvStore* kv = nullptr;
+  natsStatus s = js_KeyValue(&kv, js_, bucket);
+  if (s == NATS_OK) return std::make_unique<KeyValue>(kv);
+  kvConfig cfg;
+  kvConfig_Init(&cfg);
+  cfg.Bucket = bucket;
+  cfg.History = 1;
+  cfg.TTL = MsToNs(ttl_ms);
+  cfg.Replicas = options_.replicas;
+  cfg.StorageType = js_FileStorage;
+  s = js_CreateKeyValue(&kv, js_, &cfg);
+  if (s != NATS_OK) {
+    // Another worker may have created it meanwhile.
+    if (js_KeyValue(&kv, js_, bucket) == NATS_OK) return std::make_unique<KeyValue>(kv);
+    return FromNats(s, 0, std::string("opening key-value bucket ") + bucket);
+  }
+  return std::make_unique<KeyValue>(kv);
 }
 
 Result<StreamState> NatsClient::GetStream(const char* stream) {

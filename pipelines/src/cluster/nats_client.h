@@ -18,6 +18,7 @@ struct __natsConnection;
 struct __natsSubscription;
 struct __natsMsg;
 struct __jsCtx;
+struct __kvStore;
 
 namespace newsx::pipelines::cluster::internal {
 
@@ -59,9 +60,35 @@ class PullSubscription {
   // Up to `batch` messages, waiting at most `timeout_ms`; an empty vector
   // when none came. kUnavailable while the servers cannot be reached.
   Result<std::vector<Message>> Fetch(int batch, int timeout_ms);
+  // Up to `batch` messages that are there now (waits at most 5 ms).
+  Result<std::vector<Message>> FetchNoWait(int batch);
 
  private:
   __natsSubscription* sub_;
+};
+
+// A JetStream key-value bucket (leases). Thread-safe.
+class KeyValue {
+ public:
+  explicit KeyValue(struct __kvStore* kv);
+  ~KeyValue();
+  KeyValue(const KeyValue&) = delete;
+  KeyValue& operator=(const KeyValue&) = delete;
+
+  // Sets `key` unless it holds a live value: its revision, or
+  // kFailedPrecondition when another value is there.
+  Result<std::uint64_t> Create(const std::string& key, std::string_view value);
+  // Sets `key` if its revision is still `last`: the new revision, or
+  // kFailedPrecondition when someone else wrote it since (or it expired).
+  Result<std::uint64_t> Update(const std::string& key, std::string_view value,
+                               std::uint64_t last);
+  Status Put(const std::string& key, std::string_view value);
+  Status Delete(const std::string& key);
+  // Keys with a live value (expired ones are gone).
+  Result<std::vector<std::string>> Keys();
+
+ private:
+  struct __kvStore* kv_;
 };
 
 struct StreamState {
@@ -116,6 +143,10 @@ class NatsClient {
   Result<std::unique_ptr<PullSubscription>> Subscribe(const char* stream, const char* consumer,
                                                       const char* subject);
 
+  // The key-value bucket `bucket`, created if missing with values that
+  // expire `ttl_ms` after their last write (options().replicas replicas).
+  Result<std::unique_ptr<KeyValue>> OpenKeyValue(const char* bucket, int ttl_ms);
+
   Result<StreamState> GetStream(const char* stream);
   Result<ConsumerState> GetConsumer(const char* stream, const char* consumer);
 
@@ -124,7 +155,7 @@ class NatsClient {
  private:
   NatsClient(const ClusterOptions& options, __natsConnection* conn, __jsCtx* js);
   Status EnsureStream(const char* name, const char* subject);
-  Status EnsureConsumer(const char* stream, const char* name);
+  Status EnsureConsumer(const char* stream, const char* name, const char* filter = nullptr);
 
   const ClusterOptions options_;
   __natsConnection* conn_;

@@ -21,6 +21,12 @@ struct FetchingSourceOptions {
   std::optional<std::int64_t> until_unix_s;
 };
 
+// What the URL-only `item` becomes once fetched: the fetched page (needs_fetch
+// false) keeping the item's source and hints, or the fetch failure as the
+// item's error (stage "fetch"). The fetch stage of FetchingSource and of the
+// cluster's fetch workers.
+ingest::SourceItem FetchedItem(ingest::SourceItem item, ingest::FetchResponse&& response);
+
 // Wraps a source that yields URL-only documents (sitemaps, URL lists):
 // fetches them through one HttpFetcher, driven from Next() in the consumer's
 // thread, and yields the fetched pages, or the fetch failure as an item

@@ -50,4 +50,13 @@ std::string PageMessageId(std::string_view position, std::string_view url);
 // the server drops as a duplicate.
 std::string RecordMessageId(std::string_view page_id);
 
+// The fetch partition (0 to kFetchPartitions - 1) of `url`: a hash of its
+// host (UrlHost), so that every URL of one host goes to one partition.
+int FetchPartition(std::string_view url);
+
+// The subject of fetch partition `partition` ("newsx.fetch.7") and the
+// durable consumer that takes it ("fetch-7").
+std::string FetchSubject(int partition);
+std::string FetchConsumer(int partition);
+
 }  // namespace newsx::pipelines::cluster

@@ -17,6 +17,10 @@ namespace newsx::pipelines::cluster {
 //   stream NEWSX_RECORDS  subjects newsx.records.>     work queue, consumer "store"
 //     newsx.records.article  one extracted article with its raw page
 //     newsx.records.dead     one dead letter (DeadLetter JSON)
+//   stream NEWSX_FETCH    subjects newsx.fetch.<P>     work queue, consumer "fetch-<P>" each
+//     one URL to fetch (a page frame without body), P = host hash partition;
+//     a fetch worker holds a partition only under its lease in the KV
+//     bucket NEWSX_FETCH_LEASES, so one host's requests come from one worker
 struct ClusterOptions {
   // Comma-separated server URLs ("nats://127.0.0.1:4222,nats://..."); the
   // client fails over between them. Default: nats://127.0.0.1:4222.
@@ -44,6 +48,10 @@ struct ClusterOptions {
   int publish_timeout_ms = 60'000;
   // Messages a worker asks for at once. Default: 16.
   int fetch_batch = 16;
+  // How long a fetch worker's partition lease lives without renewal (a
+  // killed worker's partitions pass to others after this); renewed every
+  // third of it. Keep it above the per-host delay. Default: 15 s.
+  int lease_ms = 15'000;
   // Client name shown by the server (monitoring). Default: "newsx".
   std::string client_name = "newsx";
 
@@ -64,5 +72,10 @@ inline constexpr const char* kArticleSubject = "newsx.records.article";
 inline constexpr const char* kDeadSubject = "newsx.records.dead";
 inline constexpr const char* kExtractConsumer = "extract";
 inline constexpr const char* kStoreConsumer = "store";
+inline constexpr const char* kFetchStream = "NEWSX_FETCH";
+inline constexpr const char* kFetchSubjects = "newsx.fetch.>";
+inline constexpr const char* kLeaseBucket = "NEWSX_FETCH_LEASES";
+// Host hash partitions of the fetch stream (fixed: every process must agree).
+inline constexpr int kFetchPartitions = 16;
 
 }  // namespace newsx::pipelines::cluster

@@ -24,8 +24,9 @@ struct ProduceReport {
 // Called about every second with the report so far and the page stream's depth.
 using ProduceProgressFn = std::function<void(const ProduceReport& so_far, std::uint64_t depth)>;
 
-// Publishes every item of `source` to NEWSX_PAGES, each with a message id
-// derived from its position and URL (PageMessageId), after creating the
+// Publishes every item of `source` to NEWSX_PAGES (URL-only items to their
+// host's NEWSX_FETCH partition, for the fetch workers), each with a message
+// id derived from its position and URL (PageMessageId), after creating the
 // streams if needed. Items that cannot be read go to NEWSX_RECORDS as dead
 // letters, so the store records them. Waits while the page stream holds
 // options.max_pending_pages messages. Returns an error when the source

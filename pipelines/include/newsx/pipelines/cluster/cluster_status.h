@@ -44,11 +44,11 @@ Status CreateTopology(const ClusterOptions& options);
 // the streams do not exist yet; kUnavailable when no server answers.
 Result<ClusterStatus> GetClusterStatus(const ClusterOptions& options);
 
-// Waits until every page and record published so far is processed and
-// acknowledged: the page stream is empty and then the record stream is
-// (pages are acked only after their record is published, so in this order
-// nothing can be in between). Returns true when drained, false after
-// `timeout_ms` or a stop request.
+// Waits until every URL, page and record published so far is processed and
+// acknowledged: the fetch stream is empty, then the page stream, then the
+// record stream (each item is acked only after its output is published
+// downstream, so in this order nothing can be in between). Returns true
+// when drained, false after `timeout_ms` or a stop request.
 Result<bool> WaitUntilDrained(const ClusterOptions& options, int timeout_ms,
                               std::stop_token stop);
 

@@ -6,6 +6,7 @@
 
 #include "newsx/core/result.h"
 #include "newsx/extract/article_extractor.h"
+#include "newsx/ingest/fetch_options.h"
 #include "newsx/pipelines/cluster/cluster_options.h"
 #include "newsx/pipelines/ingest_pipeline.h"
 #include "newsx/pipelines/logger.h"
@@ -27,6 +28,8 @@ struct WorkerCounters {
   std::atomic<std::uint64_t> changed{0};
   std::atomic<std::uint64_t> unchanged{0};
   std::atomic<std::uint64_t> duplicates{0};
+  // Fetch worker: partitions whose lease it holds now.
+  std::atomic<std::int64_t> partitions{0};
 };
 
 struct WorkerOptions {
@@ -45,6 +48,26 @@ struct WorkerOptions {
 Status RunExtractWorker(const ClusterOptions& options, const WorkerOptions& worker,
                         const extract::ArticleExtractor& extractor, Logger& log,
                         std::stop_token stop, WorkerCounters* counters);
+
+struct FetchWorkerOptions {
+  // Client and politeness settings, the same as the in-process fetch stage's.
+  ingest::FetchOptions fetch;
+  // URLs taken from the stream and not yet done, all hosts. Default: 32.
+  int max_in_flight = 32;
+};
+
+// The fetch stage as a worker: takes URLs from the NEWSX_FETCH partitions
+// whose lease it holds (NEWSX_FETCH_LEASES; a fair share of
+// kFetchPartitions among the live fetch workers, rebalanced every third of
+// options.lease_ms), fetches them with one HttpFetcher (per-host
+// concurrency, delay and robots.txt as in process; since all URLs of a
+// host are in one partition and a partition has one holder, they hold
+// across all fetch workers), and publishes each page to NEWSX_PAGES (or
+// its failure as a dead letter) before acking the URL. A partition given
+// up is released only per_host_delay_ms after its last request ended.
+// Runs until `stop` (in-flight URLs are handed back, leases released).
+Status RunFetchWorker(const ClusterOptions& options, const FetchWorkerOptions& worker,
+                      Logger& log, std::stop_token stop, WorkerCounters* counters);
 
 // The store stage as a worker: takes records and dead letters from
 // NEWSX_RECORDS, writes them to `store` (idempotent: a record seen twice is
