@@ -15,3 +15,10 @@ cmake --build "$BUILD_DIR" --target newsx_train_ner newsx_train
 "$BUILD_DIR/pipelines/newsx_train_ner" "$CORPORA" models/en-ner.bin
 "$BUILD_DIR/pipelines/newsx_train" "$CORPORA" --out models --tagger-prune 0.5 --parser-prune 1 \
   --folds 1 --parser-epochs 8
+# The repository keeps the two language models in parts of at most 4 MiB
+# (the build joins them: extract/CMakeLists.txt).
+for model in en-pos en-dep; do
+  rm -f models/$model.bin.part-*
+  split -b 4M -d -a 2 models/$model.bin models/$model.bin.part-
+  rm models/$model.bin
+done

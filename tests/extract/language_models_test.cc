@@ -161,8 +161,8 @@ TEST_CASE("Language models score above floors on held-out EWT sentences", "[extr
 }
 
 TEST_CASE("EvaluateModels scores model files against CoNLL-U", "[extract][nlp]") {
-  const std::string pos = ReadFile(std::string(NEWSX_SOURCE_DIR) + "/models/en-pos.bin");
-  const std::string dep = ReadFile(std::string(NEWSX_SOURCE_DIR) + "/models/en-dep.bin");
+  const std::string pos = ReadFile(std::string(NEWSX_MODELS_DIR) + "/en-pos.bin");
+  const std::string dep = ReadFile(std::string(NEWSX_MODELS_DIR) + "/en-dep.bin");
   const std::string conllu = ReadFile(std::string(NEWSX_FIXTURES_DIR) + "/extract/nlp/ewt-test-sample.conllu");
   auto e = EvaluateModels(pos, dep, conllu, EvaluationOptions{});
   REQUIRE(e.ok());
@@ -287,8 +287,8 @@ TEST_CASE("Language models stay sound on hostile input", "[extract][nlp]") {
 }
 
 TEST_CASE("Load rejects bytes that are not matching models", "[extract][nlp]") {
-  const std::string pos = ReadFile(std::string(NEWSX_SOURCE_DIR) + "/models/en-pos.bin");
-  const std::string dep = ReadFile(std::string(NEWSX_SOURCE_DIR) + "/models/en-dep.bin");
+  const std::string pos = ReadFile(std::string(NEWSX_MODELS_DIR) + "/en-pos.bin");
+  const std::string dep = ReadFile(std::string(NEWSX_MODELS_DIR) + "/en-dep.bin");
   CHECK(LanguageModels::Load(pos, dep).ok());
   CHECK(!LanguageModels::Load(dep, pos).ok());
   CHECK(!LanguageModels::Load("", "").ok());
