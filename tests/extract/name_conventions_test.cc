@@ -10,19 +10,14 @@
 namespace newsx::extract {
 namespace {
 
-bool HasEntity(const ExtractedArticle& x, const std::string& name) {
-  for (const Entity& e : x.entities) {
-    if (e.name == name) return true;
-  }
-  return false;
-}
-
 const Entity* ByName(const ExtractedArticle& x, const std::string& name) {
   for (const Entity& e : x.entities) {
     if (e.name == name) return &e;
   }
   return nullptr;
 }
+
+bool HasEntity(const ExtractedArticle& x, const std::string& name) { return ByName(x, name) != nullptr; }
 
 TEST_CASE("An acronym defined by common words names no entity", "[extract][entity][names]") {
   const ExtractedArticle x = testing::AnalyzeText(

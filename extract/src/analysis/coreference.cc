@@ -1,6 +1,5 @@
 // ResolveCoreference(): short later mentions of entities found earlier.
 
-#include <cctype>
 #include <string>
 #include <unordered_map>
 
@@ -15,9 +14,10 @@ struct ShortName {
   std::uint32_t first_seen = 0;  // Token index of the entity's first mention.
 };
 
-void AppendLower(std::string_view w, std::string* key) {
+// Appends word w, lower-cased, to a space-separated key.
+void AppendKeyWord(std::string_view w, std::string* key) {
   if (!key->empty()) *key += ' ';
-  for (const char c : w) *key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  text::AppendLower(w, key);
 }
 
 // "HIVE Digital" in a headline for "HIVE Digital Technologies" in the body:
@@ -32,7 +32,7 @@ void AddNamePrefixes(DocState* d) {
     if (e.type != EntityType::kOrg || m.end - m.first < 3) continue;
     std::string key;
     for (std::uint32_t i = m.first; i + 1 < m.end && (d->tok(i).flags & kWordToken); ++i) {
-      AppendLower(TokenText(d->tt, d->tok(i)), &key);
+      AppendKeyWord(TokenText(d->tt, d->tok(i)), &key);
       if (i == m.first) continue;
       auto [it, inserted] = prefixes.emplace(key, m.entity);
       if (!inserted && it->second != m.entity) it->second = -1;
@@ -53,7 +53,7 @@ void AddNamePrefixes(DocState* d) {
     for (std::uint32_t j = i; j < d->size() && j < i + 6 && capitalized(j) &&
                               (j == i || d->covered[j] < 0);
          ++j) {
-      AppendLower(TokenText(d->tt, d->tok(j)), &key);
+      AppendKeyWord(TokenText(d->tt, d->tok(j)), &key);
       const auto it = prefixes.find(key);
       if (it != prefixes.end() && j > i) {
         found = it->second;

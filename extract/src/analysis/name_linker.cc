@@ -174,19 +174,32 @@ std::int32_t NewEntity(DocState* d, std::uint32_t first, std::uint32_t end, NerT
   return known >= 0 ? known : d->Intern(e);
 }
 
-// A person named by one word ("Biden") is the person of the document, or
-// of the lexicon, whose last name it is, when only one has it.
-std::int32_t PersonBySurname(DocState* d, std::string_view word) {
+// The person of the document whose last name `word` is, when only one has
+// it; -2 when several have it, -1 when none. With `mentioned_only`, only persons mentioned so far
+// count (not those the lexicon pass interned without a mention).
+std::int32_t DocumentPersonBySurname(const DocState& d, std::string_view word, bool mentioned_only) {
   std::int32_t found = -1;
-  for (std::size_t i = 0; i < d->entities.size(); ++i) {
-    const Entity& e = d->entities[i];
+  for (std::size_t i = 0; i < d.entities.size(); ++i) {
+    const Entity& e = d.entities[i];
     if (e.type != EntityType::kPerson) continue;
     const std::size_t space = e.name.rfind(' ');
     if (space == std::string::npos || std::string_view(e.name).substr(space + 1) != word) continue;
-    if (found >= 0 && found != static_cast<std::int32_t>(i)) return -1;
+    if (mentioned_only && std::none_of(d.mentions.begin(), d.mentions.end(), [&](const DocMention& m) {
+          return m.entity == static_cast<std::int32_t>(i);
+        })) {
+      continue;
+    }
+    if (found >= 0) return -2;
     found = static_cast<std::int32_t>(i);
   }
-  if (found >= 0) return found;
+  return found;
+}
+
+// A person named by one word ("Biden") is the person of the document, or
+// of the lexicon, whose last name it is, when only one has it.
+std::int32_t PersonBySurname(DocState* d, std::string_view word) {
+  const std::int32_t found = DocumentPersonBySurname(*d, word, /*mentioned_only=*/false);
+  if (found != -1) return found >= 0 ? found : -1;
   const Lexicon& lex = d->model.lexicon;
   const EntityDef* match = nullptr;
   for (const EntityDef& def : lex.entities) {
@@ -198,25 +211,6 @@ std::int32_t PersonBySurname(DocState* d, std::string_view word) {
     match = &def;
   }
   return match == nullptr ? -1 : d->Intern(match->entity);
-}
-
-// The person of the document (not of the lexicon) whose last name `word`
-// is, when only one has it; -1 otherwise.
-std::int32_t DocumentPersonBySurname(const DocState& d, std::string_view word) {
-  std::int32_t found = -1;
-  for (std::size_t i = 0; i < d.entities.size(); ++i) {
-    const Entity& e = d.entities[i];
-    if (e.type != EntityType::kPerson) continue;
-    const std::size_t space = e.name.rfind(' ');
-    if (space == std::string::npos || std::string_view(e.name).substr(space + 1) != word) continue;
-    const bool mentioned = std::any_of(d.mentions.begin(), d.mentions.end(), [&](const DocMention& m) {
-      return m.entity == static_cast<std::int32_t>(i);
-    });
-    if (!mentioned) continue;
-    if (found >= 0) return -1;
-    found = static_cast<std::int32_t>(i);
-  }
-  return found;
 }
 
 // "MattBevin", "NYTopinion": a user name, not a person's name. Surnames
@@ -527,7 +521,7 @@ void LinkNames(DocState* d) {
     // type for the lone word and whatever town a gazetteer names so (one
     // type per name in a document).
     if (one_word && (e < 0 || link_only)) {
-      const std::int32_t person = DocumentPersonBySurname(*d, word);
+      const std::int32_t person = DocumentPersonBySurname(*d, word, /*mentioned_only=*/true);
       if (person >= 0) e = person;
     }
     if (e < 0 && one_word && s.type == NerType::kPer) e = PersonBySurname(d, word);
