@@ -363,18 +363,22 @@ class Assembler {
     return ThingPhrase(a, keep_possessor);
   }
 
+  // Both lookups are binary searches: a sentence may hold many dates and
+  // amounts (a table), and these run per noun phrase.
+  // True when token i lies in a date expression.
   bool InDate(std::uint32_t i) const {
-    const Token& t = d_.tok(i);
-    return std::any_of(dates_.begin(), dates_.end(), [&](const DateExpr& x) {
-      return t.cp_begin >= x.span.begin && t.cp_end <= x.span.end;
-    });
+    const auto it = std::upper_bound(d_.dates.begin(), d_.dates.end(), i,
+                                     [](std::uint32_t tok, const DateHit& x) { return tok < x.first; });
+    return it != d_.dates.begin() && i < std::prev(it)->end;
   }
 
   // True when token i lies in an amount of money ("$3.87 billion").
   bool InMoney(std::uint32_t i) const {
-    return std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
-      return c.quantity >= 0 && (c.classes & kArgMoney) && c.first <= i && i < c.end;
-    });
+    const auto it = std::upper_bound(d_.quantities.begin(), d_.quantities.end(), i,
+                                     [](std::uint32_t tok, const QuantityHit& q) { return tok < q.first; });
+    if (it == d_.quantities.begin()) return false;
+    const QuantityHit& q = *std::prev(it);
+    return i < q.end && (QuantityClasses(quantities_[q.quantity]) & kArgMoney);
   }
 
   // A new thing candidate: noun a with its prenominal modifiers, without
