@@ -295,7 +295,11 @@ class Verifier {
           return error.ok() && !Full();
         }));
     if (!error.ok()) return error;
-    for (const auto& [f, owner_of] : kind.indexes) {
+    // Named copies, not a structured binding: clang 14 (the fuzz and
+    // thread-safety builds) cannot capture a binding in a lambda.
+    for (const auto& index : kind.indexes) {
+      const Family f = index.first;
+      const auto owner_of = index.second;
       NEWSX_RETURN_IF_ERROR(impl_.Scan(f, "", "", [&](std::string_view key, std::string_view) {
         const std::string_view id = owner_of(key);
         Result<std::optional<Record>> record = kind.load(impl_, id);

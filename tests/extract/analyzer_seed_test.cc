@@ -131,9 +131,12 @@ bool EventFound(const ExtractedArticle& x, const json& want) {
   for (const Event& ev : x.events) {
     if (ev.type != want["type"].get<std::string>()) continue;
     bool all = true;
-    for (const auto& [role, value] : want["args"].items()) {
+    for (const auto& item : want["args"].items()) {
+      // Named copies: clang 14 cannot capture a structured binding.
+      const std::string role = item.key();
+      const std::string value = item.value().get<std::string>();
       all &= std::any_of(ev.args.begin(), ev.args.end(), [&](const EventArg& a) {
-        return a.role == role && ArgMatches(x, a, value.get<std::string>());
+        return a.role == role && ArgMatches(x, a, value);
       });
     }
     if (want.contains("modality")) all &= ev.modality == want["modality"].get<std::string>();

@@ -71,7 +71,7 @@ class Assembler {
   Assembler(const DocState& d, const std::vector<Quantity>& quantities,
             const std::vector<DateExpr>& dates, const std::string& article_id,
             const std::string& published)
-      : d_(d), p_(d.parse), quantities_(quantities), dates_(dates), article_id_(article_id),
+      : d_(d), p_(d.parse), quantities_(quantities), article_id_(article_id),
         context_(d, quantities, dates, published) {}
 
   std::vector<Event> Run() {
@@ -747,7 +747,6 @@ class Assembler {
   const DocState& d_;
   const DocParse& p_;
   const std::vector<Quantity>& quantities_;
-  const std::vector<DateExpr>& dates_;
   const std::string& article_id_;
   EventContext context_;
   std::vector<Candidate> candidates_;
