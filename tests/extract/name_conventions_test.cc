@@ -29,6 +29,54 @@ TEST_CASE("An acronym defined by common words names no entity", "[extract][entit
   CHECK(HasEntity(x, "Intel"));
 }
 
+TEST_CASE("An unlisted acronym names a firm only where the text treats it as one",
+          "[extract][entity][names]") {
+  // Jargon: no possessive, no speech verb, no descriptor, no definition.
+  const ExtractedArticle jargon = testing::AnalyzeText(
+      "The new modulators run on PQRS wafers and beat classic XVZT designs. Buyers get "
+      "WKLM alerts when stock arrives.",
+      "");
+  CHECK_FALSE(HasEntity(jargon, "PQRS"));
+  CHECK_FALSE(HasEntity(jargon, "XVZT"));
+  CHECK_FALSE(HasEntity(jargon, "WKLM"));
+  // The same kind of word where something acts, owns, employs or comes from it.
+  const ExtractedArticle firms = testing::AnalyzeText(
+      "Battery maker QWXT said on Monday it would expand. ZRBK's plant in Ohio opened. "
+      "Jane Doe, former ZMPX chief economist, agreed. The startup was a spin-off from KRWNF in "
+      "2019.",
+      "");
+  CHECK(HasEntity(firms, "QWXT"));
+  CHECK(HasEntity(firms, "ZRBK"));
+  CHECK(HasEntity(firms, "ZMPX"));
+  CHECK(HasEntity(firms, "KRWNF"));
+}
+
+TEST_CASE("The people of a country are no person", "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Americans bought more chips this year, and Germans bought fewer, Maria Lopez said.", "");
+  CHECK_FALSE(HasEntity(x, "Americans"));
+  CHECK_FALSE(HasEntity(x, "Germans"));
+  CHECK(HasEntity(x, "Maria Lopez"));
+}
+
+TEST_CASE("A name cut short of a law's title is no entity", "[extract][entity][names]") {
+  // The tagger ends the span at "Caldwell": the law is named after her, the
+  // sentence does not mention her.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The rule carries out a section of the Mary T. Caldwell National Defense Authorization "
+      "Act, which bars agencies from buying the parts.",
+      "");
+  for (const Entity& e : x.entities) CHECK(e.name.find("Caldwell") == std::string::npos);
+}
+
+TEST_CASE("Generic words and numbers name a period, not a firm", "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Spending rose in FY 2024 and again in Q3 2025, Intel said.", "");
+  CHECK_FALSE(HasEntity(x, "FY 2024"));
+  CHECK_FALSE(HasEntity(x, "Q3 2025"));
+  CHECK(HasEntity(x, "Intel"));
+}
+
 TEST_CASE("A lone word ending a longer title is no name", "[extract][entity][names]") {
   // "Union" is also a town in the places gazetteer: a link entry does not
   // make a title's last word a place.

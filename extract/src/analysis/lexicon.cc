@@ -107,6 +107,15 @@ class Parser {
         AddPhrase(a, PhraseKind::kEntity, static_cast<std::uint32_t>(i));
     }
     for (const auto& [text, index] : demonyms_) AddPhrase(text, PhraseKind::kDemonym, index);
+    // "Americans", "Germans": the people of a country are not a person's
+    // name, whatever the tagger says (a plural that is no demonym's, as
+    // "Chineses", never occurs).
+    for (const auto& demonym : demonyms_) {
+      const std::string& text = demonym.first;
+      if (!text.empty() && text.back() != 's' && text.find(' ') == std::string::npos) {
+        AddPhrase(text + "s", PhraseKind::kWordClass, kNotName);
+      }
+    }
     lex_->entity_index.insert(by_id_.begin(), by_id_.end());
   }
 

@@ -310,6 +310,19 @@ void SplitAtPunctuation(const DocState& d, const ner::NerSpan& s, std::vector<ne
 NerType TypeByHead(const DocState& d, const ner::NerSpan& s) {
   const std::uint32_t c = d.tok(s.end - 1).classes;
   if (c & kWorkHead) return NerType::kMisc;
+  // A name the tagger cut short of its head: "James M. Inhofe National
+  // Defense" of "... Defense Authorization Act", "U.S. Government
+  // Quadrennial Supply" of "... Supply Chain Review" (a line break often
+  // falls inside such long titles). The capitalized words that follow
+  // decide.
+  for (std::uint32_t i = s.end; i < d.size() && i < s.end + 4; ++i) {
+    const Token& t = d.tok(i);
+    if (!(t.flags & kWordToken) || !(t.flags & kUpperInitial) || d.covered[i] >= 0 ||
+        d.SentenceOf(i) != d.SentenceOf(s.first)) {
+      break;
+    }
+    if (t.classes & kWorkHead) return NerType::kMisc;
+  }
   if (s.type != NerType::kOrg && s.end - s.first > 1 &&
       (c & (kAgencyHead | kGroupHead | kMediaHead | kOrgSuffix))) {
     return NerType::kOrg;
@@ -368,6 +381,47 @@ bool DefinedAsNonEntity(const DocState& d, std::string_view acronym) {
     }
   }
   return false;
+}
+
+// An acronym no list knows and no name of the document spells out is far
+// more often jargon ("CMOS", "TFLN", "SMS") than a firm: it names one only
+// with a sign that something acts, owns or employs ("CATL said", "CATL's
+// plant", "battery maker CATL", "former CEA chief economist", "Editor,
+// MSNBC"), that something comes from it ("a spin-off from TRUMPF"), where
+// the document defines it ("... (CATL)"), or as a postal code ("Manassas,
+// VA", which the place rules read).
+bool AcronymActsAsName(const DocState& d, std::string_view acronym) {
+  if (d.model.lexicon.region_codes.count(std::string(acronym)) != 0) return true;
+  const auto title_at = [&d](std::uint32_t first, std::uint32_t end) {
+    return std::any_of(d.titles.begin(), d.titles.end(), [&](const TitleHit& t) {
+      return (first == ~0u || t.first == first) && (end == ~0u || t.end == end);
+    });
+  };
+  for (std::uint32_t i = 0; i < d.size(); ++i) {
+    if (TokenText(d.tt, d.tok(i)) != acronym) continue;
+    const std::string_view before = i > 0 ? TokenText(d.tt, d.tok(i - 1)) : std::string_view();
+    if (i + 1 < d.size()) {
+      const Token& next = d.tok(i + 1);
+      if ((next.flags & kPossessive) || (next.classes & (kSayVerb | kOrgSuffix))) return true;
+      if (before == "(" && TokenText(d.tt, next) == ")") return true;
+      if (title_at(i + 1, ~0u)) return true;
+    }
+    if (i > 0 && (d.tok(i - 1).classes & kOrgDescriptor)) return true;
+    if (before == "from" || before == "via" || before == "@") return true;
+    if (before == "," && i > 1 && title_at(~0u, i - 1)) return true;
+  }
+  return false;
+}
+
+// "FY 2023", "Q3 2025": generic words and numbers together name a period,
+// not an organization.
+bool AllGenericWords(const DocState& d, const ner::NerSpan& s) {
+  for (std::uint32_t i = s.first; i < s.end; ++i) {
+    const Token& t = d.tok(i);
+    const bool number = (t.flags & kHasDigit) && !(t.flags & kHasAlpha);
+    if (!(t.classes & kNotName) && !number) return false;
+  }
+  return true;
 }
 
 // The entity of the document whose name or mention an acronym abbreviates
@@ -528,11 +582,13 @@ void LinkNames(DocState* d) {
     if (e < 0 && one_word && s.type == NerType::kPer && IsHandle(word)) continue;
     if (e < 0 && one_word && IsAcronym(word)) {
       e = ByInitials(*d, word);
-      if (e < 0 && DefinedAsNonEntity(*d, word)) continue;
+      if (e < 0 && (DefinedAsNonEntity(*d, word) || !AcronymActsAsName(*d, word))) continue;
     }
+    // A lone capital ("S" of "AC/S") names nothing.
+    if (e < 0 && one_word && word.size() == 1) continue;
     if (weak && one_word && IsWeakWord(*d, s.first)) continue;
     if (weak && one_word && EndsLongerTitle(*d, s.first)) continue;
-    if (e < 0 && IsPossessedFacility(*d, s)) continue;
+    if (e < 0 && (IsPossessedFacility(*d, s) || AllGenericWords(*d, s))) continue;
     if (e < 0) e = NewEntity(d, s.first, s.end, s.type);
     if (e >= 0) d->AddMention(s.first, s.end, e);
   }
