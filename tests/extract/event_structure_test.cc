@@ -245,5 +245,35 @@ TEST_CASE("Licences to sell are export approvals", "[extract][event][structure]"
   CHECK(Has(Args(*ok[0], "item"), "chip:amd/mi308"));
 }
 
+TEST_CASE("An official act with no doer in its sentence is the issuing body's",
+          "[extract][event][structure]") {
+  // BIS is the doer of the notice's clauses; the restriction's sentence
+  // names none.
+  const ExtractedArticle notice = testing::AnalyzeText(
+      "BIS published the rule on Monday. Nvidia said the new export controls on advanced "
+      "computing chips would cut its sales.",
+      "2026-03-02T00:00:00Z");
+  const std::vector<const Event*> r = OfType(notice, "trade_restriction");
+  REQUIRE(r.size() == 1);
+  CHECK(Has(Args(*r[0], "authority"), "org:bis"));
+  // A government does not restrict trade with its own country: the act is
+  // someone else's, and none is guessed.
+  const ExtractedArticle news = testing::AnalyzeText(
+      "The Chinese government said on Monday it would buy soybeans. Nvidia said the new "
+      "export controls on China would cut its sales.",
+      "2026-03-02T00:00:00Z");
+  const std::vector<const Event*> own = OfType(news, "trade_restriction");
+  REQUIRE(own.size() == 1);
+  CHECK(Has(Args(*own[0], "target"), "place:china"));
+  CHECK(Args(*own[0], "authority").empty());
+  // Without a public body acting in the text, no authority is made up.
+  const ExtractedArticle none = testing::AnalyzeText(
+      "Nvidia said the new export controls on advanced computing chips would cut its sales.",
+      "2026-03-02T00:00:00Z");
+  const std::vector<const Event*> n = OfType(none, "trade_restriction");
+  REQUIRE(n.size() == 1);
+  CHECK(Args(*n[0], "authority").empty());
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -92,10 +92,108 @@ class Assembler {
         }
       }
     }
-    return MergeEvents(std::move(events_), std::move(partials_), d_.entities);
+    std::vector<Event> merged = MergeEvents(std::move(events_), std::move(partials_), d_.entities);
+    AddIssuerAuthority(&merged);
+    return merged;
   }
 
  private:
+  // The public body that acts in this document: the agency or government
+  // that is the doer (active subject) of the most clauses, the earliest on
+  // a tie; -1 if none is. In a rule, notice or proclamation it is the
+  // issuer ("BIS released the rule", "BIS is revising its policy").
+  // Sentences without a trigger are not parsed (MarkTriggerSentences()):
+  // there the doer is the sentence's first name when a lower-case word
+  // follows it ("BIS published the list").
+  std::int32_t DocumentIssuer() const {
+    std::vector<std::uint32_t> count(d_.entities.size(), 0);
+    std::int32_t best = -1;
+    for (const Sentence& s : d_.tt.sentences) {
+      std::uint32_t first_name = s.end;
+      for (std::uint32_t i = s.first; i < s.end && first_name == s.end; ++i) {
+        if (d_.covered[i] >= 0) first_name = i;
+      }
+      for (std::uint32_t i = s.first; i < s.end; ++i) {
+        if (!ActiveSubject(s, i, first_name)) continue;
+        const std::int32_t e = d_.EntityAt(i);
+      if (e < 0) continue;
+        const Entity& x = d_.entities[static_cast<std::size_t>(e)];
+        if (x.type != EntityType::kOrg || (x.kind != "agency" && x.kind != "government")) continue;
+        const std::uint32_t n = ++count[static_cast<std::size_t>(e)];
+        if (best < 0 || n > count[static_cast<std::size_t>(best)]) best = e;
+      }
+    }
+    return best;
+  }
+
+  bool Parsed(const Sentence& s) const {
+    if (p_.empty()) return false;
+    for (std::uint32_t i = s.first; i < s.end; ++i) {
+      if (!p_.rel(i).empty()) return true;
+    }
+    return false;
+  }
+
+  // Token i is (the head of) the active subject of a verb.
+  bool ActiveSubject(const Sentence& s, std::uint32_t i, std::uint32_t first_name) const {
+    if (Parsed(s)) {
+      return p_.rel(i) == "nsubj" && p_.head(i) >= 0 &&
+             p_.tag(static_cast<std::uint32_t>(p_.head(i))) == nlp::Upos::kVerb;
+    }
+    if (i != first_name) return false;
+    const std::int32_t m = d_.covered[i];
+    const std::uint32_t end = d_.mentions[static_cast<std::size_t>(m)].end;
+    std::uint32_t next = end;
+    // Past "(BIS)" after the full name.
+    if (next + 2 < s.end && TokenText(d_.tt, d_.tok(next)) == "(" &&
+        TokenText(d_.tt, d_.tok(next + 2)) == ")") {
+      next += 3;
+    }
+    if (next >= s.end) return false;
+    const Token& t = d_.tok(next);
+    return (t.flags & kWordToken) && !(t.flags & (kUpperInitial | kHasDigit)) &&
+           !(t.classes & kLocative) && d_.covered[next] < 0;
+  }
+
+  // An official act whose doer the sentence does not name ("I have
+  // determined ... to impose a duty", "the rule ... implements controls",
+  // "restrictions on exports"): the document's issuer did it. Only events
+  // the sentence already made get one; the issuer never fills a role alone.
+  void AddIssuerAuthority(std::vector<Event>* events) const {
+    const std::int32_t issuer = DocumentIssuer();
+    if (issuer < 0) return;
+    const Entity& who = d_.entities[static_cast<std::size_t>(issuer)];
+    for (Event& ev : *events) {
+      if (!TypeHasRole(ev.type, "authority")) continue;
+      // A government does not restrict or license trade with its own
+      // country: "tariff money from China" in an article where Beijing
+      // acts most is someone else's act.
+      const bool named = std::any_of(ev.args.begin(), ev.args.end(), [&](const EventArg& a) {
+        const bool own_country = !who.country.empty() && a.entity_id == who.country &&
+                                 (a.role == "target" || a.role == "recipient" ||
+                                  a.role == "destination");
+        return a.role == "authority" || a.entity_id == who.id || own_country;
+      });
+      if (named) continue;
+      EventArg arg;
+      arg.role = "authority";
+      arg.entity_id = who.id;
+      arg.text = who.name;
+      ev.args.push_back(std::move(arg));
+      ev.confidence = std::round(std::max(0.1, ev.confidence - 0.1) * 100) / 100;
+    }
+  }
+
+  bool TypeHasRole(const std::string& type, std::string_view role) const {
+    for (const EventRule& rule : d_.model.lexicon.rules) {
+      if (rule.type != type) continue;
+      for (const RoleSlot& slot : rule.slots) {
+        if (slot.role == role) return true;
+      }
+    }
+    return false;
+  }
+
   std::uint32_t Head(const TriggerHit& hit) const {
     return p_.empty() ? hit.end - 1 : TriggerHead(p_, hit.first, hit.end);
   }
