@@ -71,6 +71,26 @@ TEST_CASE("One paragraph a line stays one paragraph a line", "[extract][text]") 
   CHECK(s[3] == "Analysts said the move was expected");
 }
 
+TEST_CASE("A line that runs on into the next is one sentence with it", "[extract][text]") {
+  // Text taken from a page that broke lines around its links and emphasis:
+  // the next line starts with a lower-case word, or the line ends with one
+  // that cannot end a sentence. A heading followed by "iPhone" stays apart.
+  const std::string text =
+      "Today, the ministry\n"
+      "announced\n"
+      "a new fund for chip plants, the largest since\n"
+      "President Lee took office.\n"
+      "Phone sales\n"
+      "iPhone sales rose in May.\n";
+  TokenizedText t;
+  const std::vector<std::string> s = Sentences(text, &t);
+  REQUIRE(s.size() == 3);
+  CHECK(s[0] == "Today, the ministry\nannounced\na new fund for chip plants, the largest since\n"
+                "President Lee took office.");
+  CHECK(s[1] == "Phone sales");
+  CHECK(s[2] == "iPhone sales rose in May.");
+}
+
 TEST_CASE("Short lists of short lines are not taken for wrapped text", "[extract][text]") {
   CHECK_FALSE(LineBreaks("Home\nNews\nSports\nBusiness\nWeather\n").wrapped());
   CHECK_FALSE(LineBreaks("one line\n").wrapped());

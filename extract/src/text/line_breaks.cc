@@ -82,6 +82,28 @@ std::string_view LineStartingAfter(std::string_view text, std::size_t newline) {
   return text.substr(begin, (next == std::string_view::npos ? text.size() : next) - begin);
 }
 
+// The line runs on into the next: it does not end a sentence and either
+// ends with a word that cannot end one ("the", "since", "and") or the next
+// line starts with a lower-case word ("announced", not "iPhone"). Text
+// extracted from HTML breaks lines around links and emphasis this way
+// ("the Trump Administration\nannounced\na $200 billion investment").
+bool RunsOn(std::string_view line, std::string_view next) {
+  if (EndsSentence(line)) return false;
+  next = TrimLeft(next, kLineStartSpace);
+  if (next.size() >= 2 && next[0] >= 'a' && next[0] <= 'z' &&
+      ((next[1] >= 'a' && next[1] <= 'z') || next[1] == ' ')) {
+    return true;
+  }
+  line = TrimRight(line, kLineEndSpace);
+  const std::size_t space = line.find_last_of(" \t");
+  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
+  static constexpr std::string_view kOpen[] = {
+      "a",   "an",   "the",  "of",   "in",  "to",   "for",  "and",     "or",
+      "but", "with", "by",   "from", "at",  "on",   "as",   "since",   "than",
+      "into", "its", "their", "his", "her", "our",  "that", "between", "about"};
+  return std::find(std::begin(kOpen), std::end(kOpen), last) != std::end(kOpen);
+}
+
 }  // namespace
 
 LineBreaks::LineBreaks(std::string_view text) : text_(text) {
@@ -124,11 +146,12 @@ LineBreaks::LineBreaks(std::string_view text) : text_(text) {
 }
 
 bool LineBreaks::EndsParagraph(std::size_t pos) const {
-  if (!wrapped_) return true;
   const std::string_view line = TrimRight(LineEndingAt(text_, pos), kLineEndSpace);
   const std::string_view next = LineStartingAfter(text_, pos);
   if (IsBlank(line) || IsBlank(next)) return true;
   if (StartsListItem(next)) return true;
+  if (RunsOn(line, next)) return false;
+  if (!wrapped_) return true;
   return EndsSentence(line) && Width(line) * 10 < width_ * 7;
 }
 

@@ -23,9 +23,12 @@ class LineBreaks {
   bool wrapped() const { return wrapped_; }
 
   // REQUIRES: text[pos] == '\n'. True when the newline at byte `pos` ends a
-  // paragraph: always in text that is not hard-wrapped; in wrapped text,
-  // when a blank line follows or precedes, when the next line starts a list
-  // item, or when the line it ends is short and ends a sentence.
+  // paragraph: when a blank line follows or precedes, or the next line
+  // starts a list item; never when the line runs on into the next (it ends
+  // no sentence, and the next line starts with a lower-case word or the
+  // line ends with "the", "since", "and"...); otherwise always in text that
+  // is not hard-wrapped, and in wrapped text when the line is short and
+  // ends a sentence.
   bool EndsParagraph(std::size_t pos) const;
 
  private:
