@@ -275,5 +275,30 @@ TEST_CASE("An official act with no doer in its sentence is the issuing body's",
   CHECK(Args(*n[0], "authority").empty());
 }
 
+TEST_CASE("A possessive pronoun stands for the doer before it", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Department of Energy made its largest award to Wolfspeed.", "2026-03-02T00:00:00Z");
+  const std::vector<const Event*> a = OfType(x, "award");
+  REQUIRE(a.size() == 1);
+  CHECK(Has(Args(*a[0], "authority"), "org:department-of-energy"));
+  CHECK(Has(Args(*a[0], "recipient"), "org:wolfspeed"));
+}
+
+TEST_CASE("\"This <event noun>\" adds to the happening of the sentence before it",
+          "[extract][event][structure]") {
+  // The award is told as an award, then pointed at as "this investment".
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Department of Energy made its largest award to Wolfspeed. This $750 million "
+      "investment in Siler City will double the plant's output.",
+      "2026-03-02T00:00:00Z");
+  const std::vector<const Event*> a = OfType(x, "award");
+  REQUIRE(a.size() == 1);
+  bool amount = false;
+  for (const EventArg& arg : a[0]->args) amount |= arg.role == "amount" && arg.quantity.has_value();
+  CHECK(amount);
+  CHECK(a[0]->evidence.size() == 2);
+  CHECK(OfType(x, "investment").empty());
+}
+
 }  // namespace
 }  // namespace newsx::extract

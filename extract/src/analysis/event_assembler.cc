@@ -201,7 +201,18 @@ class Assembler {
   // The lexicon's trigger phrases, and words whose lemma is a one-word
   // trigger ("approving" when "approve" is listed), in text order.
   std::vector<TriggerHit> Triggers() const {
-    std::vector<TriggerHit> hits = d_.triggers;
+    std::vector<TriggerHit> hits;
+    // A trigger inside a longer name the tagger found is a word of that
+    // name: "the American Music Awards", "the Chips Investment Fund".
+    // (Title-case headlines reach the tagger in running case, so their
+    // "Secures $15.5 Million Contract" stays a trigger.)
+    std::size_t n = 0;
+    for (const TriggerHit& t : d_.triggers) {
+      while (n < d_.names.size() && d_.names[n].end <= t.first) ++n;
+      const bool in_name = n < d_.names.size() && d_.names[n].first <= t.first &&
+                           t.end <= d_.names[n].end && d_.names[n].end - d_.names[n].first >= 2;
+      if (!in_name) hits.push_back(t);
+    }
     if (!p_.empty()) {
       std::vector<bool> taken(d_.size(), false);
       for (const TriggerHit& t : hits) {
@@ -548,15 +559,24 @@ class Assembler {
 
   // The entity a third-person pronoun stands for: the nearest fitting
   // mention before it in its sentence or the one before ("Alibaba said it
-  // would spend"). -1 for "I", "we", "you" and when none fits.
+  // would spend"), also as a possessor ("Commerce made its largest award
+  // to Micron"). -1 for "I", "we", "you" and when none fits.
   std::int32_t Antecedent(const RoleSlot& slot, std::uint32_t pronoun, const TriggerHit& hit,
                           const std::vector<bool>& used) const {
     const std::string_view l = p_.lemma(pronoun);
-    if (l != "it" && l != "they" && l != "he" && l != "she") return -1;
+    if (l != "it" && l != "they" && l != "he" && l != "she" && l != "its" && l != "their" &&
+        l != "his" && l != "her") {
+      return -1;
+    }
+    // "he", "his": a person; "it", "its": never one; "they", "their": either.
+    const bool personal = l == "he" || l == "she" || l == "his" || l == "her";
+    const bool neuter = l == "it" || l == "its";
     std::int32_t best = -1;
     for (std::size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
       if (c.entity < 0 || c.end > pronoun || !Usable(c, k, slot, hit, used)) continue;
+      const bool person = (c.classes & kArgPerson) != 0;
+      if ((personal && !person) || (neuter && person)) continue;
       if (best < 0 || c.first > candidates_[static_cast<std::size_t>(best)].first) {
         best = static_cast<std::int32_t>(k);
       }
@@ -722,18 +742,29 @@ class Assembler {
     return false;
   }
 
-  // True when a noun trigger comes with "the", "this", "that", "these" or
-  // "those": it names a happening already told.
-  bool IsDefinite(const TriggerHit& hit) const {
-    if (p_.empty()) return false;
+  // kDefinite when a noun trigger comes with "the", "that" or "those": it
+  // names a happening already told; kDemonstrative with "this" or "these",
+  // which point at the one just told, whatever word told it ("... its
+  // largest award to Micron. This $6 billion investment ...").
+  enum class Reference : std::uint8_t { kNone, kDefinite, kDemonstrative };
+  Reference ReferenceOf(const TriggerHit& hit) const {
+    if (p_.empty()) return Reference::kNone;
     const std::uint32_t head = Head(hit);
-    if (p_.tag(head) != nlp::Upos::kNoun) return false;
+    if (p_.tag(head) != nlp::Upos::kNoun) return Reference::kNone;
+    Reference found = Reference::kNone;
     for (const std::uint32_t* c = p_.children_begin(head); c != p_.children_end(head); ++c) {
       if (p_.base_rel(*c) != "det") continue;
       const std::string_view l = p_.lemma(*c);
-      if (l == "the" || l == "this" || l == "that" || l == "these" || l == "those") return true;
+      if (l == "this" || l == "these") return Reference::kDemonstrative;
+      if (l == "the" || l == "that" || l == "those") found = Reference::kDefinite;
     }
-    return false;
+    // "This" a parse hung on the amount ("This more than $6.1 billion
+    // investment"): the first word of the trigger's phrase.
+    std::uint32_t first = head, end = head + 1;
+    p_.Subtree(head, &first, &end);
+    const std::string_view w = p_.lemma(first);
+    if (w == "this" || w == "these") return Reference::kDemonstrative;
+    return found;
   }
 
   // True when a filler names an entity or an amount: something another
@@ -787,7 +818,9 @@ class Assembler {
     for (const EventArg& a : ev.args) key += "|" + a.role + "=" + a.entity_id + a.text;
     if (partial) {
       FinishEvent(sentence_index, hit, filled, carried, &ev);
-      partials_.push_back(PartialMention{std::move(ev), IsDefinite(hit)});
+      const Reference r = ReferenceOf(hit);
+      partials_.push_back(PartialMention{std::move(ev), r != Reference::kNone,
+                                         r == Reference::kDemonstrative});
       return;
     }
     if (!seen_.insert(key).second) return;

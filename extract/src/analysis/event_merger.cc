@@ -46,8 +46,9 @@ enum class Need : std::uint8_t {
   kNoConflict,       // Only agree: a definite mention ("the investment").
 };
 
-bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, Need need) {
-  if (a.type != b.type || a.polarity != b.polarity) return false;
+bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, Need need,
+                bool any_type = false) {
+  if ((a.type != b.type && !any_type) || a.polarity != b.polarity) return false;
   bool shared = false, a_named = false, b_named = false;
   for (const EventArg& x : a.args) {
     const std::string vx = Value(x, actors);
@@ -70,6 +71,16 @@ bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, Need ne
   for (const EventArg& y : b.args) b_named |= !Value(y, actors).empty();
   if (need == Need::kNoConflict) return true;
   return shared || (need == Need::kSharedOrUnnamed && !a_named && !b_named);
+}
+
+// The end of `e`'s last sentence that ends at or before code point
+// `begin`, or 0.
+std::size_t EndBefore(const Event& e, std::size_t begin) {
+  std::size_t end = 0;
+  for (const EventEvidence& x : e.evidence) {
+    if (x.sentence_span.end <= begin) end = std::max(end, x.sentence_span.end);
+  }
+  return end;
 }
 
 void EnsureEvidence(Event* e) {
@@ -151,6 +162,16 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
             Compatible(*r, e.event, actors, Need::kNoConflict)) {
           it = std::prev(r.base());
           break;
+        }
+      }
+    }
+    if (it == out.end() && e.demonstrative) {
+      // "This ..." points at the happening of the sentence just before.
+      const std::size_t begin = e.event.sentence_span.begin;
+      for (auto x = WindowStart(out); x != out.end(); ++x) {
+        if (EndBefore(*x, begin) + 4 >= begin && EndBefore(*x, begin) > 0 &&
+            Compatible(*x, e.event, actors, Need::kNoConflict, /*any_type=*/true)) {
+          it = x;
         }
       }
     }

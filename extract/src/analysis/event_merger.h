@@ -25,10 +25,14 @@ namespace newsx::extract::analysis {
 // its arguments and evidence to the first merged event it shares an
 // entity or amount with; a definite one ("The investment includes a fab
 // in Boise") else to the latest earlier event of its type that it does
-// not contradict; the others are dropped.
+// not contradict; a demonstrative one ("This $6.1 billion investment in
+// Clay, NY") failing both, to the event told in the sentence just before
+// it, whatever its type ("... has finalized its largest award to Micron."),
+// when they do not contradict; the others are dropped.
 struct PartialMention {
   Event event;
-  bool definite = false;  // "the/this/that <trigger>".
+  bool definite = false;       // "the/this/that <trigger>".
+  bool demonstrative = false;  // "this/these <trigger>".
 };
 std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMention> partials,
                                const std::vector<Entity>& entities);
