@@ -77,6 +77,22 @@ TEST_CASE("Generic words and numbers name a period, not a firm", "[extract][enti
   CHECK(HasEntity(x, "Intel"));
 }
 
+TEST_CASE("US and U.S., UK and U.K. are one spelling in listed names", "[extract][entity][names]") {
+  // Listed as "US Treasury" and "UK government".
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The U.S. Treasury said on Monday that the U.K. government agreed.", "");
+  const auto id_of = [&](const std::string& text) {
+    for (const Entity& e : x.entities) {
+      for (const Mention& m : e.mentions) {
+        if (m.text == text) return e.id;
+      }
+    }
+    return std::string();
+  };
+  CHECK(id_of("U.S. Treasury") == "org:us-treasury");
+  CHECK(id_of("U.K. government") == "org:uk-government");
+}
+
 TEST_CASE("A lone word ending a longer title is no name", "[extract][entity][names]") {
   // "Union" is also a town in the places gazetteer: a link entry does not
   // make a title's last word a place.

@@ -102,9 +102,8 @@ class Parser {
   void Finish() {
     for (std::size_t i = 0; i < lex_->entities.size(); ++i) {
       const Entity& e = lex_->entities[i].entity;
-      AddPhrase(e.name, PhraseKind::kEntity, static_cast<std::uint32_t>(i));
-      for (const std::string& a : e.aliases)
-        AddPhrase(a, PhraseKind::kEntity, static_cast<std::uint32_t>(i));
+      AddNameWithVariants(e.name, static_cast<std::uint32_t>(i));
+      for (const std::string& a : e.aliases) AddNameWithVariants(a, static_cast<std::uint32_t>(i));
     }
     for (const auto& [text, index] : demonyms_) AddPhrase(text, PhraseKind::kDemonym, index);
     // "Americans", "Germans": the people of a country are not a person's
@@ -122,6 +121,36 @@ class Parser {
  private:
   void AddPhrase(std::string_view text, PhraseKind kind, std::uint32_t ref) {
     lex_->phrases.push_back(Phrase{std::string(text), kind, ref});
+  }
+
+  // News writes "US" and "U.S.", "UK" and "U.K." for one another: a name
+  // listed with one ("Office of the US Trade Representative") also matches
+  // with the other ("Office of the U.S. Trade Representative"). Only whole
+  // words inside a longer name; the lone word keeps its own listing.
+  void AddNameWithVariants(const std::string& text, std::uint32_t ref) {
+    AddPhrase(text, PhraseKind::kEntity, ref);
+    static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
+        {"US", "U.S."}, {"U.S.", "US"}, {"UK", "U.K."}, {"U.K.", "UK"}};
+    for (const auto& [from, to] : kForms) {
+      if (text == from) continue;
+      std::string variant;
+      std::size_t pos = 0;
+      bool changed = false;
+      while (pos <= text.size()) {
+        std::size_t end = text.find(' ', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view word = std::string_view(text).substr(pos, end - pos);
+        if (!variant.empty()) variant += ' ';
+        if (word == from) {
+          variant += to;
+          changed = true;
+        } else {
+          variant += word;
+        }
+        pos = end + 1;
+      }
+      if (changed) AddPhrase(variant, PhraseKind::kEntity, ref);
+    }
   }
 
   // The optional "match" column at `index`: true for "link", false for
