@@ -77,7 +77,8 @@ TEST_CASE("Generic words and numbers name a period, not a firm", "[extract][enti
   CHECK(HasEntity(x, "Intel"));
 }
 
-TEST_CASE("US and U.S., UK and U.K. are one spelling in listed names", "[extract][entity][names]") {
+TEST_CASE("US and U.S., UK and U.K., straight and curly apostrophes are one spelling in listed names",
+          "[extract][entity][names]") {
   // Listed as "US Treasury" and "UK government".
   const ExtractedArticle x = testing::AnalyzeText(
       "The U.S. Treasury said on Monday that the U.K. government agreed.", "");
@@ -91,6 +92,15 @@ TEST_CASE("US and U.S., UK and U.K. are one spelling in listed names", "[extract
   };
   CHECK(id_of("U.S. Treasury") == "org:us-treasury");
   CHECK(id_of("U.K. government") == "org:uk-government");
+  // Listed with "'", typeset with U+2019.
+  const ExtractedArticle curly = testing::AnalyzeText(
+      "The People\u2019s Republic of China said it would respond.", "");
+  bool china = false;
+  for (const Entity& e : curly.entities) {
+    china |= e.id == "place:china" && e.mentions.size() == 1 &&
+             e.mentions[0].text == "People\u2019s Republic of China";
+  }
+  CHECK(china);
 }
 
 TEST_CASE("A lone word ending a longer title is no name", "[extract][entity][names]") {

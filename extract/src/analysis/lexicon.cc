@@ -129,6 +129,19 @@ class Parser {
   // words inside a longer name; the lone word keeps its own listing.
   void AddNameWithVariants(const std::string& text, std::uint32_t ref) {
     AddPhrase(text, PhraseKind::kEntity, ref);
+    // Typeset text writes the apostrophe as U+2019 ("People’s Republic
+    // of China"); lists write "'".
+    if (text.find('\'') != std::string::npos) {
+      std::string curly;
+      for (const char c : text) {
+        if (c == '\'') {
+          curly += "\u2019";
+        } else {
+          curly += c;
+        }
+      }
+      AddPhrase(curly, PhraseKind::kEntity, ref);
+    }
     static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
         {"US", "U.S."}, {"U.S.", "US"}, {"UK", "U.K."}, {"U.K.", "UK"}};
     for (const auto& [from, to] : kForms) {
