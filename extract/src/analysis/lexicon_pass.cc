@@ -71,6 +71,11 @@ void MatchLexicon(DocState* d) {
             break;
           case PhraseKind::kWordClass:
             d->tt.tokens[first].classes |= info.ref;
+            // A generic phrase of several tokens ("R&D", "M&A") is generic
+            // in every token, so that a name made of it alone is dropped.
+            if (info.ref & kNotName) {
+              for (std::uint32_t i = first + 1; i < end; ++i) d->tt.tokens[i].classes |= kNotName;
+            }
             break;
         }
       });
