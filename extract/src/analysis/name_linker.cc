@@ -3,7 +3,9 @@
 // gets a stable id of its own.
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analysis/entity_recognizer.h"
 #include "analysis/gazetteer_marks.h"
@@ -390,27 +392,32 @@ bool DefinedAsNonEntity(const DocState& d, std::string_view acronym) {
 // MSNBC"), that something comes from it ("a spin-off from TRUMPF"), where
 // the document defines it ("... (CATL)"), or as a postal code ("Manassas,
 // VA", which the place rules read).
-bool AcronymActsAsName(const DocState& d, std::string_view acronym) {
-  if (d.model.lexicon.region_codes.count(std::string(acronym)) != 0) return true;
-  const auto title_at = [&d](std::uint32_t first, std::uint32_t end) {
-    return std::any_of(d.titles.begin(), d.titles.end(), [&](const TitleHit& t) {
-      return (first == ~0u || t.first == first) && (end == ~0u || t.end == end);
-    });
-  };
+// The acronyms of the document that act as names, in one pass (a lookup per
+// span would rescan the document for each: quadratic on a table of codes).
+std::unordered_set<std::string_view> ActingAcronyms(const DocState& d) {
+  std::vector<bool> title_first(d.size() + 1, false), title_end(d.size() + 1, false);
+  for (const TitleHit& t : d.titles) {
+    title_first[t.first] = true;
+    title_end[t.end] = true;
+  }
+  std::unordered_set<std::string_view> out;
   for (std::uint32_t i = 0; i < d.size(); ++i) {
-    if (TokenText(d.tt, d.tok(i)) != acronym) continue;
+    const std::string_view word = TokenText(d.tt, d.tok(i));
+    if (!IsAcronym(word) || out.count(word) != 0) continue;
     const std::string_view before = i > 0 ? TokenText(d.tt, d.tok(i - 1)) : std::string_view();
+    bool acts = d.model.lexicon.region_codes.count(std::string(word)) != 0;
     if (i + 1 < d.size()) {
       const Token& next = d.tok(i + 1);
-      if ((next.flags & kPossessive) || (next.classes & (kSayVerb | kOrgSuffix))) return true;
-      if (before == "(" && TokenText(d.tt, next) == ")") return true;
-      if (title_at(i + 1, ~0u)) return true;
+      acts |= (next.flags & kPossessive) || (next.classes & (kSayVerb | kOrgSuffix));
+      acts |= before == "(" && TokenText(d.tt, next) == ")";
+      acts |= title_first[i + 1];
     }
-    if (i > 0 && (d.tok(i - 1).classes & kOrgDescriptor)) return true;
-    if (before == "from" || before == "via" || before == "@") return true;
-    if (before == "," && i > 1 && title_at(~0u, i - 1)) return true;
+    acts |= i > 0 && (d.tok(i - 1).classes & kOrgDescriptor);
+    acts |= before == "from" || before == "via" || before == "@";
+    acts |= before == "," && i > 1 && title_end[i - 1];
+    if (acts) out.insert(word);
   }
-  return false;
+  return out;
 }
 
 // "FY 2023", "Q3 2025": generic words and numbers together name a period,
@@ -549,6 +556,7 @@ void LinkNames(DocState* d) {
       tickers.emplace(std::string(TokenText(d->tt, d->tok(s.first))), owner);
     }
   }
+  std::optional<std::unordered_set<std::string_view>> acting;  // ActingAcronyms(), when needed.
   for (ner::NerSpan s : names) {
     if (IsExchangeLabel(*d, s)) continue;
     if (std::int32_t owner = -1; s.end - s.first == 1 && IsTicker(*d, s.first, &owner)) {
@@ -582,7 +590,10 @@ void LinkNames(DocState* d) {
     if (e < 0 && one_word && s.type == NerType::kPer && IsHandle(word)) continue;
     if (e < 0 && one_word && IsAcronym(word)) {
       e = ByInitials(*d, word);
-      if (e < 0 && (DefinedAsNonEntity(*d, word) || !AcronymActsAsName(*d, word))) continue;
+      if (e < 0) {
+        if (!acting) acting = ActingAcronyms(*d);
+        if (acting->count(word) == 0 || DefinedAsNonEntity(*d, word)) continue;
+      }
     }
     // A lone capital ("S" of "AC/S") names nothing.
     if (e < 0 && one_word && word.size() == 1) continue;
