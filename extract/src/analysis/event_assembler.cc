@@ -113,10 +113,11 @@ class Assembler {
       for (std::uint32_t i = s.first; i < s.end && first_name == s.end; ++i) {
         if (d_.covered[i] >= 0) first_name = i;
       }
+      const bool parsed = Parsed(s);
       for (std::uint32_t i = s.first; i < s.end; ++i) {
-        if (!ActiveSubject(s, i, first_name)) continue;
+        if (!ActiveSubject(s, parsed, i, first_name)) continue;
         const std::int32_t e = d_.EntityAt(i);
-      if (e < 0) continue;
+        if (e < 0) continue;
         const Entity& x = d_.entities[static_cast<std::size_t>(e)];
         if (x.type != EntityType::kOrg || (x.kind != "agency" && x.kind != "government")) continue;
         const std::uint32_t n = ++count[static_cast<std::size_t>(e)];
@@ -134,9 +135,11 @@ class Assembler {
     return false;
   }
 
-  // Token i is (the head of) the active subject of a verb.
-  bool ActiveSubject(const Sentence& s, std::uint32_t i, std::uint32_t first_name) const {
-    if (Parsed(s)) {
+  // Token i is (the head of) the active subject of a verb; `parsed` is
+  // Parsed(s), decided once per sentence.
+  bool ActiveSubject(const Sentence& s, bool parsed, std::uint32_t i,
+                     std::uint32_t first_name) const {
+    if (parsed) {
       return p_.rel(i) == "nsubj" && p_.head(i) >= 0 &&
              p_.tag(static_cast<std::uint32_t>(p_.head(i))) == nlp::Upos::kVerb;
     }

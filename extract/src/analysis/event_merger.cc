@@ -169,7 +169,8 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
       // "This ..." points at the happening of the sentence just before.
       const std::size_t begin = e.event.sentence_span.begin;
       for (auto x = WindowStart(out); x != out.end(); ++x) {
-        if (EndBefore(*x, begin) + 4 >= begin && EndBefore(*x, begin) > 0 &&
+        const std::size_t end = EndBefore(*x, begin);
+        if (end > 0 && end + 4 >= begin &&
             Compatible(*x, e.event, actors, Need::kNoConflict, /*any_type=*/true)) {
           it = x;
         }

@@ -105,12 +105,11 @@ class Parser {
       AddNameWithVariants(e.name, static_cast<std::uint32_t>(i));
       for (const std::string& a : e.aliases) AddNameWithVariants(a, static_cast<std::uint32_t>(i));
     }
-    for (const auto& [text, index] : demonyms_) AddPhrase(text, PhraseKind::kDemonym, index);
-    // "Americans", "Germans": the people of a country are not a person's
-    // name, whatever the tagger says (a plural that is no demonym's, as
-    // "Chineses", never occurs).
-    for (const auto& demonym : demonyms_) {
-      const std::string& text = demonym.first;
+    for (const auto& [text, index] : demonyms_) {
+      AddPhrase(text, PhraseKind::kDemonym, index);
+      // "Americans", "Germans": the people of a country are not a person's
+      // name, whatever the tagger says (a plural that is no demonym's, as
+      // "Chineses", never occurs).
       if (!text.empty() && text.back() != 's' && text.find(' ') == std::string::npos) {
         AddPhrase(text + "s", PhraseKind::kWordClass, kNotName);
       }

@@ -391,9 +391,9 @@ bool DefinedAsNonEntity(const DocState& d, std::string_view acronym) {
 // plant", "battery maker CATL", "former CEA chief economist", "Editor,
 // MSNBC"), that something comes from it ("a spin-off from TRUMPF"), where
 // the document defines it ("... (CATL)"), or as a postal code ("Manassas,
-// VA", which the place rules read).
-// The acronyms of the document that act as names, in one pass (a lookup per
-// span would rescan the document for each: quadratic on a table of codes).
+// VA", which the place rules read). Returns the acronyms of the document
+// that act as names, found in one pass (a lookup per span would rescan the
+// document for each: quadratic on a table of codes).
 std::unordered_set<std::string_view> ActingAcronyms(const DocState& d) {
   std::vector<bool> title_first(d.size() + 1, false), title_end(d.size() + 1, false);
   for (const TitleHit& t : d.titles) {
