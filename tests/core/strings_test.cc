@@ -17,6 +17,17 @@ TEST_CASE("Trim drops ASCII whitespace or the given bytes at both ends", "[core]
   CHECK(TrimIf("..x..", [](char c) { return c == '.'; }) == "x");
 }
 
+TEST_CASE("Split keeps every field, empty ones included", "[core][strings]") {
+  using Fields = std::vector<std::string_view>;
+  CHECK(Split("a\tb\tc", '\t') == Fields{"a", "b", "c"});
+  CHECK(Split("a||b|", '|') == Fields{"a", "", "b", ""});
+  CHECK(Split("", ',') == Fields{""});
+  CHECK(Split(",", ',') == Fields{"", ""});
+  CHECK(Split("no separator", ',') == Fields{"no separator"});
+  const std::string text = "x y";
+  CHECK(Split(text, ' ')[1].data() == text.data() + 2);  // Views into the input.
+}
+
 TEST_CASE("AsciiLower and EqualsIgnoreAsciiCase touch only A-Z", "[core][strings]") {
   CHECK(AsciiLower("Content-Type: TEXT/Html") == "content-type: text/html");
   CHECK(AsciiLower("\xC3\x89T\xC3\x89") == "\xC3\x89t\xC3\x89");  // É stays.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "newsx/core/strings.h"
+
 namespace newsx::extract::analysis {
 
 namespace {
@@ -12,14 +14,6 @@ bool StartsUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] 
 
 bool HasLower(std::string_view w) {
   return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-std::string LowerAscii(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // A headline set in title case ("CPS Technologies Secures $15.5 Million
@@ -105,7 +99,7 @@ void DocParse::Parse(const nlp::LanguageModels& models, const TokenizedText& t,
       kept.push_back(i);
       in_name.push_back(name && StartsUpper(w));
       if (title && i > s.first && StartsUpper(w) && HasLower(w) && !name) {
-        lowered[i - s.first] = LowerAscii(w);
+        lowered[i - s.first] = AsciiLower(w);
         words.push_back(lowered[i - s.first]);
       } else {
         words.push_back(w);
@@ -163,7 +157,7 @@ void DocParse::AttachAsides(const TokenizedText& t, const Sentence& s,
     for (std::uint32_t j = open; j <= close; ++j) {
       const std::string_view w = TokenText(t, t.tokens[j]);
       const bool punct = j == open || j == close || IsPunct(w);
-      lemmas_[j] = LowerAscii(w);
+      lemmas_[j] = AsciiLower(w);
       tags_[j] = punct ? nlp::Upos::kPunct : nlp::Upos::kPropn;
       xpos_[j] = j == open ? "-LRB-" : j == close ? "-RRB-" : punct ? w : "NNP";
       if (!punct && head < 0) {

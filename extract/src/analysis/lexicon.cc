@@ -3,26 +3,15 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "newsx/core/strings.h"
+
 namespace newsx::extract::analysis {
 
 namespace {
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos == std::string_view::npos ? s.npos : pos - start));
-    if (pos == std::string_view::npos) return out;
-    start = pos + 1;
-  }
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+// What Trim() drops around lines, columns and list items: not tabs, which
+// separate the columns (a line may end in empty ones).
+constexpr std::string_view kBlank = " \r";
 
 // "-" means "none" in every optional column.
 std::string Optional(std::string_view s) { return s == "-" ? std::string() : std::string(s); }
@@ -31,16 +20,8 @@ std::vector<std::string> List(std::string_view s) {
   std::vector<std::string> out;
   if (s == "-" || s.empty()) return out;
   for (std::string_view item : Split(s, '|')) {
-    item = Trim(item);
+    item = Trim(item, kBlank);
     if (!item.empty()) out.emplace_back(item);
-  }
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
@@ -76,10 +57,10 @@ class Parser {
     std::size_t line_no = 0;
     for (std::string_view line : Split(file.content, '\n')) {
       ++line_no;
-      line = Trim(line);
+      line = Trim(line, kBlank);
       if (line.empty() || line.front() == '#') continue;
       std::vector<std::string_view> cols = Split(line, '\t');
-      for (std::string_view& c : cols) c = Trim(c);
+      for (std::string_view& c : cols) c = Trim(c, kBlank);
       Status status;
       if (cols.size() < kind->min_columns) {
         status = InvalidArgumentError("expected " + std::to_string(kind->min_columns) +
@@ -371,7 +352,7 @@ class Parser {
       }
       for (std::string_view word : Split(words, '/')) {
         if (word.empty()) return InvalidArgumentError("empty word in \"" + full + "\"");
-        place->words.push_back(Lower(word));
+        place->words.push_back(AsciiLower(word));
       }
     }
     if (place->kind == K::kPrep && place->words.empty()) {
@@ -383,7 +364,7 @@ class Parser {
   Status Event(const std::vector<std::string_view>& c) {
     EventRule rule;
     rule.type = std::string(c[0]);
-    for (const std::string& ctx : List(c[2])) rule.context.push_back(Lower(ctx));
+    for (const std::string& ctx : List(c[2])) rule.context.push_back(AsciiLower(ctx));
     for (std::string_view spec : Split(c[3], ' ')) {
       if (spec.empty() || spec == "-") continue;
       RoleSlot slot;
@@ -410,7 +391,7 @@ class Parser {
     const std::uint32_t rule_index = static_cast<std::uint32_t>(lex_->rules.size());
     lex_->rules.push_back(std::move(rule));
     for (const std::string& trigger : List(c[1])) {
-      const std::string key = Lower(trigger);
+      const std::string key = AsciiLower(trigger);
       auto [it, inserted] = trigger_index_.emplace(key, lex_->triggers.size());
       if (inserted) {
         lex_->triggers.emplace_back();

@@ -25,6 +25,8 @@ bool IsLegalForm(std::string_view s) {
                      "co", "co.", "llc", "plc", "ag", "gmbh", "s.a.", "n.v.", "se"});
 }
 
+// Unicode-aware (text::AppendLower), unlike newsx::AsciiLower: names and
+// the words around them need not be ASCII ("ÉLYSÉE" lowers to "élysée").
 std::string Lower(std::string_view s) {
   std::string out;
   AppendLower(s, &out);
@@ -51,7 +53,7 @@ bool IsTitleToken(const DocState& d, std::uint32_t i) {
 // Leading words that are not part of a name: punctuation, lower-case words
 // ("the"), and for persons titles and name stop words ("President",
 // "Chinese", "Former").
-ner::NerSpan Trim(const DocState& d, ner::NerSpan s) {
+ner::NerSpan TrimSpan(const DocState& d, ner::NerSpan s) {
   while (s.first < s.end) {
     const Token& t = d.tok(s.first);
     const bool word = (t.flags & kWordToken) != 0;
@@ -527,7 +529,7 @@ void LinkNames(DocState* d) {
   }
   for (const ner::NerSpan& raw : raws) SplitAtPunctuation(*d, raw, &parts);
   for (const ner::NerSpan& part : parts) {
-    ner::NerSpan s = Trim(*d, part);
+    ner::NerSpan s = TrimSpan(*d, part);
     if (s.first >= s.end) continue;
     s.type = TypeByHead(*d, s);
     if (s.type != NerType::kMisc) names.push_back(s);

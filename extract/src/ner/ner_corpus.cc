@@ -4,25 +4,11 @@
 #include <charconv>
 #include <set>
 
+#include "newsx/core/strings.h"
+
 namespace newsx::extract::ner {
 
 namespace {
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos == std::string_view::npos ? s.npos : pos - start));
-    if (pos == std::string_view::npos) return out;
-    start = pos + 1;
-  }
-}
-
-std::string_view StripCr(std::string_view s) {
-  while (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-  return s;
-}
 
 bool ParseType(std::string_view s, NerType* t) {
   for (std::size_t i = 0; i < kNerTypes; ++i) {
@@ -60,7 +46,7 @@ Result<std::vector<AnnotatedSentence>> ReadConll(std::string_view text) {
   std::size_t line_no = 0;
   for (std::string_view line : Split(text, '\n')) {
     ++line_no;
-    line = StripCr(line);
+    line = TrimRight(line, "\r");
     if (line.empty()) {
       flush();
       continue;
@@ -128,16 +114,8 @@ const std::set<std::string, std::less<>>& Titles() {
   return kTitles;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool IsConnector(const GumToken& t) {
-  const std::string l = LowerAscii(t.form);
+  const std::string l = AsciiLower(t.form);
   return l == "of" || l == "and" || l == "the" || l == "&" || l == "de" || l == "for" ||
          l == "-" || l == "on";
 }
@@ -190,8 +168,8 @@ bool NameIn(const std::vector<GumToken>& toks, const Mention& m, WordSpan* out) 
       break;
     }
   }
-  while (first < head && Titles().count(LowerAscii(toks[first].form)) > 0) ++first;
-  while (first < end && (IsConnector(toks[first]) || LowerAscii(toks[first].form) == "the")) ++first;
+  while (first < head && Titles().count(AsciiLower(toks[first].form)) > 0) ++first;
+  while (first < end && (IsConnector(toks[first]) || AsciiLower(toks[first].form) == "the")) ++first;
   if (first >= end) return false;
   out->first = first;
   out->end = end;
@@ -294,7 +272,7 @@ Result<std::vector<AnnotatedSentence>> ReadGumEntities(std::string_view conllu) 
   std::size_t line_no = 0;
   for (std::string_view line : Split(conllu, '\n')) {
     ++line_no;
-    line = StripCr(line);
+    line = TrimRight(line, "\r");
     if (line.empty()) {
       flush();
       continue;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // ASCII string helpers shared by every module. They treat bytes >= 0x80 as
 // opaque (UTF-8 passes through unchanged) and never depend on the C locale.
@@ -30,6 +31,11 @@ std::string_view TrimIf(std::string_view s, Predicate trimmed) {
   while (!s.empty() && trimmed(s.back())) s.remove_suffix(1);
   return s;
 }
+
+// The fields of `s` between the `sep` bytes, empty ones included: n
+// separators give n + 1 fields ("" gives one empty field). The views point
+// into `s`.
+std::vector<std::string_view> Split(std::string_view s, char sep);
 
 // `s` with A-Z mapped to a-z.
 std::string AsciiLower(std::string_view s);
