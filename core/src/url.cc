@@ -259,4 +259,18 @@ std::string UrlHost(std::string_view url) {
   return host;
 }
 
+bool UrlOnHosts(std::string_view url, const std::vector<std::string>& hosts) {
+  if (hosts.empty()) return true;
+  const std::string host = UrlHost(url);
+  for (const std::string& wanted : hosts) {
+    const std::string w = UrlHost("http://" + wanted);
+    if (host == w || (host.size() > w.size() && host.ends_with("." + w))) return true;
+  }
+  return false;
+}
+
+bool IsWebUrl(std::string_view url) {
+  return url.starts_with("http://") || url.starts_with("https://");
+}
+
 }  // namespace newsx

@@ -56,3 +56,17 @@ TEST_CASE("CanonicalizeUrl is its own fixed point with control bytes and spaces"
   CHECK(CanonicalizeUrl("https://[::1]:8080/x") == "https://[::1]:8080/x");
   CHECK(CanonicalizeUrl("https://b\xc3\xbc" "cher.example/") == "https://b\xc3\xbc" "cher.example/");
 }
+
+TEST_CASE("A host filter takes the host and its subdomains, not look-alikes", "[core][url]") {
+  using newsx::UrlOnHosts;
+  const std::vector<std::string> hosts = {"example.com", "www.news.example"};
+  CHECK(UrlOnHosts("https://example.com/a", hosts));
+  CHECK(UrlOnHosts("https://www.example.com/a", hosts));
+  CHECK(UrlOnHosts("http://NEWS.Example.com:8080/b", hosts));
+  CHECK_FALSE(UrlOnHosts("https://badexample.com/a", hosts));
+  CHECK(UrlOnHosts("https://news.example/x", hosts));  // "www." is dropped on both sides.
+  CHECK_FALSE(UrlOnHosts("/path/to/page.html", hosts));
+  CHECK(UrlOnHosts("/path/to/page.html", {}));  // No filter.
+  CHECK(newsx::IsWebUrl("https://a.example/"));
+  CHECK_FALSE(newsx::IsWebUrl("archive.warc.gz@1234"));
+}

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsx {
 
@@ -41,5 +42,15 @@ std::string CanonicalizeUrl(std::string_view url);
 
 // Lower-cased host of an absolute URL without "www.", or "".
 std::string UrlHost(std::string_view url);
+
+// Whether the host of `url` is one of `hosts` or below one ("example.com"
+// takes www.example.com and news.example.com, not badexample.com); hosts
+// are given bare ("example.com") and compared as UrlHost. True when `hosts`
+// is empty (no filter).
+bool UrlOnHosts(std::string_view url, const std::vector<std::string>& hosts);
+
+// Whether `url` is an absolute http(s) URL (a page to fetch or filter by
+// host), as opposed to a file path or an archive position.
+bool IsWebUrl(std::string_view url);
 
 }  // namespace newsx
