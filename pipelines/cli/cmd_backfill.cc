@@ -104,6 +104,15 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
   source_options.fetching.max_in_flight = config.fetch.max_concurrent_transfers;
   source_options.fetching.since_unix_s = options.since_unix_s;
   source_options.fetching.until_unix_s = options.until_unix_s;
+  if (!flags.nats.empty()) {
+    // Dates are known only once a page is extracted, on another machine.
+    if (options.since_unix_s || options.until_unix_s) {
+      ctx.log().Error("--since/--until are not applied with --nats (the workers extract the "
+                      "dates); select by date afterwards (query --since/--until)");
+      return kExitUsage;
+    }
+    source_options.fetch_urls = false;  // URL lists go to the fetch workers.
+  }
   auto source = pipelines::OpenSource(flags.inputs, source_options);
   if (!source.ok()) {
     ReportError(ctx, source.status(), flags.inputs.front());
@@ -113,7 +122,14 @@ int Run(const BackfillFlags& flags, const CliContext& ctx) {
     return code == StatusCode::kFailedPrecondition || code == StatusCode::kIoError ? kExitFailure
                                                                                    : kExitUsage;
   }
-  if (!flags.nats.empty()) return RunBackfillOverNats(ctx, **source, flags.nats);
+  if (!flags.nats.empty()) {
+    pipelines::cluster::ProduceOptions produce;
+    produce.checkpoint_name = options.checkpoint_name;
+    produce.checkpoint_every_items = flags.checkpoint_every;
+    produce.resume = flags.resume;
+    produce.hosts = flags.hosts;
+    return RunBackfillOverNats(ctx, **source, flags.nats, produce);
+  }
   auto extractor = ctx.MakeExtractor();
   if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
   auto store = store::ArticleStore::Open({.path = config.db_path});

@@ -195,7 +195,8 @@ Command AddClusterCommand(CLI::App& root) {
 }
 
 int RunBackfillOverNats(const CliContext& ctx, ingest::DocumentSource& source,
-                        const std::string& urls) {
+                        const std::string& urls,
+                        const pipelines::cluster::ProduceOptions& produce) {
   ClusterOptions options;
   options.urls = urls;
   auto report = pipelines::cluster::PublishSource(
@@ -204,15 +205,18 @@ int RunBackfillOverNats(const CliContext& ctx, ingest::DocumentSource& source,
         ctx.log().Debug("published", {{"read", std::to_string(r.read)},
                                       {"published", std::to_string(r.published)},
                                       {"depth", std::to_string(depth)}});
-      });
+      },
+      produce);
   if (!report.ok()) return ReportError(ctx, report.status(), urls);
-  std::printf("backfill: read %llu, published %llu (%.1f MB), %llu already in the stream, "
-              "%llu dead letters in %.2f s%s\n",
+  std::printf("backfill: read %llu%s, published %llu (%.1f MB), %llu already in the stream, "
+              "%llu dead letters, %llu filtered in %.2f s%s\n",
               static_cast<unsigned long long>(report->read),
+              report->resumed ? " after the checkpoint" : "",
               static_cast<unsigned long long>(report->published), report->bytes / 1e6,
               static_cast<unsigned long long>(report->deduplicated),
-              static_cast<unsigned long long>(report->failed), report->elapsed_s,
-              report->interrupted ? " (interrupted)" : "");
+              static_cast<unsigned long long>(report->failed),
+              static_cast<unsigned long long>(report->filtered), report->elapsed_s,
+              report->interrupted ? " (interrupted; rerun with --resume to continue)" : "");
   return report->interrupted ? kExitInterrupted : kExitOk;
 }
 

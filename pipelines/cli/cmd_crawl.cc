@@ -4,6 +4,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <functional>
+#include <optional>
 #include <mutex>
 
 #include "cli_context.h"
@@ -11,6 +13,7 @@
 #include "newsx/ingest/http_fetcher.h"
 #include "newsx/ingest/opml_parser.h"
 #include "newsx/ingest/saved_page_source.h"
+#include "newsx/pipelines/cluster/cluster_crawl.h"
 #include "newsx/pipelines/crawl.h"
 #include "newsx/pipelines/crawl_metrics.h"
 #include "newsx/pipelines/metrics_server.h"
@@ -26,6 +29,14 @@ struct CrawlFlags {
   bool watch = false;
   bool force = false;
   std::string metrics_listen;  // HOST:PORT for GET /metrics; "" = none.
+  std::string nats;            // Publish new entries to these NATS servers' fetch workers.
+};
+
+// What one pass ended with: an exit code to return now, or (when none) the
+// time the next feed is due.
+struct PassOutcome {
+  std::optional<int> exit_code;
+  std::int64_t next_due_unix_s = 0;
 };
 
 Result<std::vector<std::string>> CollectFeeds(const CrawlFlags& flags,
@@ -66,6 +77,71 @@ bool SleepUntil(std::int64_t until_unix_s, std::stop_token stop) {
   return !stop.stop_requested();
 }
 
+// One in-process pass: fetch, extract, store here.
+PassOutcome LocalPass(const CliContext& ctx, const pipelines::CrawlOptions& options,
+                      const extract::ArticleExtractor& extractor, store::ArticleStore& store,
+                      std::stop_token stop) {
+  auto report = pipelines::RunCrawlPass(options, extractor, store, ctx.log(), stop);
+  if (!report.ok()) return {ReportError(ctx, report.status(), "crawl")};
+  // Entries an interrupted run left pending are named only when there are some.
+  const std::string resumed =
+      report->entries_resumed == 0
+          ? ""
+          : " (+" + std::to_string(report->entries_resumed) + " left by an interrupted run)";
+  std::printf("crawl: %llu feeds due, %llu fetched, %llu not modified, %llu failed; "
+              "%llu new entries%s, %llu articles fetched: %s in %.2f s\n",
+              static_cast<unsigned long long>(report->feeds_due),
+              static_cast<unsigned long long>(report->feeds_fetched),
+              static_cast<unsigned long long>(report->feeds_not_modified),
+              static_cast<unsigned long long>(report->feeds_failed),
+              static_cast<unsigned long long>(report->entries_new), resumed.c_str(),
+              static_cast<unsigned long long>(report->articles_fetched),
+              pipelines::DescribeCounts(report->ingest.counts).c_str(), report->ingest.elapsed_s);
+  std::fflush(stdout);
+  if (report->ingest.interrupted || stop.stop_requested()) return {kExitInterrupted};
+  // Every due feed failed, or every article: nothing came in, and the
+  // caller (cron, systemd) should hear about it.
+  const bool feeds_all_failed =
+      report->feeds_failed > 0 && report->feeds_fetched + report->feeds_not_modified == 0;
+  pipelines::StoreCounts counts = report->ingest.counts;
+  if (feeds_all_failed) counts.failed += report->feeds_failed;
+  if (pipelines::NothingStoredButFailures(counts)) {
+    ctx.log().Error("nothing was stored and everything fetched failed");
+    return {kExitFailure};
+  }
+  return {std::nullopt, report->next_due_unix_s};
+}
+
+// One pass on a cluster: feeds here, articles by the fetch workers.
+PassOutcome ClusterPass(const CliContext& ctx, const pipelines::CrawlOptions& options,
+                        const pipelines::cluster::ClusterOptions& cluster, std::stop_token stop) {
+  auto report = pipelines::cluster::RunClusterCrawlPass(options, cluster, ctx.log(), stop);
+  if (!report.ok()) return {ReportError(ctx, report.status(), cluster.urls)};
+  const pipelines::CrawlReport& c = report->crawl;
+  const std::string resumed =
+      c.entries_resumed == 0
+          ? ""
+          : " (+" + std::to_string(c.entries_resumed) + " left by an interrupted run)";
+  std::printf("crawl: %llu feeds due, %llu fetched, %llu not modified, %llu failed; "
+              "%llu new entries%s: %llu URLs published to the fetch workers, %llu already "
+              "in the stream in %.2f s\n",
+              static_cast<unsigned long long>(c.feeds_due),
+              static_cast<unsigned long long>(c.feeds_fetched),
+              static_cast<unsigned long long>(c.feeds_not_modified),
+              static_cast<unsigned long long>(c.feeds_failed),
+              static_cast<unsigned long long>(c.entries_new), resumed.c_str(),
+              static_cast<unsigned long long>(report->produce.published),
+              static_cast<unsigned long long>(report->produce.deduplicated),
+              report->produce.elapsed_s);
+  std::fflush(stdout);
+  if (report->produce.interrupted || stop.stop_requested()) return {kExitInterrupted};
+  if (c.feeds_failed > 0 && c.feeds_fetched + c.feeds_not_modified == 0) {
+    ctx.log().Error("every due feed failed");
+    return {kExitFailure};
+  }
+  return {std::nullopt, c.next_due_unix_s};
+}
+
 int Run(const CrawlFlags& flags, const CliContext& ctx) {
   const pipelines::Config& config = ctx.config();
   auto feeds = CollectFeeds(flags, config);
@@ -77,10 +153,6 @@ int Run(const CrawlFlags& flags, const CliContext& ctx) {
     ctx.log().Error("no feeds: give --feed URL, --feeds FILE, or [crawl] feeds / feed_list in the config");
     return kExitUsage;
   }
-  auto extractor = ctx.MakeExtractor();
-  if (!extractor.ok()) return ReportError(ctx, extractor.status(), "lexicons");
-  auto store = store::ArticleStore::Open({.path = config.db_path});
-  if (!store.ok()) return ReportError(ctx, store.status(), config.db_path);
   pipelines::CrawlOptions options = MakeOptions(config, std::move(feeds).value(), flags.force);
   pipelines::CrawlMetrics metrics;
   std::unique_ptr<pipelines::MetricsServer> metrics_server;
@@ -102,39 +174,30 @@ int Run(const CrawlFlags& flags, const CliContext& ctx) {
                    "/metrics");
   }
   const std::stop_token stop = ctx.shutdown().token();
+  std::function<PassOutcome()> pass;
+  std::unique_ptr<store::ArticleStore> store;
+  std::unique_ptr<extract::ArticleExtractor> extractor;
+  if (!flags.nats.empty()) {
+    pipelines::cluster::ClusterOptions cluster;
+    cluster.urls = flags.nats;
+    pass = [&ctx, options, cluster, stop] { return ClusterPass(ctx, options, cluster, stop); };
+  } else {
+    auto made = ctx.MakeExtractor();
+    if (!made.ok()) return ReportError(ctx, made.status(), "lexicons");
+    extractor = std::move(made).value();
+    auto opened = store::ArticleStore::Open({.path = config.db_path});
+    if (!opened.ok()) return ReportError(ctx, opened.status(), config.db_path);
+    store = std::move(opened).value();
+    pass = [&] { return LocalPass(ctx, options, *extractor, *store, stop); };
+  }
   while (true) {
-    auto report = pipelines::RunCrawlPass(options, **extractor, **store, ctx.log(), stop);
-    if (!report.ok()) return ReportError(ctx, report.status(), "crawl");
-    // Entries an interrupted run left pending are named only when there are some.
-    const std::string resumed =
-        report->entries_resumed == 0
-            ? ""
-            : " (+" + std::to_string(report->entries_resumed) + " left by an interrupted run)";
-    std::printf("crawl: %llu feeds due, %llu fetched, %llu not modified, %llu failed; "
-                "%llu new entries%s, %llu articles fetched: %s in %.2f s\n",
-                static_cast<unsigned long long>(report->feeds_due),
-                static_cast<unsigned long long>(report->feeds_fetched),
-                static_cast<unsigned long long>(report->feeds_not_modified),
-                static_cast<unsigned long long>(report->feeds_failed),
-                static_cast<unsigned long long>(report->entries_new), resumed.c_str(),
-                static_cast<unsigned long long>(report->articles_fetched),
-                pipelines::DescribeCounts(report->ingest.counts).c_str(),
-                report->ingest.elapsed_s);
-    std::fflush(stdout);
-    if (report->ingest.interrupted || stop.stop_requested()) return kExitInterrupted;
-    // Every due feed failed, or every article: nothing came in, and the
-    // caller (cron, systemd) should hear about it.
-    const bool feeds_all_failed = report->feeds_failed > 0 &&
-                                  report->feeds_fetched + report->feeds_not_modified == 0;
-    pipelines::StoreCounts counts = report->ingest.counts;
-    if (feeds_all_failed) counts.failed += report->feeds_failed;
-    const bool failed_run = pipelines::NothingStoredButFailures(counts);
-    if (failed_run) ctx.log().Error("nothing was stored and everything fetched failed");
-    if (!flags.watch) return failed_run ? kExitFailure : kExitOk;
+    const PassOutcome outcome = pass();
+    if (outcome.exit_code) return *outcome.exit_code;
+    if (!flags.watch) return kExitOk;
     const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                                  std::chrono::system_clock::now().time_since_epoch()).count();
     // Wake for the next due feed; at least 1 s apart, at most the longest interval.
-    const std::int64_t wake = std::clamp<std::int64_t>(report->next_due_unix_s, now + 1,
+    const std::int64_t wake = std::clamp<std::int64_t>(outcome.next_due_unix_s, now + 1,
                                                        now + config.max_interval_s);
     ctx.log().Info("waiting for the next due feed", {{"until", FormatIsoUtc(wake)}});
     if (!SleepUntil(wake, stop)) return kExitInterrupted;
@@ -155,6 +218,10 @@ Command AddCrawlCommand(CLI::App& root) {
   app->add_option("--metrics-listen", flags->metrics_listen,
                   "Serve the crawl's counters on GET /metrics at HOST:PORT (Prometheus text; "
                   "port 0 picks one; mostly with --watch)");
+  app->add_option("--nats", flags->nats,
+                  "Publish each new entry's URL to the fetch workers on these NATS JetStream "
+                  "servers instead of fetching and storing here; feed states live on the "
+                  "cluster (docs/scaleout.md)");
   return Command{app, [flags](const CliContext& ctx) { return Run(*flags, ctx); }};
 }
 

@@ -32,6 +32,7 @@ InputKind KindOf(const std::string& path) {
 
 Result<std::unique_ptr<ingest::DocumentSource>> WithFetching(
     std::unique_ptr<ingest::DocumentSource> urls, const SourceOpenOptions& options) {
+  if (!options.fetch_urls) return urls;
   NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<ingest::HttpFetcher> fetcher,
                          ingest::HttpFetcher::Create(options.fetch));
   return std::unique_ptr<ingest::DocumentSource>(

@@ -12,6 +12,7 @@
 
 #include "demo_pages.h"
 #include "ingest_fixture.h"
+#include "cluster_test_workers.h"
 #include "nats_test_server.h"
 #include "newsx/core/record_json.h"
 #include "newsx/pipelines/cluster/cluster_messages.h"
@@ -27,44 +28,19 @@ namespace {
 using testing::IngestFixture;
 using testing::NatsTestServer;
 using testing::TempDir;
+using testing::Available;
+using testing::Contents;
+using testing::StoreContents;
+using testing::Workers;
 
 // Generous bounds: they only end a broken test, a passing one never waits them.
 constexpr int kDrainTimeoutMs = 60'000;
-
-bool Available(const NatsTestServer& server) {
-  if (!server.installed()) {
-    WARN("nats-server is not installed (scripts/setup.sh installs it): test skipped");
-    return false;
-  }
-  REQUIRE(server.running());
-  return true;
-}
 
 ClusterOptions TestOptions(const NatsTestServer& server) {
   ClusterOptions o;
   o.urls = server.url();
   o.ack_wait_ms = 1000;  // Redeliveries come quickly.
   return o;
-}
-
-// Articles as JSON by id, and the dead letters as "stage source code".
-struct StoreContents {
-  std::map<std::string, std::string> articles;
-  std::multiset<std::string> dead_letters;
-};
-
-StoreContents Contents(store::ArticleStore& store) {
-  StoreContents out;
-  REQUIRE(store.ScanArticles([&](const ExtractedArticle& x) {
-                 Article a = x.article;
-                 a.fetched.clear();  // Differs between two runs of the same page.
-                 out.articles[a.id] = ToJson(a);
-                 return true;
-               }).ok());
-  auto letters = store.ListDeadLetters();
-  REQUIRE(letters.ok());
-  for (const DeadLetter& d : *letters) out.dead_letters.insert(d.stage + " " + d.source + " " + d.code);
-  return out;
 }
 
 StoreContents InProcess(IngestFixture& f) {
@@ -87,38 +63,6 @@ void Produce(IngestFixture& f, const ClusterOptions& options, std::uint64_t expe
   REQUIRE(report.ok());
   CHECK(report->read == expect_read);
 }
-
-// Workers on threads of this process, stopped (and joined) on destruction.
-class Workers {
- public:
-  Workers(const ClusterOptions& options, IngestFixture& f, store::ArticleStore* store,
-          int extract_threads) {
-    if (extract_threads > 0) {
-      threads_.emplace_back([&, options, extract_threads] {
-        extract_status_ = RunExtractWorker(options, WorkerOptions{.threads = extract_threads},
-                                           *f.extractor, f.log, stop_.get_token(), &extract);
-      });
-    }
-    if (store != nullptr) {
-      threads_.emplace_back([&, options, store] {
-        store_status_ = RunStoreWorker(options, *store, f.log, stop_.get_token(), &stored);
-      });
-    }
-  }
-  ~Workers() { Stop(); }
-  void Stop() {
-    stop_.request_stop();
-    threads_.clear();
-  }
-  WorkerCounters extract;
-  WorkerCounters stored;
-  Status extract_status_;
-  Status store_status_;
-
- private:
-  std::stop_source stop_;
-  std::vector<std::jthread> threads_;
-};
 
 // Takes up to `n` messages from a consumer and never acks them: what a
 // worker killed mid-item leaves behind. Calls `each` on every one first.

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "ingest/http_test_server.h"
+#include "pipelines/demo_site.h"
 #include "pipelines/gated_news_site.h"
 #include "newsx/ingest/http_fetcher.h"
 #include "temp_dir.h"
@@ -15,40 +16,7 @@
 namespace newsx::pipelines {
 namespace {
 
-// The offline demo's fixtures on a loopback server that counts requests
-// and supports conditional GET on the feeds.
-struct DemoSite {
-  testing::HttpTestServer server;
-  std::mutex mu;
-  std::map<std::string, int> hits;  // Guarded by mu.
-  bool feed_broken = false;         // Guarded by mu.
-
-  DemoSite() {
-    server.server().set_mount_point("/articles", NEWSX_FIXTURES_DIR "/demo/pages");
-    server.server().set_mount_point("/", NEWSX_FIXTURES_DIR "/crawl");
-    server.server().set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard<std::mutex> lock(mu);
-      ++hits[req.path];
-      if (req.path == "/feed.xml" && feed_broken) {
-        res.status = 503;
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      if (req.path == "/feed.xml" && req.get_header_value("If-None-Match") == "\"feed-v1\"") {
-        res.status = 304;
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      return httplib::Server::HandlerResponse::Unhandled;
-    });
-    server.server().set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (req.path == "/feed.xml") res.set_header("ETag", "\"feed-v1\"");
-    });
-    REQUIRE(server.Start());
-  }
-  int Hits(const std::string& path) {
-    std::lock_guard<std::mutex> lock(mu);
-    return hits[path];
-  }
-};
+using testing::DemoSite;
 
 // A fresh database, an extractor and a logger for one crawl test.
 struct PassFixture {

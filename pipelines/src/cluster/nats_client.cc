@@ -166,6 +166,17 @@ Status KeyValue::Put(const std::string& key, std::string_view value) {
       "writing " + key);
 }
 
+Result<std::optional<std::string>> KeyValue::Get(const std::string& key) {
+  kvEntry* entry = nullptr;
+  const natsStatus s = kvStore_Get(&entry, kv_, key.c_str());
+  if (s == NATS_NOT_FOUND) return std::optional<std::string>();
+  if (s != NATS_OK) return FromNats(s, 0, "reading " + key);
+  const auto* data = static_cast<const char*>(kvEntry_Value(entry));
+  std::optional<std::string> value(std::in_place, data == nullptr ? "" : std::string_view(data, kvEntry_ValueLen(entry)));
+  kvEntry_Destroy(entry);
+  return value;
+}
+
 Status KeyValue::Delete(const std::string& key) {
   return FromNats(kvStore_Delete(kv_, key.c_str()), 0, "deleting " + key);
 }

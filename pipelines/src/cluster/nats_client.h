@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -67,7 +68,7 @@ class PullSubscription {
   __natsSubscription* sub_;
 };
 
-// A JetStream key-value bucket (leases). Thread-safe.
+// A JetStream key-value bucket (fetch leases, producer state). Thread-safe.
 class KeyValue {
  public:
   explicit KeyValue(struct __kvStore* kv);
@@ -83,6 +84,9 @@ class KeyValue {
   Result<std::uint64_t> Update(const std::string& key, std::string_view value,
                                std::uint64_t last);
   Status Put(const std::string& key, std::string_view value);
+  // The live value of `key`, or nullopt when it has none (never written,
+  // deleted or expired).
+  Result<std::optional<std::string>> Get(const std::string& key);
   Status Delete(const std::string& key);
   // Keys with a live value (expired ones are gone).
   Result<std::vector<std::string>> Keys();
@@ -144,7 +148,8 @@ class NatsClient {
                                                       const char* subject);
 
   // The key-value bucket `bucket`, created if missing with values that
-  // expire `ttl_ms` after their last write (options().replicas replicas).
+  // expire `ttl_ms` after their last write, or never for 0
+  // (options().replicas replicas).
   Result<std::unique_ptr<KeyValue>> OpenKeyValue(const char* bucket, int ttl_ms);
 
   Result<StreamState> GetStream(const char* stream);

@@ -10,7 +10,8 @@ Result<CrawlReport> RunCrawlPass(const CrawlOptions& options,
   NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<ingest::HttpFetcher> fetcher,
                          ingest::HttpFetcher::Create(options.fetch));
   CrawlReport report;
-  internal::CrawlSource source(options, std::move(fetcher), &store, &log, &report, stop);
+  internal::StoreFeedStates states(&store);
+  internal::CrawlSource source(options, std::move(fetcher), &states, &log, &report, stop);
   NEWSX_RETURN_IF_ERROR(source.Start());
   IngestOptions ingest = options.ingest;
   ingest.checkpoint_name.clear();  // Feed states are the crawl's memory.

@@ -22,16 +22,16 @@ std::int64_t NowUnixS() {
 }  // namespace
 
 CrawlSource::CrawlSource(const CrawlOptions& options, std::unique_ptr<ingest::HttpFetcher> fetcher,
-                         store::ArticleStore* store, Logger* log, CrawlReport* report,
-                         std::stop_token stop)
-    : options_(options), fetcher_(std::move(fetcher)), store_(store), log_(log), report_(report),
-      stop_(std::move(stop)) {}
+                         FeedStateStore* states, Logger* log, CrawlReport* report,
+                         std::stop_token stop, ArticleFetch article_fetch)
+    : options_(options), fetcher_(std::move(fetcher)), states_store_(states),
+      article_fetch_(article_fetch), log_(log), report_(report), stop_(std::move(stop)) {}
 
 Status CrawlSource::Start() {
   const std::int64_t now = NowUnixS();
   for (const std::string& url : options_.feeds) {
     if (states_.count(url) != 0) continue;
-    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> json, store_->GetFeedState(url));
+    NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> json, states_store_->Get(url));
     FeedState state;
     if (json) {
       Result<FeedState> parsed = FeedStateFromJson(*json);
@@ -53,7 +53,7 @@ Status CrawlSource::Start() {
     // that pass before it died) are done.
     std::size_t resumed = 0;
     for (PendingEntry& entry : state.pending) {
-      NEWSX_ASSIGN_OR_RETURN(bool stored, store_->ContainsUrl(entry.url));
+      NEWSX_ASSIGN_OR_RETURN(bool stored, states_store_->Stored(entry.url));
       if (!stored && QueueArticle(url, std::move(entry))) ++resumed;
     }
     if (resumed > 0) {
@@ -77,7 +77,18 @@ void CrawlSource::Finish() {
 bool CrawlSource::QueueArticle(const std::string& feed_url, PendingEntry entry) {
   if (!queued_urls_.insert(entry.url).second) return false;
   const std::size_t index = articles_.size();
-  AddRequest(ingest::FetchRequest{entry.url, "", "", kArticleTag | index});
+  if (article_fetch_ == ArticleFetch::kHere) {
+    AddRequest(ingest::FetchRequest{entry.url, "", "", kArticleTag | index});
+  } else {
+    ingest::SourceItem item;
+    item.position = entry.url;
+    item.document.url = entry.url;
+    item.document.needs_fetch = true;
+    item.document.source = feed_url;
+    item.document.hint_title = entry.title;
+    item.document.hint_published = entry.published;
+    ready_.push_back(Ready{index, std::move(item)});
+  }
   articles_.push_back(EntryHint{feed_url, std::move(entry)});
   feed_articles_[feed_url].push_back(index);
   return true;
@@ -87,6 +98,7 @@ Result<std::optional<ingest::SourceItem>> CrawlSource::Next() {
   while (ready_.empty()) {
     // Entries not handed out stay pending (Finish) for the next pass.
     if (stop_.stop_requested()) return std::optional<ingest::SourceItem>();
+    // Every fetch done (URL-only items are ready as their feed is read).
     if (fetcher_->pending() == 0) return std::optional<ingest::SourceItem>();
     fetcher_->Poll(200, [this](ingest::FetchResponse&& r) { OnResponse(std::move(r)); });
     if (options_.metrics != nullptr) options_.metrics->SetFetchQueue(fetcher_->pending(), ready_.size());
@@ -196,7 +208,7 @@ void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Fee
     if (canonical.empty()) continue;
     current.push_back(canonical);
     if (seen.count(canonical) != 0 || queued_urls_.count(canonical) != 0) continue;
-    Result<bool> stored = store_->ContainsUrl(canonical);
+    Result<bool> stored = states_store_->Stored(canonical);
     if (!stored.ok()) {
       if (store_status_.ok()) store_status_ = stored.status();
       continue;
@@ -249,7 +261,7 @@ void CrawlSource::SaveState(const std::string& feed_url, FeedState& state, bool 
       if (!only_undelivered || !hint.delivered) state.pending.push_back(hint.entry);
     }
   }
-  const Status status = store_->PutFeedState(feed_url, FeedStateToJson(state));
+  const Status status = states_store_->Put(feed_url, FeedStateToJson(state));
   if (!status.ok() && store_status_.ok()) store_status_ = status;
 }
 

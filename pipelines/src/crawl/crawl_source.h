@@ -20,26 +20,34 @@
 
 namespace newsx::pipelines::internal {
 
-// The crawl as a document source: it fetches the due feeds, then each new
-// entry's page, all on one HttpFetcher driven from Next(), and yields the
-// fetched pages (needs_fetch = false) or per-article failures. Feed states
-// are written to the store as each feed finishes, with the entries whose
-// article is not done as `pending`; Finish() clears those the pipeline
-// finished. No checkpoints: feed states are the crawl's memory. Not
-// thread-safe (one consumer).
+// Whether a crawl fetches the articles of new entries itself.
+enum class ArticleFetch {
+  kHere,      // Yield the fetched pages (the in-process crawl).
+  kElsewhere  // Yield URL-only items (needs_fetch) for the cluster's fetch workers.
+};
+
+// The crawl as a document source: it fetches the due feeds, then (kHere)
+// each new entry's page, all on one HttpFetcher driven from Next(), and
+// yields the fetched pages (needs_fetch = false) or per-article failures;
+// with kElsewhere it yields each new entry as a URL-only item carrying the
+// feed's hints. Feed states are written to `states` as each feed finishes,
+// with the entries whose article is not done as `pending`; Finish() clears
+// those the consumer finished. No checkpoints: feed states are the crawl's
+// memory. Not thread-safe (one consumer).
 class CrawlSource final : public ingest::DocumentSource {
  public:
-  // `store`, `log` and `report` must outlive the source; `report` receives
+  // `states`, `log` and `report` must outlive the source; `report` receives
   // the feed and article counters.
   CrawlSource(const CrawlOptions& options, std::unique_ptr<ingest::HttpFetcher> fetcher,
-              store::ArticleStore* store, Logger* log, CrawlReport* report, std::stop_token stop);
+              FeedStateStore* states, Logger* log, CrawlReport* report, std::stop_token stop,
+              ArticleFetch article_fetch = ArticleFetch::kHere);
 
   // Loads the states of `feeds`, queues the due ones and the pending
   // entries of every feed (those not stored since). Returns the store's error.
   Status Start();
 
-  // After the pipeline has drained every item Next() returned (stored or
-  // dead-lettered): saves each feed's state with only the entries never
+  // After the consumer has finished every item Next() returned (stored or
+  // dead-lettered; on a cluster, published): saves each feed's state with only the entries never
   // handed out still pending. Not called when the pipeline failed, so that
   // the pending entries are tried again.
   void Finish();
@@ -52,7 +60,7 @@ class CrawlSource final : public ingest::DocumentSource {
   // Earliest next due time over all the feeds (0 when there are none).
   std::int64_t NextDueUnixS() const;
 
-  // First store failure while saving feed states (the run reports it).
+  // First failure while saving feed states (the run reports it).
   const Status& store_status() const { return store_status_; }
 
  private:
@@ -83,7 +91,8 @@ class CrawlSource final : public ingest::DocumentSource {
 
   const CrawlOptions options_;
   std::unique_ptr<ingest::HttpFetcher> fetcher_;
-  store::ArticleStore* const store_;
+  FeedStateStore* const states_store_;
+  const ArticleFetch article_fetch_;
   Logger* const log_;
   CrawlReport* const report_;
   const std::stop_token stop_;
@@ -96,6 +105,23 @@ class CrawlSource final : public ingest::DocumentSource {
   std::unordered_map<std::uint64_t, std::chrono::steady_clock::time_point> queued_at_;  // By tag.
   std::uint64_t items_done_ = 0;
   Status store_status_;
+};
+
+// Feed states in the article store (its feed-state family), for the
+// in-process crawl.
+class StoreFeedStates final : public FeedStateStore {
+ public:
+  explicit StoreFeedStates(store::ArticleStore* store) : store_(store) {}
+  Result<std::optional<std::string>> Get(const std::string& feed_url) override {
+    return store_->GetFeedState(feed_url);
+  }
+  Status Put(const std::string& feed_url, std::string_view state_json) override {
+    return store_->PutFeedState(feed_url, state_json);
+  }
+  Result<bool> Stored(const std::string& url) override { return store_->ContainsUrl(url); }
+
+ private:
+  store::ArticleStore* const store_;
 };
 
 }  // namespace newsx::pipelines::internal

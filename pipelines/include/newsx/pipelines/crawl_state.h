@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,7 @@ struct PendingEntry {
 };
 
 // What the crawler remembers about one feed between runs, stored as JSON
-// through ArticleStore::PutFeedState (keyed by feed URL).
+// in a FeedStateStore (keyed by feed URL).
 struct FeedState {
   std::string etag;           // Validators of the last 200 response.
   std::string last_modified;
@@ -48,6 +49,20 @@ struct FeedState {
 struct ScheduleOptions {
   std::int64_t min_interval_s = 600;
   std::int64_t max_interval_s = 86400;
+};
+
+// Where a crawl keeps its feed states between passes, and whether an
+// article is stored already: the article store in process; a JetStream
+// key-value bucket for `crawl --nats`, whose producer has no store.
+class FeedStateStore {
+ public:
+  virtual ~FeedStateStore() = default;
+  // The state JSON saved for `feed_url`, or nullopt for a feed never saved.
+  virtual Result<std::optional<std::string>> Get(const std::string& feed_url) = 0;
+  virtual Status Put(const std::string& feed_url, std::string_view state_json) = 0;
+  // Whether an article with this canonical URL is stored; false where that
+  // cannot be known (the article is then sent on; the store is idempotent).
+  virtual Result<bool> Stored(const std::string& url) = 0;
 };
 
 std::string FeedStateToJson(const FeedState& state);

@@ -15,12 +15,17 @@ namespace newsx::pipelines {
 struct SourceOpenOptions {
   ingest::FetchOptions fetch;
   FetchingSourceOptions fetching;
+  // Fetch the pages of URL-only sources here (FetchingSource). False: yield
+  // their URL-only items as they are (needs_fetch), for the cluster's fetch
+  // workers. Default: true.
+  bool fetch_urls = true;
 };
 
 // Opens the right DocumentSource for backfill inputs, by name: directories
 // and .html/.htm(.gz) files are saved pages; .warc/.arc(.gz) are archives;
 // .xml(.gz) and robots.txt are sitemaps and .txt/.urls/.lst URL lists, whose
-// pages are fetched (FetchingSource; requires ingest::InitHttpGlobal(), which main() calls).
+// pages are fetched (FetchingSource, unless options.fetch_urls is false;
+// requires ingest::InitHttpGlobal(), which main() calls).
 // All `paths` must be of one kind. Returns kNotFound for a missing path and
 // kInvalidArgument for an unrecognized or mixed set of inputs.
 Result<std::unique_ptr<ingest::DocumentSource>> OpenSource(const std::vector<std::string>& paths,

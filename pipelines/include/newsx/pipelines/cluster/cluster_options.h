@@ -75,6 +75,9 @@ inline constexpr const char* kStoreConsumer = "store";
 inline constexpr const char* kFetchStream = "NEWSX_FETCH";
 inline constexpr const char* kFetchSubjects = "newsx.fetch.>";
 inline constexpr const char* kLeaseBucket = "NEWSX_FETCH_LEASES";
+// Producers' memory, kept on the cluster (no expiry): backfill checkpoints
+// and, for `crawl --nats`, the feed states.
+inline constexpr const char* kProducerBucket = "NEWSX_PRODUCERS";
 // Host hash partitions of the fetch stream (fixed: every process must agree).
 inline constexpr int kFetchPartitions = 16;
 
