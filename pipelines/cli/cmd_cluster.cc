@@ -115,9 +115,11 @@ int RunInit(const ClusterOptions& options, const CliContext& ctx) {
   }
   const Status s = pipelines::cluster::CreateTopology(options);
   if (!s.ok()) return ReportError(ctx, s, options.urls);
-  std::printf("cluster: created streams %s and %s (replicas %d, ack wait %d ms, "
-              "de-duplication window %lld s)\n",
+  std::printf("cluster: created streams %s, %s and %s and buckets %s and %s (replicas %d, "
+              "ack wait %d ms, de-duplication window %lld s)\n",
               pipelines::cluster::kPagesStream, pipelines::cluster::kRecordsStream,
+              pipelines::cluster::kFetchStream, pipelines::cluster::kLeaseBucket,
+              pipelines::cluster::kProducerBucket,
               options.replicas, options.ack_wait_ms,
               static_cast<long long>(options.duplicate_window_ms / 1000));
   return kExitOk;

@@ -3,6 +3,7 @@
 #include <nats/nats.h>
 
 #include <chrono>
+#include <functional>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -47,6 +48,19 @@ bool Retryable(const Status& s) {
 }
 
 std::int64_t MsToNs(std::int64_t ms) { return ms * 1'000'000; }
+
+// Runs `call` until it succeeds, fails for good, or `retry_ms` have passed
+// (backing off from 50 ms to 1 s).
+Status RetryTransient(int retry_ms, const std::function<Status()>& call) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(retry_ms);
+  int backoff_ms = 50;
+  while (true) {
+    Status s = call();
+    if (s.ok() || !Retryable(s) || std::chrono::steady_clock::now() >= deadline) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(backoff_ms));
+    backoff_ms = std::min(backoff_ms * 2, 1000);
+  }
+}
 
 }  // namespace
 
@@ -134,7 +148,7 @@ Result<std::vector<Message>> PullSubscription::FetchNoWait(int batch) {
 
 // --- KeyValue --------------------------------------------------------------
 
-KeyValue::KeyValue(kvStore* kv) : kv_(kv) {}
+KeyValue::KeyValue(kvStore* kv, int retry_ms) : kv_(kv), retry_ms_(retry_ms) {}
 KeyValue::~KeyValue() { kvStore_Destroy(kv_); }
 
 Result<std::uint64_t> KeyValue::Create(const std::string& key, std::string_view value) {
@@ -160,20 +174,27 @@ Result<std::uint64_t> KeyValue::Update(const std::string& key, std::string_view 
 }
 
 Status KeyValue::Put(const std::string& key, std::string_view value) {
-  std::uint64_t rev = 0;
-  return FromNats(
-      kvStore_Put(&rev, kv_, key.c_str(), value.data(), static_cast<int>(value.size())), 0,
-      "writing " + key);
+  return RetryTransient(retry_ms_, [&]() -> Status {
+    std::uint64_t rev = 0;
+    return FromNats(
+        kvStore_Put(&rev, kv_, key.c_str(), value.data(), static_cast<int>(value.size())), 0,
+        "writing " + key);
+  });
 }
 
 Result<std::optional<std::string>> KeyValue::Get(const std::string& key) {
-  kvEntry* entry = nullptr;
-  const natsStatus s = kvStore_Get(&entry, kv_, key.c_str());
-  if (s == NATS_NOT_FOUND) return std::optional<std::string>();
-  if (s != NATS_OK) return FromNats(s, 0, "reading " + key);
-  const auto* data = static_cast<const char*>(kvEntry_Value(entry));
-  std::optional<std::string> value(std::in_place, data == nullptr ? "" : std::string_view(data, kvEntry_ValueLen(entry)));
-  kvEntry_Destroy(entry);
+  std::optional<std::string> value;
+  NEWSX_RETURN_IF_ERROR(RetryTransient(retry_ms_, [&]() -> Status {
+    kvEntry* entry = nullptr;
+    const natsStatus s = kvStore_Get(&entry, kv_, key.c_str());
+    if (s == NATS_NOT_FOUND) return Status::Ok();
+    if (s != NATS_OK) return FromNats(s, 0, "reading " + key);
+    const auto* data = static_cast<const char*>(kvEntry_Value(entry));
+    value.emplace(data == nullptr ? std::string_view()
+                                  : std::string_view(data, kvEntry_ValueLen(entry)));
+    kvEntry_Destroy(entry);
+    return Status::Ok();
+  }));
   return value;
 }
 
@@ -319,6 +340,10 @@ Status NatsClient::EnsureTopology(std::stop_token stop) {
     for (int p = 0; p < kFetchPartitions && s.ok(); ++p) {
       s = EnsureConsumer(kFetchStream, FetchConsumer(p).c_str(), FetchSubject(p).c_str());
     }
+    // The buckets too, so that they get this process's replica count when
+    // it is `cluster init` (a bucket made later by a worker would get 1).
+    if (s.ok()) s = OpenKeyValue(kLeaseBucket, options_.lease_ms).status();
+    if (s.ok()) s = OpenKeyValue(kProducerBucket, 0).status();
     if (s.ok() || !Retryable(s) || std::chrono::steady_clock::now() >= deadline) return s;
     if (!SleepUnlessStopped(stop, 250)) return CancelledError("stopped");
   }
@@ -371,7 +396,7 @@ Result<std::unique_ptr<PullSubscription>> NatsClient::Subscribe(const char* stre
 Result<std::unique_ptr<KeyValue>> NatsClient::OpenKeyValue(const char* bucket, int ttl_ms) {
   kvStore* kv = nullptr;
   natsStatus s = js_KeyValue(&kv, js_, bucket);
-  if (s == NATS_OK) return std::make_unique<KeyValue>(kv);
+  if (s == NATS_OK) return std::make_unique<KeyValue>(kv, options_.publish_timeout_ms);
   kvConfig cfg;
   kvConfig_Init(&cfg);
   cfg.Bucket = bucket;
@@ -382,10 +407,10 @@ Result<std::unique_ptr<KeyValue>> NatsClient::OpenKeyValue(const char* bucket, i
   s = js_CreateKeyValue(&kv, js_, &cfg);
   if (s != NATS_OK) {
     // Another worker may have created it meanwhile.
-    if (js_KeyValue(&kv, js_, bucket) == NATS_OK) return std::make_unique<KeyValue>(kv);
+    if (js_KeyValue(&kv, js_, bucket) == NATS_OK) return std::make_unique<KeyValue>(kv, options_.publish_timeout_ms);
     return FromNats(s, 0, std::string("opening key-value bucket ") + bucket);
   }
-  return std::make_unique<KeyValue>(kv);
+  return std::make_unique<KeyValue>(kv, options_.publish_timeout_ms);
 }
 
 Result<StreamState> NatsClient::GetStream(const char* stream) {

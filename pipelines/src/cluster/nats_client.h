@@ -68,10 +68,12 @@ class PullSubscription {
   __natsSubscription* sub_;
 };
 
-// A JetStream key-value bucket (fetch leases, producer state). Thread-safe.
+// A JetStream key-value bucket (fetch leases, producer state). Get and Put
+// retry while the cluster elects a leader or reconnects, up to
+// `retry_ms`; Create and Update (lease moves) answer at once. Thread-safe.
 class KeyValue {
  public:
-  explicit KeyValue(struct __kvStore* kv);
+  KeyValue(struct __kvStore* kv, int retry_ms);
   ~KeyValue();
   KeyValue(const KeyValue&) = delete;
   KeyValue& operator=(const KeyValue&) = delete;
@@ -93,6 +95,7 @@ class KeyValue {
 
  private:
   struct __kvStore* kv_;
+  const int retry_ms_;
 };
 
 struct StreamState {
@@ -131,9 +134,10 @@ class NatsClient {
   NatsClient(const NatsClient&) = delete;
   NatsClient& operator=(const NatsClient&) = delete;
 
-  // Creates the two streams and their consumers if they do not exist
-  // (existing ones are used as they are). Retries while the cluster has
-  // no leader, up to publish_timeout_ms.
+  // Creates the streams, their consumers and the key-value buckets
+  // (leases, producers) if they do not exist (existing ones are used as
+  // they are). Retries while the cluster has no leader, up to
+  // publish_timeout_ms.
   Status EnsureTopology(std::stop_token stop);
 
   // Publishes and waits for the stream's acknowledgement (stored on the
