@@ -175,7 +175,10 @@ Status CheckSchema(ArticleStore::Impl& impl, const std::string& path) {
         "writing schema version"));
   }
   NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> seq, impl.Get(kMeta, kMetaChangelogSeq));
-  if (seq) std::from_chars(seq->data(), seq->data() + seq->size(), impl.last_seq);
+  if (seq) {
+    MutexLock lock(impl.write_mu);  // Uncontended: the store is not shared yet.
+    std::from_chars(seq->data(), seq->data() + seq->size(), impl.last_seq);
+  }
   return Status::Ok();
 }
 

@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <map>
-#include <mutex>
 #include <set>
 #include <vector>
 
@@ -42,7 +41,8 @@ struct EntityDelta {
 
 class BatchBuilder {
  public:
-  explicit BatchBuilder(ArticleStore::Impl& impl) : impl_(impl), seq_(impl.last_seq) {}
+  explicit BatchBuilder(ArticleStore::Impl& impl) NEWSX_REQUIRES(impl.write_mu)
+      : impl_(impl), seq_(impl.last_seq) {}
 
   // Deletes everything derived from `old` (stored at changelog `seq`);
   // with `delete_record`, the article and raw values too.
@@ -123,14 +123,16 @@ class BatchBuilder {
   // Bytes the batch puts in the write-ahead log.
   std::uint64_t bytes() const { return batch_.GetDataSize(); }
 
-  // Applies the entity deltas, then writes the batch.
+  // The last changelog seq the batch uses.
+  std::uint64_t seq() const { return seq_; }
+
+  // Applies the entity deltas, then writes the batch. Then the caller, who
+  // holds impl.write_mu (the analysis cannot see it through impl_), sets
+  // impl.last_seq to seq().
   Status Commit(std::string_view what) {
     for (const auto& [id, delta] : deltas_) NEWSX_RETURN_IF_ERROR(UpdateEntity(id, delta));
     batch_.Put(impl_.cf(kMeta), kMetaChangelogSeq, std::to_string(seq_));
-    NEWSX_RETURN_IF_ERROR(
-        FromRocks(impl_.db->Write(rocksdb::WriteOptions(), &batch_), std::string(what)));
-    impl_.last_seq = seq_;
-    return Status::Ok();
+    return FromRocks(impl_.db->Write(rocksdb::WriteOptions(), &batch_), std::string(what));
   }
 
  private:
@@ -275,7 +277,7 @@ Result<std::optional<std::string>> ContentHolder(const ArticleStore::Impl& impl,
 // Adds `urls` to a stored article's aliases and, when `fetch` is earlier,
 // takes its fetch time and source. Writes nothing if neither changes.
 Status AddAliases(ArticleStore::Impl& impl, Loaded& stored, const std::vector<std::string>& urls,
-                  const StoredArticle* fetch) {
+                  const StoredArticle* fetch) NEWSX_REQUIRES(impl.write_mu) {
   const std::string& id = stored.x.article.id;
   const std::set<std::string> known = KnownUrls(stored.x.article);
   std::set<std::string> aliases(stored.value.aliases.begin(), stored.value.aliases.end());
@@ -316,7 +318,7 @@ Status WriteArticleBatch(ArticleStore::Impl& impl, std::string_view replaced_id,
   PutOutcome ignored;
   PutOutcome& result = outcome != nullptr ? *outcome : ignored;
   Prepared p = Prepare(impl, extracted, raw);
-  std::lock_guard<std::mutex> lock(impl.write_mu);
+  MutexLock lock(impl.write_mu);
   NEWSX_ASSIGN_OR_RETURN(std::optional<Loaded> old, Load(impl, id));
   std::optional<Loaded> replaced;
   if (!replaced_id.empty() && replaced_id != id) {
@@ -389,6 +391,7 @@ Status WriteArticleBatch(ArticleStore::Impl& impl, std::string_view replaced_id,
   }
   batch.AddArticle(p, story_id, happenings);
   NEWSX_RETURN_IF_ERROR(batch.Commit("writing article " + id));
+  impl.last_seq = batch.seq();
   *written = batch.bytes();
   return Status::Ok();
 }

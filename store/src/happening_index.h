@@ -103,6 +103,7 @@ bool CompatibleHappenings(const HappeningRecord& a, const HappeningRecord& b, bo
 Status AssignHappenings(const ArticleStore::Impl& impl, const std::vector<std::string>& event_ids,
                         std::vector<HappeningRecord>& records,
                         const std::set<std::string>& excluded,
-                        const std::map<std::string, std::string>& previous);
+                        const std::map<std::string, std::string>& previous)
+    NEWSX_REQUIRES(impl.write_mu);
 
 }  // namespace newsx::store::internal

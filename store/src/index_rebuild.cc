@@ -6,7 +6,6 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
-#include <mutex>
 
 #include "derived_entries.h"
 #include "keys.h"
@@ -51,7 +50,7 @@ int ArticleStore::SchemaVersion() const { return impl_->schema_version; }
 Status ArticleStore::RebuildIndexes(std::uint64_t* articles) {
   NEWSX_RETURN_IF_ERROR(impl_->RequireWritable());
   Impl& impl = *impl_;
-  std::lock_guard<std::mutex> lock(impl.write_mu);
+  MutexLock lock(impl.write_mu);
   // Incomplete until the end: an interrupted rebuild leaves version 2,
   // whose readers do not trust these families.
   NEWSX_RETURN_IF_ERROR(SetSchemaVersion(impl, 2));

@@ -5,7 +5,8 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <mutex>
+
+#include "newsx/core/mutex.h"
 
 namespace newsx::store::internal {
 
@@ -17,7 +18,7 @@ class StdioLogger final : public rocksdb::Logger {
  public:
   explicit StdioLogger(std::FILE* file) : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL), file_(file) {}
   ~StdioLogger() override {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     if (file_ != nullptr) std::fclose(file_);
   }
 
@@ -31,7 +32,7 @@ class StdioLogger final : public rocksdb::Logger {
     std::snprintf(stamp, sizeof stamp, "%04d/%02d/%02d-%02d:%02d:%02d.%06ld ", utc.tm_year + 1900,
                   utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
                   static_cast<long>(now.tv_usec));
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     // Failed writes (a full disk) are dropped: see info_log.h.
     std::fputs(stamp, file_);
     std::vfprintf(file_, format, ap);
@@ -41,8 +42,8 @@ class StdioLogger final : public rocksdb::Logger {
   }
 
  private:
-  std::mutex mu_;
-  std::FILE* file_;  // Guarded by mu_.
+  Mutex mu_;
+  std::FILE* file_ NEWSX_GUARDED_BY(mu_);
 };
 
 }  // namespace

@@ -10,12 +10,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "newsx/core/mutex.h"
 #include "newsx/core/result.h"
 #include "newsx/store/article_store.h"
 
@@ -56,10 +56,17 @@ struct ArticleStore::Impl {
   bool read_only = false;
   // Meta "schema_version" as opened (keys.h): 2 until RebuildIndexes.
   int schema_version = 0;
-  // Serializes writes of articles and dead letters: they read-modify-write
-  // entity records and the changelog sequence.
-  std::mutex write_mu;
-  std::uint64_t last_seq = 0;  // Guarded by write_mu. Last changelog seq written.
+  // Serializes the writers that read-modify-write entity records and the
+  // changelog sequence: article writes and RebuildIndexes. Mutable for
+  // LastSeq().
+  mutable Mutex write_mu;
+  std::uint64_t last_seq NEWSX_GUARDED_BY(write_mu) = 0;  // Last changelog seq written.
+
+  // last_seq, for a reader that does not hold write_mu.
+  std::uint64_t LastSeq() const NEWSX_EXCLUDES(write_mu) {
+    MutexLock lock(write_mu);
+    return last_seq;
+  }
 
   ~Impl();
 

@@ -229,9 +229,9 @@ class Verifier {
       Report(kEntities, id, "undecodable: " + record.status().message());
       return Status::Ok();
     }
-    if (record->seq > impl_.last_seq) {
+    if (const std::uint64_t last_seq = impl_.LastSeq(); record->seq > last_seq) {
       Report(kEntities, id, "changed at seq " + std::to_string(record->seq) +
-                                " after the last one used, " + std::to_string(impl_.last_seq));
+                                " after the last one used, " + std::to_string(last_seq));
     }
     std::uint64_t articles = 0, mentions = 0;
     NEWSX_RETURN_IF_ERROR(impl_.ScanPrefix(kMentions, Join2(id, ""),

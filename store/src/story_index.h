@@ -68,6 +68,7 @@ Result<std::optional<StoryRecord>> LoadStoryRecord(const ArticleStore::Impl& imp
 Result<std::string> AssignStory(const ArticleStore::Impl& impl, std::string_view article_id,
                                 const TextSignature& signature,
                                 const std::set<std::string>& excluded,
-                                const std::optional<std::string>& previous);
+                                const std::optional<std::string>& previous)
+    NEWSX_REQUIRES(impl.write_mu);
 
 }  // namespace newsx::store::internal
