@@ -20,6 +20,34 @@ ConsumerStatus ToStatus(const internal::ConsumerState& c) {
                         c.redelivered, c.waiting, c.delivered, c.ack_floor};
 }
 
+// One reading of every stream and consumer.
+Result<ClusterStatus> ReadStatus(NatsClient& client) {
+  ClusterStatus out;
+  for (const char* stream : {kPagesStream, kRecordsStream, kFetchStream}) {
+    NEWSX_ASSIGN_OR_RETURN(internal::StreamState s, client.GetStream(stream));
+    out.streams.push_back(ToStatus(s));
+  }
+  const std::pair<const char*, const char*> consumers[] = {{kPagesStream, kExtractConsumer},
+                                                           {kRecordsStream, kStoreConsumer}};
+  for (const auto& [stream, consumer] : consumers) {
+    NEWSX_ASSIGN_OR_RETURN(internal::ConsumerState c, client.GetConsumer(stream, consumer));
+    out.consumers.push_back(ToStatus(c));
+  }
+  // The fetch partitions' consumers, summed into one line.
+  ConsumerStatus fetch{kFetchStream, "fetch"};
+  for (int p = 0; p < kFetchPartitions; ++p) {
+    NEWSX_ASSIGN_OR_RETURN(internal::ConsumerState c,
+                           client.GetConsumer(kFetchStream, FetchConsumer(p).c_str()));
+    fetch.pending += c.pending;
+    fetch.ack_pending += c.ack_pending;
+    fetch.redelivered += c.redelivered;
+    fetch.waiting += c.waiting;
+    fetch.delivered += c.delivered;
+  }
+  out.consumers.push_back(fetch);
+  return out;
+}
+
 }  // namespace
 
 Status CreateTopology(const ClusterOptions& options) {
@@ -29,30 +57,19 @@ Status CreateTopology(const ClusterOptions& options) {
 
 Result<ClusterStatus> GetClusterStatus(const ClusterOptions& options) {
   NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<NatsClient> client, NatsClient::Connect(options));
-  ClusterStatus out;
-  for (const char* stream : {kPagesStream, kRecordsStream, kFetchStream}) {
-    NEWSX_ASSIGN_OR_RETURN(internal::StreamState s, client->GetStream(stream));
-    out.streams.push_back(ToStatus(s));
+  // Right after a server loss one of the 21 lookups may meet a leader
+  // election ("JetStream system temporarily unavailable"): ask again, up
+  // to the publish timeout, as publishes do.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(options.publish_timeout_ms);
+  while (true) {
+    Result<ClusterStatus> status = ReadStatus(*client);
+    if (status.ok() || status.status().code() != StatusCode::kUnavailable ||
+        std::chrono::steady_clock::now() >= deadline) {
+      return status;
+    }
+    internal::SleepUnlessStopped(std::stop_token(), 250);
   }
-  const std::pair<const char*, const char*> consumers[] = {{kPagesStream, kExtractConsumer},
-                                                           {kRecordsStream, kStoreConsumer}};
-  for (const auto& [stream, consumer] : consumers) {
-    NEWSX_ASSIGN_OR_RETURN(internal::ConsumerState c, client->GetConsumer(stream, consumer));
-    out.consumers.push_back(ToStatus(c));
-  }
-  // The fetch partitions' consumers, summed into one line.
-  ConsumerStatus fetch{kFetchStream, "fetch"};
-  for (int p = 0; p < kFetchPartitions; ++p) {
-    NEWSX_ASSIGN_OR_RETURN(internal::ConsumerState c,
-                           client->GetConsumer(kFetchStream, FetchConsumer(p).c_str()));
-    fetch.pending += c.pending;
-    fetch.ack_pending += c.ack_pending;
-    fetch.redelivered += c.redelivered;
-    fetch.waiting += c.waiting;
-    fetch.delivered += c.delivered;
-  }
-  out.consumers.push_back(fetch);
-  return out;
 }
 
 Result<bool> WaitUntilDrained(const ClusterOptions& options, int timeout_ms,
