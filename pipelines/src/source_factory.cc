@@ -36,7 +36,7 @@ Result<std::unique_ptr<ingest::DocumentSource>> WithFetching(
   NEWSX_ASSIGN_OR_RETURN(std::unique_ptr<ingest::HttpFetcher> fetcher,
                          ingest::HttpFetcher::Create(options.fetch));
   return std::unique_ptr<ingest::DocumentSource>(
-      std::make_unique<FetchingSource>(std::move(urls), std::move(fetcher), options.fetching));
+      std::make_unique<ingest::FetchingSource>(std::move(urls), std::move(fetcher), options.fetching));
 }
 
 }  // namespace

@@ -65,7 +65,7 @@ TEST_CASE("A crawl pass stores each new article once, conditionally and politely
   auto state_json = f.store->GetFeedState(options.feeds[0]);
   REQUIRE(state_json.ok());
   REQUIRE(state_json->has_value());
-  auto state = FeedStateFromJson(**state_json);
+  auto state = ingest::FeedStateFromJson(**state_json);
   REQUIRE(state.ok());
   CHECK(state->etag == "\"feed-v1\"");
   CHECK(state->next_due_unix_s > first->next_due_unix_s - 1);
@@ -95,7 +95,7 @@ TEST_CASE("A crawl pass stores each new article once, conditionally and politely
     auto second = f.Pass(options);
     REQUIRE(second.ok());
     CHECK(second->feeds_failed == 1);
-    auto failed = FeedStateFromJson(**f.store->GetFeedState(options.feeds[0]));
+    auto failed = ingest::FeedStateFromJson(**f.store->GetFeedState(options.feeds[0]));
     REQUIRE(failed.ok());
     CHECK(failed->consecutive_failures == 1);
     CHECK(failed->last_error.find("503") != std::string::npos);
@@ -154,7 +154,7 @@ TEST_CASE("A crawl pass stopped right after an article arrives leaves the rest p
   // Articles 0..4 (0..3 if the fetcher's poll happened to end between the
   // stop and the response).
   CHECK(first->ingest.stored >= 4);
-  auto state = FeedStateFromJson(**f.store->GetFeedState(site.FeedUrl()));
+  auto state = ingest::FeedStateFromJson(**f.store->GetFeedState(site.FeedUrl()));
   REQUIRE(state.ok());
   CHECK(first->ingest.stored + state->pending.size() == 12);
 
@@ -167,7 +167,7 @@ TEST_CASE("A crawl pass stopped right after an article arrives leaves the rest p
   REQUIRE(stats.ok());
   CHECK(stats->articles == 12);
   for (int n = 0; n < 4; ++n) CHECK(site.Hits("/a/" + std::to_string(n) + ".html") == 1);
-  state = FeedStateFromJson(**f.store->GetFeedState(site.FeedUrl()));
+  state = ingest::FeedStateFromJson(**f.store->GetFeedState(site.FeedUrl()));
   REQUIRE(state.ok());
   CHECK(state->pending.empty());
 }

@@ -13,7 +13,7 @@ namespace {
 // is stored cannot be known without the store: each new entry's URL is
 // published, and the feed's seen URLs, message ids and the idempotent store
 // keep it from being stored twice.
-class ClusterFeedStates final : public FeedStateStore {
+class ClusterFeedStates final : public ingest::FeedStateStore {
  public:
   explicit ClusterFeedStates(internal::KeyValue* kv) : kv_(kv) {}
   Result<std::optional<std::string>> Get(const std::string& feed_url) override {

@@ -16,7 +16,7 @@
 #include "newsx/ingest/http_fetcher.h"
 #include "newsx/pipelines/cluster/cluster_messages.h"
 #include "newsx/pipelines/cluster/cluster_worker.h"
-#include "newsx/pipelines/fetching_source.h"
+#include "newsx/ingest/fetching_source.h"
 #include "worker_common.h"
 
 namespace newsx::pipelines::cluster {
@@ -236,7 +236,7 @@ class FetchWorker {
       h->second.last_done = Clock::now();
     }
     // The same step the in-process fetch stage takes.
-    ingest::SourceItem item = FetchedItem(std::move(done.item), std::move(response));
+    ingest::SourceItem item = ingest::FetchedItem(std::move(done.item), std::move(response));
     if (!item.error.ok()) {
       DeadLetterAndAck(done.msg, item.position, done.msg_id, item.error, "fetch");
       return;

@@ -22,7 +22,7 @@ std::int64_t NowUnixS() {
 }  // namespace
 
 CrawlSource::CrawlSource(const CrawlOptions& options, std::unique_ptr<ingest::HttpFetcher> fetcher,
-                         FeedStateStore* states, Logger* log, CrawlReport* report,
+                         ingest::FeedStateStore* states, Logger* log, CrawlReport* report,
                          std::stop_token stop, ArticleFetch article_fetch)
     : options_(options), fetcher_(std::move(fetcher)), states_store_(states),
       article_fetch_(article_fetch), log_(log), report_(report), stop_(std::move(stop)) {}
@@ -32,9 +32,9 @@ Status CrawlSource::Start() {
   for (const std::string& url : options_.feeds) {
     if (states_.count(url) != 0) continue;
     NEWSX_ASSIGN_OR_RETURN(std::optional<std::string> json, states_store_->Get(url));
-    FeedState state;
+    ingest::FeedState state;
     if (json) {
-      Result<FeedState> parsed = FeedStateFromJson(*json);
+      Result<ingest::FeedState> parsed = ingest::FeedStateFromJson(*json);
       if (parsed.ok()) {
         state = std::move(parsed).value();
       } else {
@@ -52,7 +52,7 @@ Status CrawlSource::Start() {
     // Entries an interrupted pass did not finish; those stored since (by
     // that pass before it died) are done.
     std::size_t resumed = 0;
-    for (PendingEntry& entry : state.pending) {
+    for (ingest::PendingEntry& entry : state.pending) {
       NEWSX_ASSIGN_OR_RETURN(bool stored, states_store_->Stored(entry.url));
       if (!stored && QueueArticle(url, std::move(entry))) ++resumed;
     }
@@ -74,7 +74,7 @@ void CrawlSource::Finish() {
   }
 }
 
-bool CrawlSource::QueueArticle(const std::string& feed_url, PendingEntry entry) {
+bool CrawlSource::QueueArticle(const std::string& feed_url, ingest::PendingEntry entry) {
   if (!queued_urls_.insert(entry.url).second) return false;
   const std::size_t index = articles_.size();
   if (article_fetch_ == ArticleFetch::kHere) {
@@ -144,16 +144,16 @@ void CrawlSource::OnResponse(ingest::FetchResponse&& response) {
 
 void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
   const std::string& url = feed_urls_[response.request.tag];
-  FeedState& state = states_[url];
+  ingest::FeedState& state = states_[url];
   const std::int64_t now = NowUnixS();
-  const ScheduleOptions& schedule = options_.schedule;
+  const ingest::ScheduleOptions& schedule = options_.schedule;
   const double seconds = TakeElapsed(response.request.tag);
   CrawlMetrics* const metrics = options_.metrics;
   if (!response.status.ok()) {
     ++report_->feeds_failed;
     if (metrics) metrics->ObserveFeed("failed", StatusCodeName(response.status.code()), seconds);
     log_->Warn("feed fetch failed", {{"feed", url}, {"error", response.status.ToString()}});
-    ScheduleAfterFailure(&state, now, response.status.ToString(), response.retry_after_s.value_or(0),
+    ingest::ScheduleAfterFailure(&state, now, response.status.ToString(), response.retry_after_s.value_or(0),
                          schedule);
     SaveState(url, state);
     return;
@@ -162,7 +162,7 @@ void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
     ++report_->feeds_not_modified;
     if (metrics) metrics->ObserveFeed("not_modified", "", seconds);
     log_->Debug("feed not modified", {{"feed", url}});
-    ScheduleAfterSuccess(&state, now, 0, {}, schedule);
+    ingest::ScheduleAfterSuccess(&state, now, 0, {}, schedule);
     SaveState(url, state);
     return;
   }
@@ -174,7 +174,7 @@ void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
     ++report_->feeds_failed;
     if (metrics) metrics->ObserveFeed("failed", "unparsable", seconds);
     log_->Warn("feed unreadable", {{"feed", url}, {"error", feed.status().ToString()}});
-    ScheduleAfterFailure(&state, now, feed.status().ToString(), 0, schedule);
+    ingest::ScheduleAfterFailure(&state, now, feed.status().ToString(), 0, schedule);
     SaveState(url, state);
     return;
   }
@@ -192,7 +192,7 @@ void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
     if (entry.published_unix_s) times.push_back(*entry.published_unix_s);
     else if (entry.updated_unix_s) times.push_back(*entry.updated_unix_s);
   }
-  ScheduleAfterSuccess(&state, now, new_entries, std::move(times), schedule);
+  ingest::ScheduleAfterSuccess(&state, now, new_entries, std::move(times), schedule);
   log_->Info("feed fetched", {{"feed", url}, {"entries", std::to_string(feed->entries.size())},
                               {"new", std::to_string(new_entries)},
                               {"next_due", FormatIsoUtc(state.next_due_unix_s)}});
@@ -200,7 +200,7 @@ void CrawlSource::OnFeed(ingest::FetchResponse&& response) {
 }
 
 void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Feed& feed,
-                                  FeedState* state, std::size_t* new_entries) {
+                                  ingest::FeedState* state, std::size_t* new_entries) {
   const std::unordered_set<std::string> seen(state->seen_urls.begin(), state->seen_urls.end());
   std::vector<std::string> current;
   for (const ingest::FeedEntry& entry : feed.entries) {
@@ -216,7 +216,7 @@ void CrawlSource::QueueNewEntries(const std::string& feed_url, const ingest::Fee
     if (*stored) continue;
     const std::optional<std::int64_t> when =
         entry.published_unix_s ? entry.published_unix_s : entry.updated_unix_s;
-    QueueArticle(feed_url, PendingEntry{canonical, entry.title, when ? FormatIsoUtc(*when) : ""});
+    QueueArticle(feed_url, ingest::PendingEntry{canonical, entry.title, when ? FormatIsoUtc(*when) : ""});
     ++*new_entries;
   }
   report_->entries_new += *new_entries;
@@ -253,7 +253,7 @@ void CrawlSource::OnArticle(ingest::FetchResponse&& response) {
   ready_.push_back(Ready{index, std::move(item)});
 }
 
-void CrawlSource::SaveState(const std::string& feed_url, FeedState& state, bool only_undelivered) {
+void CrawlSource::SaveState(const std::string& feed_url, ingest::FeedState& state, bool only_undelivered) {
   state.pending.clear();
   if (const auto it = feed_articles_.find(feed_url); it != feed_articles_.end()) {
     for (const std::size_t index : it->second) {
@@ -261,7 +261,7 @@ void CrawlSource::SaveState(const std::string& feed_url, FeedState& state, bool 
       if (!only_undelivered || !hint.delivered) state.pending.push_back(hint.entry);
     }
   }
-  const Status status = states_store_->Put(feed_url, FeedStateToJson(state));
+  const Status status = states_store_->Put(feed_url, ingest::FeedStateToJson(state));
   if (!status.ok() && store_status_.ok()) store_status_ = status;
 }
 

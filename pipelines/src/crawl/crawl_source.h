@@ -39,7 +39,7 @@ class CrawlSource final : public ingest::DocumentSource {
   // `states`, `log` and `report` must outlive the source; `report` receives
   // the feed and article counters.
   CrawlSource(const CrawlOptions& options, std::unique_ptr<ingest::HttpFetcher> fetcher,
-              FeedStateStore* states, Logger* log, CrawlReport* report, std::stop_token stop,
+              ingest::FeedStateStore* states, Logger* log, CrawlReport* report, std::stop_token stop,
               ArticleFetch article_fetch = ArticleFetch::kHere);
 
   // Loads the states of `feeds`, queues the due ones and the pending
@@ -66,7 +66,7 @@ class CrawlSource final : public ingest::DocumentSource {
  private:
   struct EntryHint {
     std::string feed_url;
-    PendingEntry entry;
+    ingest::PendingEntry entry;
     bool delivered = false;  // Handed out by Next().
   };
   struct Ready {
@@ -81,23 +81,23 @@ class CrawlSource final : public ingest::DocumentSource {
   double TakeElapsed(std::uint64_t tag);
   void OnFeed(ingest::FetchResponse&& response);
   void OnArticle(ingest::FetchResponse&& response);
-  void QueueNewEntries(const std::string& feed_url, const ingest::Feed& feed, FeedState* state,
+  void QueueNewEntries(const std::string& feed_url, const ingest::Feed& feed, ingest::FeedState* state,
                        std::size_t* new_entries);
   // Queues the article of `entry` for fetching; false if it was queued already.
-  bool QueueArticle(const std::string& feed_url, PendingEntry entry);
+  bool QueueArticle(const std::string& feed_url, ingest::PendingEntry entry);
   // Saves the state with `pending` set from this pass's entries of the
   // feed: all of them, or (`only_undelivered`) those never handed out.
-  void SaveState(const std::string& feed_url, FeedState& state, bool only_undelivered = false);
+  void SaveState(const std::string& feed_url, ingest::FeedState& state, bool only_undelivered = false);
 
   const CrawlOptions options_;
   std::unique_ptr<ingest::HttpFetcher> fetcher_;
-  FeedStateStore* const states_store_;
+  ingest::FeedStateStore* const states_store_;
   const ArticleFetch article_fetch_;
   Logger* const log_;
   CrawlReport* const report_;
   const std::stop_token stop_;
   std::vector<std::string> feed_urls_;             // Indexed by request tag.
-  std::map<std::string, FeedState> states_;        // By feed URL.
+  std::map<std::string, ingest::FeedState> states_;        // By feed URL.
   std::vector<EntryHint> articles_;                // Indexed by article tag.
   std::map<std::string, std::vector<std::size_t>> feed_articles_;  // Feed URL -> articles_ indexes.
   std::set<std::string> queued_urls_;              // Canonical URLs fetched this run.
@@ -109,7 +109,7 @@ class CrawlSource final : public ingest::DocumentSource {
 
 // Feed states in the article store (its feed-state family), for the
 // in-process crawl.
-class StoreFeedStates final : public FeedStateStore {
+class StoreFeedStates final : public ingest::FeedStateStore {
  public:
   explicit StoreFeedStates(store::ArticleStore* store) : store_(store) {}
   Result<std::optional<std::string>> Get(const std::string& feed_url) override {

@@ -9,7 +9,7 @@
 #include "newsx/extract/article_extractor.h"
 #include "newsx/ingest/fetch_options.h"
 #include "newsx/pipelines/crawl_metrics.h"
-#include "newsx/pipelines/crawl_state.h"
+#include "newsx/ingest/crawl_state.h"
 #include "newsx/pipelines/ingest_pipeline.h"
 #include "newsx/pipelines/logger.h"
 #include "newsx/store/article_store.h"
@@ -19,7 +19,7 @@ namespace newsx::pipelines {
 struct CrawlOptions {
   std::vector<std::string> feeds;  // Feed URLs.
   ingest::FetchOptions fetch;      // Client and politeness settings.
-  ScheduleOptions schedule;
+  ingest::ScheduleOptions schedule;
   IngestOptions ingest;            // Extract/store workers and queues (no fetch stage).
   bool force = false;              // Fetch every feed, due or not. Default: false.
   // Entries remembered per feed for dedup. Default: 1000.

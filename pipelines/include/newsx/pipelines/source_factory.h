@@ -7,14 +7,14 @@
 #include "newsx/core/result.h"
 #include "newsx/ingest/document_source.h"
 #include "newsx/ingest/fetch_options.h"
-#include "newsx/pipelines/fetching_source.h"
+#include "newsx/ingest/fetching_source.h"
 
 namespace newsx::pipelines {
 
 // How sources that list URLs (sitemaps, URL lists) fetch their pages.
 struct SourceOpenOptions {
   ingest::FetchOptions fetch;
-  FetchingSourceOptions fetching;
+  ingest::FetchingSourceOptions fetching;
   // Fetch the pages of URL-only sources here (FetchingSource). False: yield
   // their URL-only items as they are (needs_fetch), for the cluster's fetch
   // workers. Default: true.

@@ -1,10 +1,10 @@
-#include "newsx/pipelines/crawl_state.h"
+#include "newsx/ingest/crawl_state.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
-namespace newsx::pipelines {
+namespace newsx::ingest {
 namespace {
 
 using Json = nlohmann::json;
@@ -125,4 +125,4 @@ void ScheduleAfterFailure(FeedState* state, std::int64_t now_unix_s, const std::
   state->next_due_unix_s = now_unix_s + backoff;
 }
 
-}  // namespace newsx::pipelines
+}  // namespace newsx::ingest

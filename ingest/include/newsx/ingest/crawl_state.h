@@ -8,7 +8,7 @@
 
 #include "newsx/core/result.h"
 
-namespace newsx::pipelines {
+namespace newsx::ingest {
 
 // An entry whose article was queued for fetching but is not known to be
 // done (stored or dead-lettered). Kept in the feed state from the moment
@@ -85,4 +85,4 @@ void ScheduleAfterSuccess(FeedState* state, std::int64_t now_unix_s, std::size_t
 void ScheduleAfterFailure(FeedState* state, std::int64_t now_unix_s, const std::string& error,
                           std::int64_t retry_after_s, const ScheduleOptions& options);
 
-}  // namespace newsx::pipelines
+}  // namespace newsx::ingest

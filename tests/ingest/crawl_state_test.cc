@@ -1,13 +1,13 @@
-#include "newsx/pipelines/crawl_state.h"
+#include "newsx/ingest/crawl_state.h"
 
 #include <catch2/catch.hpp>
 
-namespace newsx::pipelines {
+namespace newsx::ingest {
 namespace {
 
 constexpr std::int64_t kNow = 1769592600;  // 2026-01-28T09:30:00Z
 
-TEST_CASE("FeedState round-trips through JSON", "[pipelines][crawl]") {
+TEST_CASE("FeedState round-trips through JSON", "[ingest][crawl]") {
   FeedState s;
   s.etag = "\"x\"";
   s.last_modified = "Wed, 28 Jan 2026 09:30:00 GMT";
@@ -28,7 +28,7 @@ TEST_CASE("FeedState round-trips through JSON", "[pipelines][crawl]") {
   CHECK(FeedStateFromJson(R"({"etag": 5, "future_key": true})").ok());
 }
 
-TEST_CASE("The poll interval follows the feed's publishing rhythm, within bounds", "[pipelines][crawl]") {
+TEST_CASE("The poll interval follows the feed's publishing rhythm, within bounds", "[ingest][crawl]") {
   const ScheduleOptions bounds{600, 86400};
   SECTION("hourly posts give a 30-minute interval") {
     FeedState s;
@@ -73,4 +73,4 @@ TEST_CASE("The poll interval follows the feed's publishing rhythm, within bounds
 }
 
 }  // namespace
-}  // namespace newsx::pipelines
+}  // namespace newsx::ingest

@@ -9,7 +9,7 @@
 #include "newsx/ingest/document_source.h"
 #include "newsx/ingest/http_fetcher.h"
 
-namespace newsx::pipelines {
+namespace newsx::ingest {
 
 struct FetchingSourceOptions {
   // URL-only items fetched at once (the fetcher's politeness still applies
@@ -25,7 +25,7 @@ struct FetchingSourceOptions {
 // false) keeping the item's source and hints, or the fetch failure as the
 // item's error (stage "fetch"). The fetch stage of FetchingSource and of the
 // cluster's fetch workers.
-ingest::SourceItem FetchedItem(ingest::SourceItem item, ingest::FetchResponse&& response);
+SourceItem FetchedItem(SourceItem item, FetchResponse&& response);
 
 // Wraps a source that yields URL-only documents (sitemaps, URL lists):
 // fetches them through one HttpFetcher, driven from Next() in the consumer's
@@ -37,16 +37,16 @@ ingest::SourceItem FetchedItem(ingest::SourceItem item, ingest::FetchResponse&& 
 // have all been yielded, so resuming never skips an item that was still
 // being fetched (yielded items after it are redone, harmlessly).
 // Not thread-safe: one consumer.
-class FetchingSource final : public ingest::DocumentSource {
+class FetchingSource final : public DocumentSource {
  public:
-  FetchingSource(std::unique_ptr<ingest::DocumentSource> inner,
-                 std::unique_ptr<ingest::HttpFetcher> fetcher,
+  FetchingSource(std::unique_ptr<DocumentSource> inner,
+                 std::unique_ptr<HttpFetcher> fetcher,
                  const FetchingSourceOptions& options);
 
-  Result<std::optional<ingest::SourceItem>> Next() override;
+  Result<std::optional<SourceItem>> Next() override;
   std::string Checkpoint() const override { return checkpoint_; }
   Status Resume(std::string_view checkpoint) override;
-  ingest::SourceProgress Progress() const override;
+  SourceProgress Progress() const override;
 
   // URL-only items dropped by the since/until window.
   std::uint64_t skipped() const { return skipped_; }
@@ -56,24 +56,24 @@ class FetchingSource final : public ingest::DocumentSource {
   struct Pending {
     std::string checkpoint_after;  // Inner checkpoint just after this item.
     bool yielded = false;
-    ingest::SourceItem item;       // URL-only original, while being fetched.
+    SourceItem item;       // URL-only original, while being fetched.
   };
 
   Status PullInner();
   bool OutsideWindow(const RawDocument& doc) const;
-  void OnFetched(ingest::FetchResponse&& response);
+  void OnFetched(FetchResponse&& response);
   void MarkYielded(std::uint64_t index);
 
-  std::unique_ptr<ingest::DocumentSource> inner_;
-  std::unique_ptr<ingest::HttpFetcher> fetcher_;
+  std::unique_ptr<DocumentSource> inner_;
+  std::unique_ptr<HttpFetcher> fetcher_;
   const FetchingSourceOptions options_;
   std::deque<Pending> pending_;      // pending_[0] has index first_index_.
   std::uint64_t first_index_ = 0;
-  std::deque<std::pair<std::uint64_t, ingest::SourceItem>> ready_;  // (index, item).
+  std::deque<std::pair<std::uint64_t, SourceItem>> ready_;  // (index, item).
   int in_flight_ = 0;
   bool inner_done_ = false;
   std::string checkpoint_;
   std::uint64_t skipped_ = 0;
 };
 
-}  // namespace newsx::pipelines
+}  // namespace newsx::ingest

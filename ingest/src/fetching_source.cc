@@ -1,12 +1,12 @@
-#include "newsx/pipelines/fetching_source.h"
+#include "newsx/ingest/fetching_source.h"
 
 #include <utility>
 
 #include "newsx/core/time_format.h"
 
-namespace newsx::pipelines {
+namespace newsx::ingest {
 
-ingest::SourceItem FetchedItem(ingest::SourceItem item, ingest::FetchResponse&& response) {
+SourceItem FetchedItem(SourceItem item, FetchResponse&& response) {
   if (!response.status.ok()) {
     item.error = response.status.WithContext(response.request.url);
     item.stage = "fetch";
@@ -21,8 +21,8 @@ ingest::SourceItem FetchedItem(ingest::SourceItem item, ingest::FetchResponse&& 
   return item;
 }
 
-FetchingSource::FetchingSource(std::unique_ptr<ingest::DocumentSource> inner,
-                               std::unique_ptr<ingest::HttpFetcher> fetcher,
+FetchingSource::FetchingSource(std::unique_ptr<DocumentSource> inner,
+                               std::unique_ptr<HttpFetcher> fetcher,
                                const FetchingSourceOptions& options)
     : inner_(std::move(inner)), fetcher_(std::move(fetcher)), options_(options),
       checkpoint_(inner_->Checkpoint()) {}
@@ -33,7 +33,7 @@ Status FetchingSource::Resume(std::string_view checkpoint) {
   return Status::Ok();
 }
 
-ingest::SourceProgress FetchingSource::Progress() const { return inner_->Progress(); }
+SourceProgress FetchingSource::Progress() const { return inner_->Progress(); }
 
 bool FetchingSource::OutsideWindow(const RawDocument& doc) const {
   if (doc.hint_published.empty()) return false;
@@ -44,32 +44,32 @@ bool FetchingSource::OutsideWindow(const RawDocument& doc) const {
 }
 
 Status FetchingSource::PullInner() {
-  NEWSX_ASSIGN_OR_RETURN(std::optional<ingest::SourceItem> next, inner_->Next());
+  NEWSX_ASSIGN_OR_RETURN(std::optional<SourceItem> next, inner_->Next());
   if (!next) {
     inner_done_ = true;
     return Status::Ok();
   }
   const std::uint64_t index = first_index_ + pending_.size();
   pending_.push_back(Pending{inner_->Checkpoint(), false, {}});
-  ingest::SourceItem& item = *next;
+  SourceItem& item = *next;
   if (!item.error.ok() || !item.document.needs_fetch) {
     ready_.emplace_back(index, std::move(item));
   } else if (OutsideWindow(item.document)) {
     ++skipped_;
     MarkYielded(index);
   } else {
-    fetcher_->Add(ingest::FetchRequest{.url = item.document.url, .tag = index});
+    fetcher_->Add(FetchRequest{.url = item.document.url, .tag = index});
     pending_.back().item = std::move(item);
     ++in_flight_;
   }
   return Status::Ok();
 }
 
-void FetchingSource::OnFetched(ingest::FetchResponse&& response) {
+void FetchingSource::OnFetched(FetchResponse&& response) {
   --in_flight_;
   const std::uint64_t index = response.request.tag;
   Pending& p = pending_[index - first_index_];
-  ingest::SourceItem item = FetchedItem(std::move(p.item), std::move(response));
+  SourceItem item = FetchedItem(std::move(p.item), std::move(response));
   ready_.emplace_back(index, std::move(item));
 }
 
@@ -82,7 +82,7 @@ void FetchingSource::MarkYielded(std::uint64_t index) {
   }
 }
 
-Result<std::optional<ingest::SourceItem>> FetchingSource::Next() {
+Result<std::optional<SourceItem>> FetchingSource::Next() {
   while (true) {
     while (!inner_done_ && in_flight_ < options_.max_in_flight && ready_.empty()) {
       NEWSX_RETURN_IF_ERROR(PullInner());
@@ -91,11 +91,11 @@ Result<std::optional<ingest::SourceItem>> FetchingSource::Next() {
       auto [index, item] = std::move(ready_.front());
       ready_.pop_front();
       MarkYielded(index);
-      return std::optional<ingest::SourceItem>(std::move(item));
+      return std::optional<SourceItem>(std::move(item));
     }
-    if (in_flight_ == 0 && inner_done_) return std::optional<ingest::SourceItem>();
-    fetcher_->Poll(200, [this](ingest::FetchResponse&& r) { OnFetched(std::move(r)); });
+    if (in_flight_ == 0 && inner_done_) return std::optional<SourceItem>();
+    fetcher_->Poll(200, [this](FetchResponse&& r) { OnFetched(std::move(r)); });
   }
 }
 
-}  // namespace newsx::pipelines
+}  // namespace newsx::ingest
