@@ -203,10 +203,17 @@ int RunBackfillOverNats(const CliContext& ctx, ingest::DocumentSource& source,
   options.urls = urls;
   auto report = pipelines::cluster::PublishSource(
       source, options, ctx.log(), ctx.shutdown().token(),
-      [&ctx](const pipelines::cluster::ProduceReport& r, std::uint64_t depth) {
-        ctx.log().Debug("published", {{"read", std::to_string(r.read)},
-                                      {"published", std::to_string(r.published)},
-                                      {"depth", std::to_string(depth)}});
+      // Progress from the stream's side: how far the workers are behind
+      // (depth), every 10 s for the operator's log.
+      [&ctx, last = -10.0](const pipelines::cluster::ProduceReport& r,
+                           std::uint64_t depth) mutable {
+        if (r.elapsed_s - last < 10) return;
+        last = r.elapsed_s;
+        ctx.log().Info("published", {{"read", std::to_string(r.read)},
+                                     {"published", std::to_string(r.published)},
+                                     {"already_in_stream", std::to_string(r.deduplicated)},
+                                     {"page_stream_depth", std::to_string(depth)},
+                                     {"per_s", std::to_string(r.elapsed_s > 0 ? r.read / r.elapsed_s : 0)}});
       },
       produce);
   if (!report.ok()) return ReportError(ctx, report.status(), urls);
