@@ -3,7 +3,6 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "newsx/core/mutex.h"
@@ -260,8 +259,11 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     return out;
   };
 
-  std::mutex progress_mu;
-  ingest::SourceProgress source_progress;  // Guarded by progress_mu.
+  // The source's progress: the loop below writes it, the reporter reads it.
+  struct SharedProgress {
+    Mutex mu;
+    ingest::SourceProgress value NEWSX_GUARDED_BY(mu);
+  } source_progress;
   std::jthread reporter;
   if (progress) {
     reporter = std::jthread([&](std::stop_token st) {
@@ -271,8 +273,8 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
         }
         ingest::SourceProgress p;
         {
-          std::lock_guard<std::mutex> lock(progress_mu);
-          p = source_progress;
+          MutexLock lock(source_progress.mu);
+          p = source_progress.value;
         }
         progress(p, state.Counts(), snapshots());
       }
@@ -292,8 +294,8 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     ingest::SourceItem& item = **next;
     ++report.read;
     {
-      std::lock_guard<std::mutex> lock(progress_mu);
-      source_progress = source.Progress();
+      MutexLock lock(source_progress.mu);
+      source_progress.value = source.Progress();
     }
     state.tracker().Register(seq, source.Checkpoint());
     if (!item.error.ok()) {

@@ -4,11 +4,11 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "newsx/core/mutex.h"
 #include "newsx/core/time_format.h"
 
 namespace newsx::pipelines {
@@ -79,8 +79,12 @@ Result<ReprocessReport> ReprocessArticles(store::ArticleStore& store,
 
   Counters counters;
   std::atomic<std::size_t> next{0};
-  std::mutex error_mu;
-  Status error;  // Guarded by error_mu: the first failure stops everyone.
+  // The first failure; it stops everyone. A struct because the analysis
+  // checks NEWSX_GUARDED_BY on members only.
+  struct FirstError {
+    Mutex mu;
+    Status status NEWSX_GUARDED_BY(mu);
+  } first_error;
   std::atomic<bool> failed{false};
   const auto start = std::chrono::steady_clock::now();
   {
@@ -92,15 +96,18 @@ Result<ReprocessReport> ReprocessArticles(store::ArticleStore& store,
              i = next++) {
           const Status s = ReprocessOneCaught(ids[i], extractor, store, counters);
           if (!s.ok()) {
-            std::lock_guard<std::mutex> lock(error_mu);
-            if (error.ok()) error = s.WithContext("article " + ids[i]);
+            MutexLock lock(first_error.mu);
+            if (first_error.status.ok()) first_error.status = s.WithContext("article " + ids[i]);
             failed = true;
           }
         }
       });
     }
   }
-  NEWSX_RETURN_IF_ERROR(error);
+  {
+    MutexLock lock(first_error.mu);  // Uncontended: the workers have ended.
+    NEWSX_RETURN_IF_ERROR(first_error.status);
+  }
   report.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const Result<std::uint64_t> last_seq = store.LastChangeSeq();
   report.changes = first_seq.ok() && last_seq.ok() ? *last_seq - *first_seq : 0;
