@@ -9,6 +9,7 @@
 #include "newsx/core/time_format.h"
 #include "newsx/core/url.h"
 #include "newsx/pipelines/completion_tracker.h"
+#include "newsx/pipelines/first_error.h"
 
 namespace newsx::pipelines {
 
@@ -23,20 +24,6 @@ std::int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-bool HostMatches(const std::string& url, const std::vector<std::string>& hosts) {
-  if (hosts.empty()) return true;
-  const std::string host = UrlHost(url);
-  for (const std::string& wanted : hosts) {
-    const std::string w = UrlHost("http://" + wanted);
-    if (host == w || (host.size() > w.size() && host.ends_with("." + w))) return true;
-  }
-  return false;
-}
-
-bool IsWebUrl(const std::string& url) {
-  return url.starts_with("http://") || url.starts_with("https://");
 }
 
 // Shared state of one run, touched from every stage.
@@ -107,16 +94,9 @@ class RunState {
   }
 
   // Records an infrastructure failure; the run stops taking new items.
-  void Fail(const Status& s) {
-    MutexLock lock(fatal_mu_);
-    if (fatal_.ok()) fatal_ = s;
-    failed_flag_.store(true);
-  }
-  bool failed() const { return failed_flag_.load(); }
-  Status fatal() const {
-    MutexLock lock(fatal_mu_);
-    return fatal_;
-  }
+  void Fail(const Status& s) { fatal_.Set(s); }
+  bool failed() const { return fatal_.failed(); }
+  Status fatal() const { return fatal_.Get(); }
 
   void Stored(store::PutOutcome outcome) {
     stored.fetch_add(1);
@@ -150,9 +130,7 @@ class RunState {
   std::atomic<int> done_since_checkpoint_{0};
   Mutex checkpoint_mu_;
   std::string last_written_ NEWSX_GUARDED_BY(checkpoint_mu_);
-  mutable Mutex fatal_mu_;
-  Status fatal_ NEWSX_GUARDED_BY(fatal_mu_);
-  std::atomic<bool> failed_flag_{false};
+  FirstError fatal_;
 };
 
 bool PassesTimeFilter(const Article& a, const IngestOptions& o) {
@@ -242,9 +220,9 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
         // A page passes the host filter when the URL it was read from or
         // its canonical URL is on one of the hosts.
         if (!PassesTimeFilter(x.article, options) ||
-            !(HostMatches(x.article.url, options.hosts) ||
+            !(UrlOnHosts(x.article.url, options.hosts) ||
               (!x.article.canonical_url.empty() &&
-               HostMatches(x.article.canonical_url, options.hosts)))) {
+               UrlOnHosts(x.article.canonical_url, options.hosts)))) {
           state.filtered.fetch_add(1);
           state.Done(item.seq);
           return std::optional<ToStore>();
@@ -300,7 +278,7 @@ Result<IngestReport> RunIngest(ingest::DocumentSource& source,
     state.tracker().Register(seq, source.Checkpoint());
     if (!item.error.ok()) {
       state.RecordFailure(item.stage, seq, item.position, item.error);
-    } else if (IsWebUrl(item.document.url) && !HostMatches(item.document.url, options.hosts)) {
+    } else if (IsWebUrl(item.document.url) && !UrlOnHosts(item.document.url, options.hosts)) {
       state.filtered.fetch_add(1);
       state.Done(seq);
     } else if (item.document.needs_fetch) {

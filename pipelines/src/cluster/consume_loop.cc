@@ -1,6 +1,7 @@
 #include "consume_loop.h"
 
-#include <mutex>
+#include "newsx/pipelines/first_error.h"
+
 #include <thread>
 #include <vector>
 
@@ -9,17 +10,8 @@ namespace newsx::pipelines::cluster::internal {
 Status RunConsumers(NatsClient& client, const char* stream, const char* consumer,
                     const char* subject, int threads, const MessageHandler& handle, Logger& log,
                     std::stop_token stop) {
-  std::stop_source failed;  // Set by the first thread that hits a fatal error.
-  std::mutex mu;
-  Status first_error;  // Guarded by mu.
-  auto fail = [&](const Status& s) {
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      if (first_error.ok()) first_error = s;
-    }
-    failed.request_stop();
-  };
-  auto stopped = [&] { return stop.stop_requested() || failed.stop_requested(); };
+  FirstError first_error;  // Set by the first thread that hits a fatal error.
+  auto stopped = [&] { return stop.stop_requested() || first_error.failed(); };
   auto work = [&] {
     std::unique_ptr<PullSubscription> sub;
     while (!stopped()) {
@@ -46,18 +38,14 @@ Status RunConsumers(NatsClient& client, const char* stream, const char* consumer
           msg.Nak().IgnoreError();
           continue;
         }
-        if (Status s = handle(msg); !s.ok()) {
-          fail(s);
-          continue;
-        }
+        first_error.Set(handle(msg));
       }
     }
   };
   std::vector<std::jthread> pool;
   for (int i = 0; i < threads; ++i) pool.emplace_back(work);
   pool.clear();  // Joins.
-  std::lock_guard<std::mutex> lock(mu);
-  return first_error;
+  return first_error.Get();
 }
 
 }  // namespace newsx::pipelines::cluster::internal

@@ -8,8 +8,9 @@
 #include <thread>
 #include <vector>
 
-#include "newsx/core/mutex.h"
+
 #include "newsx/core/time_format.h"
+#include "newsx/pipelines/first_error.h"
 
 namespace newsx::pipelines {
 
@@ -79,35 +80,22 @@ Result<ReprocessReport> ReprocessArticles(store::ArticleStore& store,
 
   Counters counters;
   std::atomic<std::size_t> next{0};
-  // The first failure; it stops everyone. A struct because the analysis
-  // checks NEWSX_GUARDED_BY on members only.
-  struct FirstError {
-    Mutex mu;
-    Status status NEWSX_GUARDED_BY(mu);
-  } first_error;
-  std::atomic<bool> failed{false};
+  FirstError first_error;  // The first failure; it stops everyone.
   const auto start = std::chrono::steady_clock::now();
   {
     std::vector<std::jthread> workers;
     const int n = std::max(1, options.workers);
     for (int w = 0; w < n; ++w) {
       workers.emplace_back([&] {
-        for (std::size_t i = next++; i < ids.size() && !failed && !stop.stop_requested();
-             i = next++) {
+        for (std::size_t i = next++;
+             i < ids.size() && !first_error.failed() && !stop.stop_requested(); i = next++) {
           const Status s = ReprocessOneCaught(ids[i], extractor, store, counters);
-          if (!s.ok()) {
-            MutexLock lock(first_error.mu);
-            if (first_error.status.ok()) first_error.status = s.WithContext("article " + ids[i]);
-            failed = true;
-          }
+          if (!s.ok()) first_error.Set(s.WithContext("article " + ids[i]));
         }
       });
     }
   }
-  {
-    MutexLock lock(first_error.mu);  // Uncontended: the workers have ended.
-    NEWSX_RETURN_IF_ERROR(first_error.status);
-  }
+  NEWSX_RETURN_IF_ERROR(first_error.Get());
   report.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const Result<std::uint64_t> last_seq = store.LastChangeSeq();
   report.changes = first_seq.ok() && last_seq.ok() ? *last_seq - *first_seq : 0;
