@@ -35,18 +35,8 @@ using testing::Workers;
 // Bounds only a broken test reaches.
 constexpr int kDrainTimeoutMs = 60'000;
 
-CrawlOptions SiteCrawl(const DemoSite& site) {
-  CrawlOptions o;
-  o.feeds = {site.server.Url("/feed.xml"), site.server.Url("/atom.xml")};
-  o.fetch.per_host_delay_ms = 20;
-  o.fetch.timeout_ms = 5000;
-  o.fetch.retry_base_delay_ms = 20;
-  o.fetch.max_retries = 0;
-  o.ingest.extract_workers = 1;
-  return o;
-}
 
-// The fetch workers' settings matching SiteCrawl's.
+// The fetch workers' settings matching DemoCrawlOptions'.
 FetchWorkerOptions SiteFetch(const CrawlOptions& crawl) {
   FetchWorkerOptions o;
   o.fetch = crawl.fetch;
@@ -71,7 +61,7 @@ TEST_CASE("A crawl over the cluster stores what an in-process crawl stores",
   REQUIRE(ingest::InitHttpGlobal().ok());
   DemoSite site;
   IngestFixture f;
-  CrawlOptions crawl = SiteCrawl(site);
+  CrawlOptions crawl = testing::DemoCrawlOptions(site);
   const StoreContents expected = InProcessCrawl(crawl, f);
   const int article_hits = site.Hits("/articles/h200-imports.html");
 
@@ -148,7 +138,7 @@ TEST_CASE("A crawl over the cluster stopped after reading a feed publishes the r
   std::ostream stopping_out(&stopping_buf);
   Logger stopping_log(&stopping_out, LogLevel::kInfo, false);
   IngestFixture f;
-  CrawlOptions crawl = SiteCrawl(site);
+  CrawlOptions crawl = testing::DemoCrawlOptions(site);
   crawl.feeds = {site.server.Url("/feed.xml")};
   ClusterOptions options;
   options.urls = nats.url();

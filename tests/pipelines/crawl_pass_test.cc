@@ -33,22 +33,12 @@ struct PassFixture {
   }
 };
 
-CrawlOptions TestOptions(const DemoSite& site) {
-  CrawlOptions o;
-  o.feeds = {site.server.Url("/feed.xml"), site.server.Url("/atom.xml")};
-  o.fetch.per_host_delay_ms = 20;
-  o.fetch.timeout_ms = 5000;
-  o.fetch.retry_base_delay_ms = 20;
-  o.fetch.max_retries = 0;
-  o.ingest.extract_workers = 1;
-  return o;
-}
 
 TEST_CASE("A crawl pass stores each new article once, conditionally and politely", "[pipelines][crawl]") {
   REQUIRE(ingest::InitHttpGlobal().ok());
   DemoSite site;
   PassFixture f;
-  CrawlOptions options = TestOptions(site);
+  CrawlOptions options = testing::DemoCrawlOptions(site);
 
   auto first = f.Pass(options);
   REQUIRE(first.ok());
@@ -113,7 +103,7 @@ TEST_CASE("A stopped crawl pass leaves the unfetched entries for the next pass",
     return httplib::Server::HandlerResponse::Unhandled;
   });
   PassFixture f;
-  CrawlOptions options = TestOptions(site);
+  CrawlOptions options = testing::DemoCrawlOptions(site);
   options.feeds = {site.server.Url("/feed.xml")};
   options.fetch.per_host_delay_ms = 200;  // The stop lands while articles wait.
   auto first = f.Pass(options, stop.get_token());
@@ -176,7 +166,7 @@ TEST_CASE("A crawl pass survives unreachable feeds and junk", "[pipelines][crawl
   REQUIRE(ingest::InitHttpGlobal().ok());
   DemoSite site;
   PassFixture f;
-  CrawlOptions options = TestOptions(site);
+  CrawlOptions options = testing::DemoCrawlOptions(site);
   options.feeds = {"http://127.0.0.1:1/feed.xml", site.server.Url("/robots.txt"), "not a url"};
   auto report = f.Pass(options);
   REQUIRE(report.ok());

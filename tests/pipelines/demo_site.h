@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ingest/http_test_server.h"
+#include "newsx/pipelines/crawl.h"
 
 namespace newsx::testing {
 
@@ -44,5 +45,17 @@ struct DemoSite {
     return hits[path];
   }
 };
+
+// A crawl of both demo feeds, politely but quickly, one extract worker.
+inline pipelines::CrawlOptions DemoCrawlOptions(const DemoSite& site) {
+  pipelines::CrawlOptions o;
+  o.feeds = {site.server.Url("/feed.xml"), site.server.Url("/atom.xml")};
+  o.fetch.per_host_delay_ms = 20;
+  o.fetch.timeout_ms = 5000;
+  o.fetch.retry_base_delay_ms = 20;
+  o.fetch.max_retries = 0;
+  o.ingest.extract_workers = 1;
+  return o;
+}
 
 }  // namespace newsx::testing
