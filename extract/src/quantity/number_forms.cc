@@ -173,6 +173,164 @@ bool IsYear(const TokenizedText& tt, std::size_t p) {
   return next.kind == TokenKind::kWord && (next.capitalized || (next.info && next.info->stop));
 }
 
+
+// Multiplies the phrase by a magnitude that ends it at token `last`.
+void ApplyMagnitude(double magnitude, std::size_t last, NumberPhrase* out) {
+  out->value *= magnitude;
+  out->has_magnitude = true;
+  out->magnitude = magnitude;
+  out->last = last;
+}
+
+// Reads a signed exponent starting at token k ("23", "-1", "+14"), all glued.
+bool ExponentAt(const TokenizedText& tt, std::size_t k, std::size_t* end, double* exp) {
+  const auto& toks = tt.tokens;
+  int sign = 1;
+  while (k < toks.size() && !toks[k].space_before && toks[k].kind == TokenKind::kSymbol &&
+         (toks[k].symbol == '+' || toks[k].symbol == '-')) {
+    if (toks[k].symbol == '-') sign = -sign;
+    ++k;
+  }
+  if (k >= toks.size() || toks[k].space_before || toks[k].kind != TokenKind::kNumeral) {
+    return false;
+  }
+  *exp = sign * toks[k].value;
+  *end = k;
+  return true;
+}
+
+// Powers glued to the numeral at j - 1: "1.1^23", "2.5^-1", "12.32e+14",
+// "1.3x10^6".
+bool MatchPower(const TokenizedText& tt, std::size_t j, NumberPhrase* out) {
+  const auto& toks = tt.tokens;
+  const Token& next = toks[j];
+  const std::string_view lower = tt.Lower(next);
+  double exp = 0;
+  std::size_t end = 0;
+  if (next.kind == TokenKind::kSymbol && next.symbol == '^' && ExponentAt(tt, j + 1, &end, &exp)) {
+    out->value = std::pow(out->value, exp);
+    out->last = end;
+    return true;
+  }
+  const bool times_ten = next.kind == TokenKind::kWord && lower == "x" && tt.Attached(j) &&
+                         j + 2 < toks.size() && toks[j + 1].kind == TokenKind::kNumeral &&
+                         toks[j + 1].value == 10 && tt.IsSymbol(j + 2, '^') &&
+                         !toks[j + 2].space_before;
+  if ((next.kind == TokenKind::kWord && lower == "e" && ExponentAt(tt, j + 1, &end, &exp)) ||
+      (times_ten && ExponentAt(tt, j + 3, &end, &exp))) {
+    out->value *= std::pow(10.0, exp);
+    out->last = end;
+    return true;
+  }
+  return false;
+}
+
+// "1/4", "3/8" (common denominators only: "3/12" is likelier a date and
+// "2222/2222" a phone number), and not after a slash ("3/1/4").
+bool MatchSlashFraction(const TokenizedText& tt, NumberPhrase* out) {
+  const auto& toks = tt.tokens;
+  const std::size_t i = out->first;
+  const std::size_t j = i + 1;
+  if (!tt.IsSymbol(j, '/') || !tt.Attached(j) || toks[j + 1].kind != TokenKind::kNumeral ||
+      !toks[j + 1].integer || !IsCommonFraction(tt, i) ||
+      (i >= 1 && !toks[i].space_before && tt.IsSymbol(i - 1, '/'))) {
+    return false;
+  }
+  out->value /= toks[j + 1].value;
+  out->last = j + 1;
+  out->fraction = true;
+  return true;
+}
+
+// "2½": a vulgar fraction glued to an integer adds to it.
+bool MatchVulgarFraction(const TokenizedText& tt, NumberPhrase* out) {
+  const std::size_t j = out->first + 1;
+  const Token& next = tt.tokens[j];
+  if (next.kind != TokenKind::kSymbol || VulgarFraction(next.symbol) == 0 ||
+      !tt.tokens[out->first].integer) {
+    return false;
+  }
+  out->value += VulgarFraction(next.symbol);
+  out->last = j;
+  out->fraction = true;
+  return true;
+}
+
+// Letters glued to a numeral: an ordinal suffix ("21st"), a magnitude ("10k",
+// "1.5bn", "$5T"), a multiplier ("3x", "5fold"), or anything else, which
+// marks the numeral as glued to letters ("5nm").
+void ApplyGluedWord(const TokenizedText& tt, NumberPhrase* out) {
+  const auto& toks = tt.tokens;
+  const std::size_t i = out->first;
+  const std::size_t j = i + 1;
+  const Token& t = toks[i];
+  const Token& next = toks[j];
+  const std::string_view lower = tt.Lower(next);
+  if (t.integer && IsOrdinalSuffix(lower)) {
+    out->ordinal = true;
+    out->last = j;
+    return;
+  }
+  // A currency before the number makes "m" and "T" magnitudes ("$5m").
+  const bool after_currency =
+      (i >= 1 && CurrencySymbolAt(tt, i - 1)) ||
+      (i >= 1 && toks[i - 1].info != nullptr && toks[i - 1].info->currency_code);
+  const double mag = AttachedMagnitude(tt.Raw(next), lower, next.info, !t.integer, after_currency);
+  // Not when a numeral is glued after it ("1.5m2", "5k2"): a unit power or a code.
+  if (mag != 0 && !(tt.Attached(j) && j + 1 < toks.size() &&
+                    toks[j + 1].kind == TokenKind::kNumeral)) {
+    ApplyMagnitude(mag, j, out);
+    return;
+  }
+  if (lower == "fold" || lower == "x") {
+    out->multiplier = true;
+    out->last = j;
+    return;
+  }
+  out->attached_letters = true;
+}
+
+// A token glued to a lone numeral: a power, a fraction or letters.
+void ApplyGluedForm(const TokenizedText& tt, NumberPhrase* out) {
+  const std::size_t j = out->first + 1;
+  if (MatchPower(tt, j, out) || MatchSlashFraction(tt, out) || MatchVulgarFraction(tt, out)) {
+    return;
+  }
+  if (tt.tokens[j].kind == TokenKind::kWord) ApplyGluedWord(tt, out);
+}
+
+// "10 bn", "5 M": a magnitude abbreviation after a space, unless more text is
+// glued to it ("5 M3" is a name; "5 bn." keeps it).
+bool MatchSpacedAbbreviation(const TokenizedText& tt, std::size_t j, NumberPhrase* out) {
+  const auto& toks = tt.tokens;
+  if (toks[j].kind != TokenKind::kWord) return false;
+  const std::string_view raw = tt.Raw(toks[j]);
+  const std::string_view lower = tt.Lower(toks[j]);
+  const bool abbreviation = lower == "k" || lower == "bn" || lower == "bln" || lower == "mn" ||
+                            lower == "mln" || lower == "mil" || lower == "tn" || lower == "tln" ||
+                            lower == "trn" || raw == "M";
+  const bool glued_more = tt.Attached(j) && toks[j + 1].kind != TokenKind::kSymbol;
+  if (!abbreviation || glued_more) return false;
+  ApplyMagnitude(raw == "M" ? 1e6 : toks[j].info->suffix_magnitude, j, out);
+  return true;
+}
+
+// Mixed fractions: "2 1/4", the fraction spaced from the integer and glued
+// together, proper, and not followed by more glued text ("2 1/4/2024").
+void MatchMixedFraction(const TokenizedText& tt, NumberPhrase* out) {
+  const auto& toks = tt.tokens;
+  const std::size_t j = out->first + 1;
+  if (toks[out->first].integer && j + 2 < toks.size() && toks[j].space_before &&
+      toks[j].kind == TokenKind::kNumeral && toks[j].integer && tt.IsSymbol(j + 1, '/') &&
+      !toks[j + 1].space_before && !toks[j + 2].space_before &&
+      toks[j + 2].kind == TokenKind::kNumeral && toks[j + 2].integer &&
+      toks[j].value < toks[j + 2].value && !tt.Attached(j + 2)) {
+    out->value += toks[j].value / toks[j + 2].value;
+    out->last = j + 2;
+    out->fraction = true;
+  }
+}
+
 }  // namespace
 
 bool NumberParser::MaybeStart(std::size_t i) const {
@@ -230,121 +388,17 @@ bool NumberParser::IsDateOrTime(std::size_t p) const {
          IsDayOfMonth(tt_, p) || IsYear(tt_, p);
 }
 
+// Forms glued to a lone numeral, or one space after it. A glued token that
+// no form takes ends the phrase; only a spaced one can start another form.
 void NumberParser::ApplyNumeralForms(NumberPhrase* out) const {
-  const auto& toks = tt_.tokens;
-  const std::size_t i = out->first;
-  const Token& t = toks[i];
-  std::size_t j = i + 1;
-  const bool after_currency =
-      (i >= 1 && toks[i - 1].kind == TokenKind::kSymbol && IsCurrencySymbol(toks[i - 1].symbol)) ||
-      (i >= 1 && toks[i - 1].info != nullptr && toks[i - 1].info->currency_code);
-  // Powers: "1.1^23", "2.5^-1", "12.32e+14", "1.3x10^6".
-  auto exponent_at = [&](std::size_t k, std::size_t* end, double* exp) {
-    int sign = 1;
-    while (k < toks.size() && !toks[k].space_before && toks[k].kind == TokenKind::kSymbol &&
-           (toks[k].symbol == '+' || toks[k].symbol == '-')) {
-      if (toks[k].symbol == '-') sign = -sign;
-      ++k;
-    }
-    if (k >= toks.size() || toks[k].space_before || toks[k].kind != TokenKind::kNumeral) {
-      return false;
-    }
-    *exp = sign * toks[k].value;
-    *end = k;
-    return true;
-  };
-  double exp = 0;
-  std::size_t end = 0;
-  if (j < toks.size() && !toks[j].space_before) {
-    const Token& next = toks[j];
-    const std::string_view lower = tt_.Lower(next);
-    if (next.kind == TokenKind::kSymbol && next.symbol == '^' && exponent_at(j + 1, &end, &exp)) {
-      out->value = std::pow(out->value, exp);
-      out->last = end;
-      return;
-    }
-    if (next.kind == TokenKind::kWord && lower == "e" && exponent_at(j + 1, &end, &exp)) {
-      out->value *= std::pow(10.0, exp);
-      out->last = end;
-      return;
-    }
-    if (next.kind == TokenKind::kWord && lower == "x" && tt_.Attached(j) &&
-        j + 2 < toks.size() && toks[j + 1].kind == TokenKind::kNumeral &&
-        toks[j + 1].value == 10 && tt_.IsSymbol(j + 2, '^') && !toks[j + 2].space_before &&
-        exponent_at(j + 3, &end, &exp)) {
-      out->value *= std::pow(10.0, exp);
-      out->last = end;
-      return;
-    }
-    // "1/4", "3/8" (common denominators only: "3/12" is likelier a date and
-    // "2222/2222" a phone number).
-    if (next.kind == TokenKind::kSymbol && next.symbol == '/' && t.integer && tt_.Attached(j) &&
-        toks[j + 1].kind == TokenKind::kNumeral && toks[j + 1].integer &&
-        t.value < toks[j + 1].value && IsCommonDenominator(toks[j + 1].value) &&
-        !(tt_.Attached(j + 1) && tt_.IsSymbol(j + 2, '/')) &&
-        !(i >= 1 && !t.space_before && tt_.IsSymbol(i - 1, '/'))) {
-      out->value /= toks[j + 1].value;
-      out->last = j + 1;
-      out->fraction = true;
-      return;
-    }
-    if (next.kind == TokenKind::kSymbol && VulgarFraction(next.symbol) != 0 && t.integer) {
-      out->value += VulgarFraction(next.symbol);
-      out->last = j;
-      out->fraction = true;
-      return;
-    }
-    if (next.kind == TokenKind::kWord) {
-      if (t.integer && (lower == "st" || lower == "nd" || lower == "rd" || lower == "th")) {
-        out->ordinal = true;
-        out->last = j;
-        return;
-      }
-      const double mag = AttachedMagnitude(tt_.Raw(next), lower, next.info, !t.integer,
-                                           after_currency);
-      if (mag != 0 && !(tt_.Attached(j) && j + 1 < toks.size() &&
-                        toks[j + 1].kind == TokenKind::kNumeral)) {
-        out->value *= mag;
-        out->has_magnitude = true;
-        out->magnitude = mag;
-        out->last = j;
-        return;
-      }
-      if (lower == "fold" || lower == "x") {
-        out->multiplier = true;
-        out->last = j;
-        return;
-      }
-      out->attached_letters = true;
-      return;
-    }
+  const std::size_t j = out->first + 1;
+  if (j >= tt_.tokens.size()) return;
+  if (!tt_.tokens[j].space_before) {
+    ApplyGluedForm(tt_, out);
+    return;
   }
-  if (j < toks.size() && toks[j].space_before && toks[j].kind == TokenKind::kWord) {
-    const std::string_view raw = tt_.Raw(toks[j]);
-    const std::string_view lower = tt_.Lower(toks[j]);
-    const bool abbreviation = lower == "k" || lower == "bn" || lower == "bln" || lower == "mn" ||
-                              lower == "mln" || lower == "mil" || lower == "tn" ||
-                              lower == "tln" || lower == "trn" || raw == "M";
-    const bool glued_more = tt_.Attached(j) && toks[j + 1].kind != TokenKind::kSymbol;
-    if (abbreviation && !glued_more) {
-      const double mag = raw == "M" ? 1e6 : toks[j].info->suffix_magnitude;
-      out->value *= mag;
-      out->has_magnitude = true;
-      out->magnitude = mag;
-      out->last = j;
-      return;
-    }
-  }
-  // Mixed fractions: "2 1/4".
-  if (t.integer && j + 2 < toks.size() && toks[j].space_before &&
-      toks[j].kind == TokenKind::kNumeral && toks[j].integer && tt_.IsSymbol(j + 1, '/') &&
-      !toks[j + 1].space_before && !toks[j + 2].space_before &&
-      toks[j + 2].kind == TokenKind::kNumeral && toks[j + 2].integer &&
-      toks[j].value < toks[j + 2].value && !tt_.Attached(j + 2)) {
-    out->value += toks[j].value / toks[j + 2].value;
-    out->last = j + 2;
-    out->fraction = true;
-  }
+  if (MatchSpacedAbbreviation(tt_, j, out)) return;
+  MatchMixedFraction(tt_, out);
 }
 
 bool NumberParser::ParseSigned(std::size_t i, NumberPhrase* out) const {
