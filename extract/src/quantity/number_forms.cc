@@ -331,6 +331,103 @@ void MatchMixedFraction(const TokenizedText& tt, NumberPhrase* out) {
   }
 }
 
+
+// The factor of the scale word at token k ("million"), or 0.
+double ScaleAt(const TokenizedText& tt, std::size_t k) {
+  if (k < tt.tokens.size() && tt.tokens[k].info != nullptr &&
+      tt.tokens[k].info->cardinal_class == NumClass::kScale) {
+    return tt.tokens[k].info->cardinal;
+  }
+  return 0;
+}
+
+// "three quarters billion", "a quarter of a million": a scale after a
+// fraction multiplies it, and the phrase is then an amount, not a fraction.
+void MatchScaleAfterFraction(const TokenizedText& tt, std::size_t j, NumberPhrase* out) {
+  std::size_t k = j;
+  if (tt.IsWord(k, "of") && (tt.IsWord(k + 1, "a") || tt.IsWord(k + 1, "an"))) k += 2;
+  if (const double s = ScaleAt(tt, k); s != 0) {
+    ApplyMagnitude(s, k, out);
+    out->fraction = false;
+  }
+}
+
+// The value of the digit word at token *k ("five": one digit) or of a
+// two-digit word ("twelve", "seventy-one"), with its digit count in *digits
+// (0 for any other word); advances *k to the word's last token.
+double DecimalDigitsAt(const TokenizedText& tt, std::size_t* k, int* digits) {
+  const auto& toks = tt.tokens;
+  const WordInfo& w = *toks[*k].info;
+  *digits = 0;
+  if (w.cardinal_class == NumClass::kUnit) {
+    *digits = 1;
+    return w.cardinal;
+  }
+  if (w.cardinal_class != NumClass::kTens && w.cardinal_class != NumClass::kTeen) return 0;
+  double v = w.cardinal;
+  if (w.cardinal_class == NumClass::kTens && *k + 2 < toks.size() && tt.IsSymbol(*k + 1, '-') &&
+      toks[*k + 2].info != nullptr && toks[*k + 2].info->cardinal_class == NumClass::kUnit) {
+    v += toks[*k + 2].info->cardinal;
+    *k += 2;
+  }
+  *digits = 2;
+  return v;
+}
+
+// "two hundred point seventy-one": the digit words after "point" (at j) are
+// read one by one, each a decimal place ("seventy-one" two places).
+void MatchPointDigits(const TokenizedText& tt, std::size_t j, NumberPhrase* out) {
+  double scale = 0.1;
+  double decimals = 0;
+  std::size_t k = j + 1;
+  std::size_t last = 0;
+  while (k < tt.tokens.size() && tt.tokens[k].info != nullptr) {
+    int digits = 0;
+    const double v = DecimalDigitsAt(tt, &k, &digits);
+    if (digits == 0) break;
+    if (digits == 1) {
+      decimals += v * scale;
+      scale /= 10;
+    } else {
+      decimals += v * scale / 10;
+      scale /= 100;
+    }
+    last = k;
+    ++k;
+  }
+  if (last != 0) {
+    out->value += out->value < 0 ? -decimals : decimals;
+    out->last = last;
+  }
+}
+
+// "one and a half", "3 million and a half", "five billion and three
+// quarters": the fraction read after "and", ending at token `last`, counts
+// in the unit of the scale around it.
+void AddFractionAfterAnd(const TokenizedText& tt, const std::vector<NumberParserElement>& elems,
+                         double fraction, std::size_t last, NumberPhrase* out) {
+  double unit = 1;
+  if (const double s = ScaleAt(tt, last + 1); s != 0) {
+    ++last;
+    if (!out->has_magnitude) {  // "one and a half million"
+      out->value = (out->value + fraction) * s;
+      out->last = last;
+      out->fraction = out->words = out->has_magnitude = true;
+      out->magnitude = s;
+      return;
+    }
+    unit = s;  // "one billion and a half million"
+  } else if (!elems.empty() && elems.back().cls == NumClass::kScale && !elems.back().numeral) {
+    unit = elems.back().value;
+  } else if (out->has_magnitude && out->magnitude >= 1000) {
+    unit = out->magnitude;
+  }
+  out->value += fraction * unit;
+  out->last = last;
+  out->fraction = true;
+  out->words = true;
+}
+
 }  // namespace
 
 bool NumberParser::MaybeStart(std::size_t i) const {
@@ -427,88 +524,24 @@ bool NumberParser::ParseSigned(std::size_t i, NumberPhrase* out) const {
   return true;
 }
 
+// Words after a number phrase that extend it: a scale after a fraction, the
+// digits after "point", and a fraction after "and".
 void NumberParser::ApplyTails(const std::vector<Element>& elems, NumberPhrase* out) const {
-  const auto& toks = tt_.tokens;
-  std::size_t j = out->last + 1;
-  auto scale_at = [&](std::size_t k) -> double {
-    if (k < toks.size() && toks[k].info != nullptr &&
-        toks[k].info->cardinal_class == NumClass::kScale) {
-      return toks[k].info->cardinal;
-    }
-    return 0;
-  };
-  if (out->fraction) {  // "three quarters billion", "a quarter of a million"
-    std::size_t k = j;
-    if (tt_.IsWord(k, "of") && (tt_.IsWord(k + 1, "a") || tt_.IsWord(k + 1, "an"))) k += 2;
-    if (const double s = scale_at(k); s != 0) {
-      out->value *= s;
-      out->last = k;
-      out->has_magnitude = true;
-      out->magnitude = s;
-      out->fraction = false;
-    }
+  const std::size_t j = out->last + 1;
+  if (out->fraction) {
+    MatchScaleAfterFraction(tt_, j, out);
     return;
   }
-  if (out->ordinal || !out->words) {
-    if (out->ordinal || !tt_.IsWord(j, "and")) return;
-  }
-  // "two hundred point seventy-one": digits after "point" are read one by one.
+  // Ordinals take no tail; a numeral only "and a half" ("3 million and a half").
+  if (out->ordinal || (!out->words && !tt_.IsWord(j, "and"))) return;
   if (out->words && tt_.IsWord(j, "point")) {
-    double scale = 0.1;
-    double decimals = 0;
-    std::size_t k = j + 1;
-    std::size_t last = 0;
-    while (k < toks.size() && toks[k].info != nullptr) {
-      const WordInfo& w = *toks[k].info;
-      if (w.cardinal_class == NumClass::kUnit) {
-        decimals += w.cardinal * scale;
-        scale /= 10;
-      } else if (w.cardinal_class == NumClass::kTens || w.cardinal_class == NumClass::kTeen) {
-        double v = w.cardinal;
-        if (w.cardinal_class == NumClass::kTens && k + 2 < toks.size() &&
-            tt_.IsSymbol(k + 1, '-') && toks[k + 2].info != nullptr &&
-            toks[k + 2].info->cardinal_class == NumClass::kUnit) {
-          v += toks[k + 2].info->cardinal;
-          k += 2;
-        }
-        decimals += v * scale / 10;
-        scale /= 100;
-      } else {
-        break;
-      }
-      last = k;
-      ++k;
-    }
-    if (last != 0) {
-      out->value += out->value < 0 ? -decimals : decimals;
-      out->last = last;
-    }
+    MatchPointDigits(tt_, j, out);
     return;
   }
-  // "one and a half", "3 million and a half", "five billion and three quarters".
   double fraction = 0;
   std::size_t last = 0;
   if (tt_.IsWord(j, "and") && ParseFractionAfterAnd(j + 1, &fraction, &last)) {
-    double unit = 1;
-    if (const double s = scale_at(last + 1); s != 0) {
-      ++last;
-      if (!out->has_magnitude) {  // "one and a half million"
-        out->value = (out->value + fraction) * s;
-        out->last = last;
-        out->fraction = out->words = out->has_magnitude = true;
-        out->magnitude = s;
-        return;
-      }
-      unit = s;  // "one billion and a half million"
-    } else if (!elems.empty() && elems.back().cls == NumClass::kScale && !elems.back().numeral) {
-      unit = elems.back().value;
-    } else if (out->has_magnitude && out->magnitude >= 1000) {
-      unit = out->magnitude;
-    }
-    out->value += fraction * unit;
-    out->last = last;
-    out->fraction = true;
-    out->words = true;
+    AddFractionAfterAnd(tt_, elems, fraction, last, out);
   }
 }
 
