@@ -228,117 +228,187 @@ bool IsWeekdayName(std::string_view word) {
   return false;
 }
 
-// RFC 822 and its real-world variants, plus asctime: tokens in any order.
-std::optional<std::int64_t> ParseLoose(std::string_view s) {
+// What the tokens of a loose date ("Wed, 28 Jan 2026 09:30:00 GMT") have
+// given so far; ScanLoose fills it in any token order.
+struct LooseFields {
   Civil c;
-  std::vector<int> numbers;
-  std::vector<int> number_digits;
+  std::vector<int> numbers;        // Day and year candidates, in text order.
+  std::vector<int> number_digits;  // Their digit counts: 4 marks the year.
   bool have_time = false, have_zone = false, pm = false, am = false;
+};
+
+// Reads the clock time "9:30", "09:30:00" or "09:30:00.123" whose hour
+// digits are s[pos, end) and end at a ':'; sets *next past it. False when it
+// is malformed (three hour digits, a one-digit minute).
+bool ReadClockTime(std::string_view s, std::size_t pos, std::size_t end, std::size_t* next,
+                   Civil* c) {
+  if (end - pos > 2) return false;
+  int hh = 0, mm = 0, ss = 0;
+  std::size_t p = pos;
+  for (; p < end; ++p) hh = hh * 10 + (s[p] - '0');
+  ++p;
+  if (!ReadDigits(s, &p, 2, &mm)) return false;
+  if (p < s.size() && s[p] == ':') {
+    ++p;
+    if (!ReadDigits(s, &p, 2, &ss)) return false;
+  }
+  if (p < s.size() && s[p] == '.') {  // Fractions of a second are dropped.
+    ++p;
+    while (p < s.size() && IsDigit(s[p])) ++p;
+  }
+  c->hour = hh;
+  c->minute = mm;
+  c->second = ss;
+  *next = p;
+  return true;
+}
+
+// The digit run at *pos: the clock time when a ':' follows it (only the
+// first time counts: later colons are not times), otherwise a day or year
+// candidate of at most 4 digits. False for anything longer.
+bool ReadLooseNumber(std::string_view s, std::size_t* pos, LooseFields* f) {
+  std::size_t end = *pos;
+  while (end < s.size() && IsDigit(s[end])) ++end;
+  if (end < s.size() && s[end] == ':' && !f->have_time) {
+    if (!ReadClockTime(s, *pos, end, pos, &f->c)) return false;
+    f->have_time = true;
+    return true;
+  }
+  if (end - *pos > 4) return false;
+  int v = 0;
+  for (std::size_t p = *pos; p < end; ++p) v = v * 10 + (s[p] - '0');
+  f->numbers.push_back(v);
+  f->number_digits.push_back(static_cast<int>(end - *pos));
+  *pos = end;
+  return true;
+}
+
+// "+0800", "-05:00": a signed offset counts only after the time, and only
+// once; before the time a '-' separates day, month and year ("28-Jan-26").
+bool IsLooseOffsetStart(std::string_view s, std::size_t pos, const LooseFields& f) {
+  return (s[pos] == '+' || s[pos] == '-') && f.have_time && !f.have_zone && pos + 1 < s.size() &&
+         IsDigit(s[pos + 1]);
+}
+
+bool ReadLooseOffset(std::string_view s, std::size_t* pos, LooseFields* f) {
+  std::size_t end = *pos + 1;
+  while (end < s.size() && (IsDigit(s[end]) || s[end] == ':')) ++end;
+  if (!ParseZone(s.substr(*pos, end - *pos), 0, &f->c.offset_s)) return false;
+  f->have_zone = true;
+  *pos = end;
+  return true;
+}
+
+// "PM" or "AM" in any case, by the first letter.
+bool IsMeridiem(std::string_view word, char lower_first) {
+  return word.size() == 2 && AsciiLower(word[0]) == lower_first && AsciiLower(word[1]) == 'm';
+}
+
+// A word of a loose date: the month (the first one), a weekday, AM/PM, a
+// named zone, a separator or a military zone letter. False for any other
+// word, which makes the text no date.
+bool ReadLooseWord(std::string_view word, LooseFields* f) {
+  if (const int m = MonthFromName(word); m != 0 && f->c.month == 0 && word.size() <= 9) {
+    f->c.month = m;
+    return true;
+  }
+  if (IsWeekdayName(word)) return true;  // Redundant, and often wrong in real feeds.
+  if (IsMeridiem(word, 'p')) {
+    f->pm = true;
+    return true;
+  }
+  if (IsMeridiem(word, 'a')) {
+    f->am = true;
+    return true;
+  }
+  if (const auto hours = NamedZoneOffset(word); hours && !f->have_zone) {
+    f->c.offset_s = *hours * 3600;
+    f->have_zone = true;
+    return true;
+  }
+  if (word == "T" || word == "at" || word == "of") return true;  // Separators seen in the wild.
+  if (word.size() == 1 && f->have_time) {
+    f->have_zone = true;  // RFC 822 military zone letter: treated as UTC.
+    return true;
+  }
+  return false;
+}
+
+// Splits s into digit runs, zone offsets and words, in any order, skipping
+// the separators (space , - / .). False at the first token that fits no slot.
+bool ScanLoose(std::string_view s, LooseFields* f) {
   std::size_t pos = 0;
   while (pos < s.size()) {
     const char ch = s[pos];
     if (IsDigit(ch)) {
-      std::size_t end = pos;
-      while (end < s.size() && IsDigit(s[end])) ++end;
-      if (end < s.size() && s[end] == ':' && !have_time) {
-        int hh = 0, mm = 0, ss = 0;
-        std::size_t p = pos;
-        if (end - pos > 2) return std::nullopt;
-        for (; p < end; ++p) hh = hh * 10 + (s[p] - '0');
-        ++p;
-        if (!ReadDigits(s, &p, 2, &mm)) return std::nullopt;
-        if (p < s.size() && s[p] == ':') {
-          ++p;
-          if (!ReadDigits(s, &p, 2, &ss)) return std::nullopt;
-        }
-        if (p < s.size() && s[p] == '.') {
-          ++p;
-          while (p < s.size() && IsDigit(s[p])) ++p;
-        }
-        c.hour = hh;
-        c.minute = mm;
-        c.second = ss;
-        have_time = true;
-        pos = p;
-        continue;
-      }
-      if (end - pos > 4) return std::nullopt;
-      int v = 0;
-      for (std::size_t p = pos; p < end; ++p) v = v * 10 + (s[p] - '0');
-      numbers.push_back(v);
-      number_digits.push_back(static_cast<int>(end - pos));
-      pos = end;
-      continue;
-    }
-    if ((ch == '+' || ch == '-') && have_time && !have_zone && pos + 1 < s.size() &&
-        IsDigit(s[pos + 1])) {
-      std::size_t end = pos + 1;
-      while (end < s.size() && (IsDigit(s[end]) || s[end] == ':')) ++end;
-      if (!ParseZone(s.substr(pos, end - pos), 0, &c.offset_s)) return std::nullopt;
-      have_zone = true;
-      pos = end;
-      continue;
-    }
-    if (std::isalpha(static_cast<unsigned char>(ch))) {
+      if (!ReadLooseNumber(s, &pos, f)) return false;
+    } else if (IsLooseOffsetStart(s, pos, *f)) {
+      if (!ReadLooseOffset(s, &pos, f)) return false;
+    } else if (std::isalpha(static_cast<unsigned char>(ch))) {
       std::size_t end = pos;
       while (end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]))) ++end;
-      const std::string_view word = s.substr(pos, end - pos);
+      if (!ReadLooseWord(s.substr(pos, end - pos), f)) return false;
       pos = end;
-      if (const int m = MonthFromName(word); m != 0 && c.month == 0 && word.size() <= 9) {
-        c.month = m;
-      } else if (IsWeekdayName(word)) {
-        // Ignored: redundant, and often wrong in real feeds.
-      } else if (word.size() == 2 && (word[0] == 'P' || word[0] == 'p') &&
-                 (word[1] == 'M' || word[1] == 'm')) {
-        pm = true;
-      } else if (word.size() == 2 && (word[0] == 'A' || word[0] == 'a') &&
-                 (word[1] == 'M' || word[1] == 'm')) {
-        am = true;
-      } else if (const auto hours = NamedZoneOffset(word); hours && !have_zone) {
-        c.offset_s = *hours * 3600;
-        have_zone = true;
-      } else if (word == "T" || word == "at" || word == "of") {
-        // Separators seen in the wild.
-      } else if (word.size() == 1 && have_time) {
-        have_zone = true;  // RFC 822 military zone letter: treated as UTC.
-      } else {
-        return std::nullopt;
-      }
-      continue;
+    } else {
+      ++pos;
     }
-    ++pos;  // Separators: space , - / .
   }
+  return true;
+}
+
+// The day: the first number in 1..31 that is not the year, or -1.
+int FindDayIndex(const std::vector<int>& numbers, int year_index) {
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    if (static_cast<int>(i) != year_index && numbers[i] >= 1 && numbers[i] <= 31) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+// Without a 4-digit year ("28-Jan-26"), the first number other than the day
+// is a two-digit year: 00-49 are 2000-2049, 50-99 are 1950-1999. Rewrites it
+// as a full year and returns its index, or -1.
+int ExpandTwoDigitYear(std::vector<int>* numbers, int day_index) {
+  for (std::size_t i = 0; i < numbers->size(); ++i) {
+    if (static_cast<int>(i) == day_index) continue;
+    int& yy = (*numbers)[i];
+    if (yy >= 100) return -1;
+    yy = yy < 50 ? 2000 + yy : 1900 + yy;
+    return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Turns the scanned fields into a time: a month, a day and a year are
+// required (the last 4-digit number is the year), and no third number.
+std::optional<std::int64_t> AssembleLoose(LooseFields* f) {
+  Civil& c = f->c;
+  std::vector<int>& numbers = f->numbers;
   if (c.month == 0 || numbers.empty()) return std::nullopt;
   int year_index = -1;
   for (std::size_t i = 0; i < numbers.size(); ++i) {
-    if (number_digits[i] == 4) year_index = static_cast<int>(i);
+    if (f->number_digits[i] == 4) year_index = static_cast<int>(i);
   }
-  int day_index = -1;
-  for (std::size_t i = 0; i < numbers.size(); ++i) {
-    if (static_cast<int>(i) != year_index && numbers[i] >= 1 && numbers[i] <= 31) {
-      day_index = static_cast<int>(i);
-      break;
-    }
-  }
+  const int day_index = FindDayIndex(numbers, year_index);
   if (day_index < 0) return std::nullopt;
   if (year_index < 0) {
-    for (std::size_t i = 0; i < numbers.size(); ++i) {
-      if (static_cast<int>(i) != day_index) {
-        year_index = static_cast<int>(i);
-        break;
-      }
-    }
+    year_index = ExpandTwoDigitYear(&numbers, day_index);
     if (year_index < 0) return std::nullopt;
-    const int yy = numbers[year_index];
-    if (yy >= 100) return std::nullopt;
-    numbers[year_index] = yy < 50 ? 2000 + yy : 1900 + yy;
   }
   if (numbers.size() > 2) return std::nullopt;
   c.year = numbers[year_index];
   c.day = numbers[day_index];
-  if (pm && c.hour < 12) c.hour += 12;
-  if (am && c.hour == 12) c.hour = 0;
+  if (f->pm && c.hour < 12) c.hour += 12;
+  if (f->am && c.hour == 12) c.hour = 0;
   return ToUnix(c);
+}
+
+// RFC 822 and its real-world variants, plus asctime: tokens in any order.
+std::optional<std::int64_t> ParseLoose(std::string_view s) {
+  LooseFields f;
+  if (!ScanLoose(s, &f)) return std::nullopt;
+  return AssembleLoose(&f);
 }
 
 }  // namespace
