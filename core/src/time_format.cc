@@ -150,6 +150,31 @@ bool ParseZone(std::string_view s, std::size_t pos, int* offset_s) {
   return true;
 }
 
+// The time of an ISO date at *pos, if any: "T09:30", "T093000", " 09:30:00.5"
+// (the fraction dropped). A 'T' or space with no digits after it is left to
+// the zone. False when the time is malformed.
+bool ReadIsoTime(std::string_view s, std::size_t* pos, Civil* c) {
+  if (*pos >= s.size() || (s[*pos] != 'T' && s[*pos] != 't' && s[*pos] != ' ')) return true;
+  std::size_t p = *pos + 1;
+  SkipSpaces(s, &p);
+  if (p >= s.size() || !IsDigit(s[p])) return true;
+  if (!ReadDigits(s, &p, 2, &c->hour)) return false;
+  // The basic form has no colons at all: "0930" or "093000".
+  const bool colon = p < s.size() && s[p] == ':';
+  if (colon) ++p;
+  if (!ReadDigits(s, &p, 2, &c->minute)) return false;
+  if (p < s.size() && (s[p] == ':' || (!colon && IsDigit(s[p])))) {
+    if (s[p] == ':') ++p;
+    if (!ReadDigits(s, &p, 2, &c->second)) return false;
+  }
+  if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+    ++p;
+    while (p < s.size() && IsDigit(s[p])) ++p;
+  }
+  *pos = p;
+  return true;
+}
+
 // ISO 8601 / RFC 3339 and the compact WARC forms.
 std::optional<std::int64_t> ParseIso(std::string_view s) {
   Civil c;
@@ -182,26 +207,7 @@ std::optional<std::int64_t> ParseIso(std::string_view s) {
       return ToUnix(c);
     }
   }
-  if (pos < s.size() && (s[pos] == 'T' || s[pos] == 't' || s[pos] == ' ')) {
-    std::size_t p = pos + 1;
-    SkipSpaces(s, &p);
-    if (p < s.size() && IsDigit(s[p])) {
-      pos = p;
-      if (!ReadDigits(s, &pos, 2, &c.hour)) return std::nullopt;
-      const bool colon = pos < s.size() && s[pos] == ':';
-      if (colon) ++pos;
-      if (!ReadDigits(s, &pos, 2, &c.minute)) return std::nullopt;
-      if (pos < s.size() && (s[pos] == ':' || (!colon && IsDigit(s[pos])))) {
-        if (s[pos] == ':') ++pos;
-        if (!ReadDigits(s, &pos, 2, &c.second)) return std::nullopt;
-      }
-      if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
-        ++pos;
-        while (pos < s.size() && IsDigit(s[pos])) ++pos;
-      }
-    }
-  }
-  if (!ParseZone(s, pos, &c.offset_s)) return std::nullopt;
+  if (!ReadIsoTime(s, &pos, &c) || !ParseZone(s, pos, &c.offset_s)) return std::nullopt;
   return ToUnix(c);
 }
 
