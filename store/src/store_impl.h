@@ -93,6 +93,14 @@ struct ArticleStore::Impl {
                     const std::function<bool(std::string_view key, std::string_view value)>&
                         visit) const;
 
+  // ScanPrefix for each of `prefixes` in turn, on one iterator (one
+  // iterator per prefix costs more than the seeks when most prefixes match
+  // nothing, as a new article's signature bands do); `visit` gets the
+  // prefix's index and returns false to go on to the next prefix.
+  Status ScanPrefixes(internal::Family f, const std::vector<std::string>& prefixes,
+                      const std::function<bool(std::size_t prefix, std::string_view key,
+                                               std::string_view value)>& visit) const;
+
   Status RequireWritable() const;
   // Flushes every family's memtable (writable stores only).
   Status FlushAll();

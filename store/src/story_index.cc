@@ -1,5 +1,6 @@
 #include "story_index.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -89,16 +90,19 @@ Result<std::string> AssignStory(const ArticleStore::Impl& impl, std::string_view
   const StorySettings& settings = DefaultStorySettings();
   std::set<std::string> candidates;
   if (signature.shingles >= settings.min_shingles) {
+    std::vector<std::string> prefixes;
     for (const std::uint64_t band : SignatureBandKeys(signature, settings.signature)) {
-      const std::string prefix = EncodeU64(band);
-      std::size_t seen = 0;
-      NEWSX_RETURN_IF_ERROR(impl.ScanPrefix(kStoryBands, prefix, [&](std::string_view key,
-                                                                     std::string_view) {
-        std::string other(key.substr(prefix.size()));
-        if (!excluded.count(other)) candidates.insert(std::move(other));
-        return ++seen < settings.max_per_band;
-      }));
+      prefixes.push_back(EncodeU64(band));
     }
+    // In key order, so that the one iterator only moves forward.
+    std::sort(prefixes.begin(), prefixes.end());
+    std::vector<std::size_t> seen(prefixes.size(), 0);
+    NEWSX_RETURN_IF_ERROR(impl.ScanPrefixes(
+        kStoryBands, prefixes, [&](std::size_t i, std::string_view key, std::string_view) {
+          std::string other(key.substr(prefixes[i].size()));
+          if (!excluded.count(other)) candidates.insert(std::move(other));
+          return ++seen[i] < settings.max_per_band;
+        }));
   }
   // The closest near-copy's story, and whether `previous` has a near-copy.
   std::optional<std::string> best_story;
