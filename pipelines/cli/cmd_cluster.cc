@@ -3,13 +3,14 @@
 
 #include <chrono>
 #include <cstdio>
-#include <thread>
+#include <optional>
 
 #include "cli_context.h"
 #include "cmd_cluster.h"
 #include "newsx/pipelines/cluster/cluster_producer.h"
 #include "newsx/pipelines/cluster/cluster_status.h"
 #include "newsx/pipelines/cluster/cluster_worker.h"
+#include "newsx/pipelines/periodic_task.h"
 #include "newsx/store/article_store.h"
 
 namespace newsx::cli {
@@ -55,14 +56,9 @@ int RunWorker(const WorkerFlags& flags, const CliContext& ctx) {
   auto elapsed = [&start] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
-  std::jthread reporter([&](std::stop_token st) {
-    while (!st.stop_requested()) {
-      for (int i = 0; i < 100 && !st.stop_requested(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
-      if (!st.stop_requested()) LogRates(ctx, flags.role, counters, elapsed());
-    }
-  });
+  std::optional<pipelines::PeriodicTask> reporter(
+      std::in_place, std::chrono::seconds(10),
+      [&] { LogRates(ctx, flags.role, counters, elapsed()); });
   Status s;
   if (flags.role == "extract") {
     auto extractor = ctx.MakeExtractor();
@@ -85,8 +81,7 @@ int RunWorker(const WorkerFlags& flags, const CliContext& ctx) {
     s = pipelines::cluster::RunStoreWorker(flags.cluster, **store, ctx.log(),
                                            ctx.shutdown().token(), &counters);
   }
-  reporter.request_stop();
-  reporter.join();
+  reporter.reset();  // Stops and joins.
   const double secs = elapsed();
   std::printf("worker %s: received %llu (%llu redelivered), acked %llu, published %llu, "
               "dead letters %llu; store: %llu new, %llu changed, %llu unchanged, %llu duplicates; "

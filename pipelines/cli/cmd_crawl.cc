@@ -1,15 +1,11 @@
 // `newsx crawl`: fetch the due feeds once (or keep going with --watch),
 // fetch each new article once, extract and store it.
 
-#include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <functional>
 #include <optional>
-#include <mutex>
 
 #include "cli_context.h"
-#include "newsx/core/time_format.h"
 #include "newsx/ingest/http_fetcher.h"
 #include "newsx/ingest/opml_parser.h"
 #include "newsx/ingest/saved_page_source.h"
@@ -65,16 +61,6 @@ pipelines::CrawlOptions MakeOptions(const pipelines::Config& c, std::vector<std:
   options.ingest.store_workers = c.store_workers;
   options.ingest.queue_capacity = c.queue_capacity;
   return options;
-}
-
-// Sleeps until `until_unix_s` or a stop request; false if stopped.
-bool SleepUntil(std::int64_t until_unix_s, std::stop_token stop) {
-  std::mutex mu;
-  std::condition_variable_any cv;
-  std::unique_lock<std::mutex> lock(mu);
-  const auto until = std::chrono::system_clock::time_point(std::chrono::seconds(until_unix_s));
-  cv.wait_until(lock, stop, until, [] { return false; });
-  return !stop.stop_requested();
 }
 
 // One in-process pass: fetch, extract, store here.
@@ -190,18 +176,19 @@ int Run(const CrawlFlags& flags, const CliContext& ctx) {
     store = std::move(opened).value();
     pass = [&] { return LocalPass(ctx, options, *extractor, *store, stop); };
   }
-  while (true) {
-    const PassOutcome outcome = pass();
-    if (outcome.exit_code) return *outcome.exit_code;
-    if (!flags.watch) return kExitOk;
-    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                                 std::chrono::system_clock::now().time_since_epoch()).count();
-    // Wake for the next due feed; at least 1 s apart, at most the longest interval.
-    const std::int64_t wake = std::clamp<std::int64_t>(outcome.next_due_unix_s, now + 1,
-                                                       now + config.max_interval_s);
-    ctx.log().Info("waiting for the next due feed", {{"until", FormatIsoUtc(wake)}});
-    if (!SleepUntil(wake, stop)) return kExitInterrupted;
-  }
+  // A pass's exit code ends the run; without one the next pass follows
+  // when watching.
+  std::optional<int> exit_code;
+  const bool finished = pipelines::RepeatCrawlPasses(
+      [&](std::int64_t* next_due_unix_s) {
+        const PassOutcome outcome = pass();
+        exit_code = outcome.exit_code;
+        *next_due_unix_s = outcome.next_due_unix_s;
+        return !exit_code;
+      },
+      flags.watch, config.max_interval_s, ctx.log(), stop);
+  if (!finished) return kExitInterrupted;
+  return exit_code.value_or(kExitOk);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -59,5 +60,16 @@ struct CrawlReport {
 Result<CrawlReport> RunCrawlPass(const CrawlOptions& options,
                                  const extract::ArticleExtractor& extractor,
                                  store::ArticleStore& store, Logger& log, std::stop_token stop);
+
+// `crawl --watch`: calls `pass` (one crawl pass, in process or on a
+// cluster), and while `watch` and `pass` returns true, sleeps until the
+// next feed is due (`*next_due_unix_s` as `pass` set it; at least 1 s, at
+// most `max_wait_s` later) and calls it again. Returns false when a stop
+// request ended a wait, true otherwise (a pass saw the stop itself, or
+// asked to end, or `watch` is off). Logs each wake time. Thread: the
+// calling one.
+bool RepeatCrawlPasses(const std::function<bool(std::int64_t* next_due_unix_s)>& pass,
+                       bool watch, std::int64_t max_wait_s, Logger& log,
+                       std::stop_token stop);
 
 }  // namespace newsx::pipelines
