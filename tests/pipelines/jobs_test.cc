@@ -82,6 +82,48 @@ TEST_CASE("ExportDatabase writes every file, then only the changes after its cur
   CHECK(other->articles == 3);
 }
 
+TEST_CASE("ExportDatabase gives each article's content as Markdown or HTML when asked",
+          "[pipelines][jobs]") {
+  testing::TempDir db;
+  testing::TempDir out;
+  REQUIRE(testing::WriteQueryTestDb(db.path()));
+  pipelines::ExportOptions options{.db_path = db.path(), .out_dir = out.File("md")};
+  options.content_format = extract::ContentFormat::kMarkdown;
+  auto md = pipelines::ExportDatabase(options);
+  REQUIRE(md.ok());
+  CHECK(md->articles == 3);
+  CHECK(md->content_unavailable == 0);
+  auto rows = testing::ParseJsonLines(Slurp(out.File("md/articles.jsonl"))).rows;
+  REQUIRE(rows.size() == 3);
+  for (const auto& row : rows) {
+    CAPTURE(row.dump());
+    CHECK(row["content_format"] == "markdown");
+    // The stored page is "<html><p>TEXT</p></html>": its Markdown is the text.
+    CHECK(row["content"].get<std::string>().find(row["text"].get<std::string>()) !=
+          std::string::npos);
+  }
+
+  options.out_dir = out.File("html");
+  options.content_format = extract::ContentFormat::kHtml;
+  options.cursor = "html";
+  auto html = pipelines::ExportDatabase(options);
+  REQUIRE(html.ok());
+  for (const auto& row : testing::ParseJsonLines(Slurp(out.File("html/articles.jsonl"))).rows) {
+    CHECK(row["content_format"] == "html");
+    CHECK(row["content"].get<std::string>().find("<p>") != std::string::npos);
+  }
+
+  // Without --format the columns are there, null.
+  options.out_dir = out.File("text");
+  options.content_format = extract::ContentFormat::kText;
+  options.cursor = "text";
+  REQUIRE(pipelines::ExportDatabase(options).ok());
+  for (const auto& row : testing::ParseJsonLines(Slurp(out.File("text/articles.jsonl"))).rows) {
+    CHECK(row["content"].is_null());
+    CHECK(row["content_format"].is_null());
+  }
+}
+
 TEST_CASE("ExportDatabase reports a missing database and an unwritable output",
           "[pipelines][jobs]") {
   testing::TempDir dir;

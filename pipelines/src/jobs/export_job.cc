@@ -24,10 +24,16 @@ struct ExportFiles {
   std::unique_ptr<EventStoryLookup> lookup;
   // Incremental: the stories and happenings of the exported articles.
   std::set<std::string> touched_stories, touched_happenings;
+  // Rendering of each article's content (ExportOptions::content_format).
+  const store::ArticleStore* store = nullptr;
+  extract::ContentFormat content_format = extract::ContentFormat::kText;
+  std::uint64_t content_unavailable = 0;
 
   static Result<ExportFiles> Create(const store::ArticleStore& store, const std::string& dir,
-                                    bool gzip) {
+                                    bool gzip, extract::ContentFormat content_format) {
     ExportFiles f;
+    f.store = &store;
+    f.content_format = content_format;
     f.lookup = std::make_unique<EventStoryLookup>(store);
     NEWSX_ASSIGN_OR_RETURN(f.articles, JsonlFile::Create(dir, "articles.jsonl", gzip));
     NEWSX_ASSIGN_OR_RETURN(f.entities, JsonlFile::Create(dir, "entities.jsonl", gzip));
@@ -39,7 +45,13 @@ struct ExportFiles {
   }
 
   Status WriteArticle(const ExtractedArticle& x) {
-    NEWSX_RETURN_IF_ERROR(articles->Write(ArticleRow(x.article)));
+    if (content_format == extract::ContentFormat::kText) {
+      NEWSX_RETURN_IF_ERROR(articles->Write(ArticleRow(x.article)));
+    } else {
+      Article article = x.article;
+      if (!RenderContent(&article)) ++content_unavailable;
+      NEWSX_RETURN_IF_ERROR(articles->Write(ArticleRow(article)));
+    }
     for (const std::string& row : MentionRows(x)) NEWSX_RETURN_IF_ERROR(mentions->Write(row));
     for (const Event& e : x.events) {
       NEWSX_ASSIGN_OR_RETURN(EventStory story, lookup->Lookup(e));
@@ -47,6 +59,21 @@ struct ExportFiles {
       if (!story.happening.empty()) touched_happenings.insert(story.happening);
     }
     return Status::Ok();
+  }
+
+  // Fills the article's content from its stored page, in content_format;
+  // false (content left empty) when there is no page or it does not
+  // extract any more. Only the HTML layer runs: no analysis.
+  bool RenderContent(Article* article) const {
+    Result<RawDocument> raw = store->GetRawDocument(article->id);
+    if (!raw.ok()) return false;
+    extract::HtmlExtractOptions html;
+    html.format = content_format;
+    Result<Article> rendered = extract::ExtractArticle(*raw, html);
+    if (!rendered.ok() || rendered->content_format.empty()) return false;
+    article->content = std::move(rendered->content);
+    article->content_format = std::move(rendered->content_format);
+    return true;
   }
 
   Status WriteStory(const store::ArticleStore& store, store::StorySummary summary) {
@@ -192,7 +219,9 @@ Result<ExportReport> ExportDatabase(const store::ArticleStore& store, const Expo
   if (cursor) std::from_chars(cursor->data(), cursor->data() + cursor->size(), report.after_seq);
   report.full = options.full || !cursor;
   NEWSX_ASSIGN_OR_RETURN(report.last_seq, store.LastChangeSeq());
-  NEWSX_ASSIGN_OR_RETURN(ExportFiles files, ExportFiles::Create(store, options.out_dir, options.gzip));
+  NEWSX_ASSIGN_OR_RETURN(ExportFiles files, ExportFiles::Create(store, options.out_dir,
+                                                                options.gzip,
+                                                                options.content_format));
   NEWSX_RETURN_IF_ERROR(report.full
                             ? ExportAll(store, files)
                             : ExportChanges(store, report.after_seq, report.last_seq, files));
@@ -209,6 +238,7 @@ Result<ExportReport> ExportDatabase(const store::ArticleStore& store, const Expo
   report.events = files.events->lines();
   report.stories = files.stories->lines();
   report.happenings = files.happenings->lines();
+  report.content_unavailable = files.content_unavailable;
   return report;
 }
 

@@ -46,7 +46,15 @@ json SpanObject(const std::string& text, const Span& span) {
 
 }  // namespace
 
-std::string ArticleRow(const Article& article) { return ToJson(article); }
+std::string ArticleRow(const Article& article) {
+  std::string row = ToJson(article);
+  if (!article.content_format.empty()) return row;
+  // The data contract leaves the content out when none was asked for; a
+  // row has every column of its file (null when absent).
+  row.pop_back();  // The object's closing brace.
+  row += R"(,"content":null,"content_format":null})";
+  return row;
+}
 
 std::string EntityRow(const store::StoredEntity& entity) { return Dump(EntityObject(entity)); }
 

@@ -45,7 +45,7 @@ const std::vector<ExportTable>& ExportTables() {
         {"lang", "VARCHAR"}, {"lang_confidence", "DOUBLE"}, {"site", "VARCHAR"}, {"description", "VARCHAR"},
         {"section", "VARCHAR"}, {"tags", "VARCHAR[]"}, {"image", "VARCHAR"},
         {"text", "VARCHAR"}, {"content_hash", "VARCHAR"}, {"extractor_version", "VARCHAR"},
-        {"aliases", "VARCHAR[]"}}},
+        {"aliases", "VARCHAR[]"}, {"content", "VARCHAR"}, {"content_format", "VARCHAR"}}},
       {"entities",
        {{"id", "VARCHAR"}, {"type", "VARCHAR"}, {"name", "VARCHAR"}, {"aliases", "VARCHAR[]"},
         {"vendor", "VARCHAR"}, {"family", "VARCHAR"}, {"kind", "VARCHAR"},

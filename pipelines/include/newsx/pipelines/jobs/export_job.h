@@ -12,6 +12,7 @@
 #include <string>
 
 #include "newsx/core/result.h"
+#include "newsx/extract/html_extractor.h"
 #include "newsx/store/article_store.h"
 
 namespace newsx::pipelines {
@@ -25,11 +26,19 @@ struct ExportOptions {
   bool gzip = false;    // Write .jsonl.gz files.
   bool full = false;    // Everything, even when the cursor exists.
   std::string cursor = "default";  // One per downstream consumer.
+  // kMarkdown or kHtml: each article row also carries its main content in
+  // that form ("content", "content_format"), rendered from the stored page
+  // by the current HTML extractor (the plain "text" stays the stored one).
+  // Default: kText (content null).
+  extract::ContentFormat content_format = extract::ContentFormat::kText;
 };
 
 struct ExportReport {
   std::uint64_t articles = 0, entities = 0, mentions = 0, events = 0;  // Rows written.
   std::uint64_t stories = 0, happenings = 0;
+  // Articles whose content could not be rendered (no stored page, or the
+  // page no longer extracts); their content is null.
+  std::uint64_t content_unavailable = 0;
   bool full = false;           // Everything was written (no cursor yet, or options.full).
   std::uint64_t after_seq = 0;  // Incremental: changes after this one were written.
   std::uint64_t last_seq = 0;   // The cursor now points here.

@@ -12,7 +12,9 @@
 
 namespace newsx::pipelines {
 
-// articles.jsonl: the article fields of the data contract (record_json.h).
+// articles.jsonl: the article fields of the data contract (record_json.h),
+// with "content" and "content_format" always present (null unless the
+// article carries Markdown or HTML content).
 std::string ArticleRow(const Article& article);
 
 // entities.jsonl: the canonical entity without mentions, plus
