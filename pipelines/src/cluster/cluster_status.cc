@@ -68,7 +68,7 @@ Result<ClusterStatus> GetClusterStatus(const ClusterOptions& options) {
         std::chrono::steady_clock::now() >= deadline) {
       return status;
     }
-    internal::SleepUnlessStopped(std::stop_token(), 250);
+    SleepUnlessStopped(std::stop_token(), 250);
   }
 }
 
@@ -90,7 +90,7 @@ Result<bool> WaitUntilDrained(const ClusterOptions& options, int timeout_ms,
     }
     if (drained) return true;
     // Errors here (a server lost, a leader election) pass: keep asking.
-    if (!internal::SleepUnlessStopped(stop, 200)) return false;
+    if (!SleepUnlessStopped(stop, 200)) return false;
   }
   return false;
 }

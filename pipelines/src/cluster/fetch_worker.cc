@@ -65,7 +65,7 @@ class FetchWorker {
       if (fetcher_->pending() > 0) {
         fetcher_->Poll(50, [this](ingest::FetchResponse&& r) { OnFetched(std::move(r)); });
       } else if (!took) {
-        internal::SleepUnlessStopped(stop_, 50);
+        SleepUnlessStopped(stop_, 50);
       }
     }
     // Stopping: URLs not done go back at once; leases are released so that

@@ -64,14 +64,6 @@ Status RetryTransient(int retry_ms, const std::function<Status()>& call) {
 
 }  // namespace
 
-bool SleepUnlessStopped(std::stop_token stop, int ms) {
-  std::mutex mu;
-  std::condition_variable_any cv;
-  std::unique_lock<std::mutex> lock(mu);
-  cv.wait_for(lock, stop, std::chrono::milliseconds(ms), [] { return false; });
-  return !stop.stop_requested();
-}
-
 // --- Message ---------------------------------------------------------------
 
 Message::Message(natsMsg* msg) : msg_(msg) {}

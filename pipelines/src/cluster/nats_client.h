@@ -14,6 +14,7 @@
 
 #include "newsx/core/result.h"
 #include "newsx/pipelines/cluster/cluster_options.h"
+#include "newsx/pipelines/stop_wait.h"
 
 struct __natsConnection;
 struct __natsSubscription;
@@ -170,8 +171,5 @@ class NatsClient {
   __natsConnection* conn_;
   __jsCtx* js_;
 };
-
-// Sleeps `ms` unless a stop is requested first; false when stopped.
-bool SleepUnlessStopped(std::stop_token stop, int ms);
 
 }  // namespace newsx::pipelines::cluster::internal

@@ -1,27 +1,12 @@
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 
 #include "newsx/core/time_format.h"
 #include "newsx/pipelines/crawl.h"
+#include "newsx/pipelines/stop_wait.h"
 
 namespace newsx::pipelines {
 
-namespace {
-
-// Sleeps until `until_unix_s` or a stop request; false if stopped. The
-// mutex guards nothing: condition_variable_any needs one to wait on.
-bool SleepUntil(std::int64_t until_unix_s, std::stop_token stop) {
-  std::mutex mu;
-  std::condition_variable_any cv;
-  std::unique_lock<std::mutex> lock(mu);
-  const auto until = std::chrono::system_clock::time_point(std::chrono::seconds(until_unix_s));
-  cv.wait_until(lock, stop, until, [] { return false; });
-  return !stop.stop_requested();
-}
-
-}  // namespace
 
 bool RepeatCrawlPasses(const std::function<bool(std::int64_t* next_due_unix_s)>& pass,
                        bool watch, std::int64_t max_wait_s, Logger& log,
@@ -35,7 +20,7 @@ bool RepeatCrawlPasses(const std::function<bool(std::int64_t* next_due_unix_s)>&
     // Wake for the next due feed; at least 1 s apart, at most the longest interval.
     const std::int64_t wake = std::clamp<std::int64_t>(next_due, now + 1, now + max_wait_s);
     log.Info("waiting for the next due feed", {{"until", FormatIsoUtc(wake)}});
-    if (!SleepUntil(wake, stop)) return false;
+    if (!SleepUnlessStopped(stop, (wake - now) * 1000)) return false;
   }
 }
 

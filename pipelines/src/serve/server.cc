@@ -7,7 +7,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
-#include <mutex>
 #include <stop_token>
 #include <thread>
 
@@ -17,6 +16,7 @@
 #include "metrics/http_listener.h"
 #include "newsx/core/mutex.h"
 #include "newsx/pipelines/serve.h"
+#include "newsx/pipelines/stop_wait.h"
 #include "pages.h"
 #include "request.h"
 #include "store_view.h"
@@ -76,14 +76,7 @@ struct Server::Impl {
   }
 
   void RefreshLoop(std::stop_token stop) {
-    // An interruptible sleep. `mu` guards no data (only the stop_token wait
-    // of condition_variable_any needs a lock), so the analysis would have
-    // nothing to check: it stays a std::mutex.
-    std::mutex mu;
-    std::condition_variable_any cv;
-    std::unique_lock<std::mutex> lock(mu);
-    while (!cv.wait_for(lock, stop, std::chrono::seconds(options.refresh_s),
-                        [&] { return stop.stop_requested(); })) {
+    while (SleepUnlessStopped(stop, std::int64_t{options.refresh_s} * 1000)) {
       bool reopened = false;
       const Status s = views.Refresh(&reopened);
       if (!s.ok()) {
