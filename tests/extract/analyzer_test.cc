@@ -61,8 +61,8 @@ TEST_CASE("Gazetteer link entries name what the tagger recognizes", "[extract][a
   REQUIRE(city != nullptr);
   CHECK(city->country == "place:japan");
   // A link entry alone is no evidence: a common word is not matched.
-  options.lexicons.push_back(LexiconFile{
-      "places-extra2.tsv", "place:reading\tReading\tcity\t-\t-\t-\t-\tlink\n"});
+  options.lexicons.push_back(
+      LexiconFile{"places-extra2.tsv", "place:reading\tReading\tcity\t-\t-\t-\t-\tlink\n"});
   analyzer = TextAnalyzer::Create(options);
   REQUIRE(analyzer.ok());
   const ExtractedArticle y =
@@ -85,75 +85,84 @@ TEST_CASE("User lexicons add entities and files not ending in .tsv are ignored",
   CHECK(testing::FindEntity(x, "chip:nvidia/h20") != nullptr);
 }
 
-TEST_CASE("Hostile text is analyzed without crashing", "[extract][analyzer][hostile]") {
-  const TextAnalyzer& analyzer = testing::SharedAnalyzer();
-  const auto run = [&](std::string text) {
-    ExtractedArticle x;
-    x.article.id = "hostile";
-    x.article.published = "2026-01-28T00:00:00Z";
-    x.article.text = std::move(text);
-    analyzer.Analyze(&x);
-    return x;
-  };
-  SECTION("a 10 MB line without spaces") {
-    std::string text;
-    while (text.size() < (10u << 20)) text += "NvidiaH200chipsChina2million,";
-    const ExtractedArticle x = run(text);
-    CHECK(x.events.empty());
+// Hostile inputs, one test case each: under the sanitizers each 10 MB case
+// takes minutes, and one case per input keeps each under its own timeout.
+ExtractedArticle AnalyzeHostile(std::string text) {
+  ExtractedArticle x;
+  x.article.id = "hostile";
+  x.article.published = "2026-01-28T00:00:00Z";
+  x.article.text = std::move(text);
+  testing::SharedAnalyzer().Analyze(&x);
+  return x;
+}
+
+TEST_CASE("Hostile text: a 10 MB line without spaces", "[extract][analyzer][hostile]") {
+  std::string text;
+  while (text.size() < (10u << 20)) text += "NvidiaH200chipsChina2million,";
+  const ExtractedArticle x = AnalyzeHostile(text);
+  CHECK(x.events.empty());
+}
+
+TEST_CASE("Hostile text: a 10 MB line of words without sentence breaks",
+          "[extract][analyzer][hostile]") {
+  std::string text;
+  while (text.size() < (10u << 20)) text += "Nvidia sold H200 chips to China and Huawei banned ";
+  const ExtractedArticle x = AnalyzeHostile(text);
+  CHECK_FALSE(x.entities.empty());
+  CHECK_FALSE(x.events.empty());
+}
+
+TEST_CASE("Hostile text: invalid UTF-8", "[extract][analyzer][hostile]") {
+  std::string text =
+      "Nvidia \xff\xfe H200 \xc3 chips \xe2\x82 to China\x80\x80. Huang\xed\xa0\x80 said.";
+  const ExtractedArticle x = AnalyzeHostile(text);
+  const Entity* h200 = testing::FindEntity(x, "chip:nvidia/h200");
+  REQUIRE(h200 != nullptr);
+  CHECK(h200->mentions[0].span.begin == 10);  // Each invalid byte is one code point.
+}
+
+TEST_CASE("Hostile text: all-caps headlines", "[extract][analyzer][hostile]") {
+  const ExtractedArticle x =
+      AnalyzeHostile("CHINA APPROVES FIRST NVIDIA H200 AI CHIP IMPORTS\nUS TECH CURBS EASE");
+  CHECK(testing::FindEntity(x, "place:china") != nullptr);
+  CHECK(testing::FindEntity(x, "chip:nvidia/h200") != nullptr);
+}
+
+TEST_CASE("Hostile text: tables of numbers", "[extract][analyzer][hostile]") {
+  std::string text;
+  for (int row = 0; row < 20000; ++row) {
+    text += std::to_string(row) + "\t" + std::to_string(row * 37 % 1000) + ".5\t$" +
+            std::to_string(row % 97) + "bn\t" + std::to_string(row % 12 + 1) + "/2026\n";
   }
-  SECTION("a 10 MB line of words without sentence breaks") {
-    std::string text;
-    while (text.size() < (10u << 20)) text += "Nvidia sold H200 chips to China and Huawei banned ";
-    const ExtractedArticle x = run(text);
-    CHECK_FALSE(x.entities.empty());
-    CHECK_FALSE(x.events.empty());
+  const ExtractedArticle x = AnalyzeHostile(text);
+  CHECK(x.entities.empty());
+}
+
+TEST_CASE("Hostile text: empty and punctuation-only text", "[extract][analyzer][hostile]") {
+  CHECK(AnalyzeHostile("").entities.empty());
+  CHECK(AnalyzeHostile("...,,,'''\"\"\"---").entities.empty());
+  CHECK(AnalyzeHostile("'s 's 's").entities.empty());
+}
+
+TEST_CASE("Hostile text: 100,000 capitalized words in a row", "[extract][analyzer][hostile]") {
+  // One endless name for the tagger and the linker; the sentence cap
+  // keeps every stage linear.
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += i % 7 == 0 ? "Nvidia " : "Grand ";
+  const ExtractedArticle x = AnalyzeHostile(text);
+  CHECK(x.article.text.size() == text.size());
+}
+
+TEST_CASE("Hostile text: mixed scripts", "[extract][analyzer][hostile]") {
+  // English with Chinese, Russian and Arabic words: still English.
+  std::string text;
+  for (int i = 0; i < 2000; ++i) {
+    text +=
+        "Nvidia said that the H200 chips were sold to 英伟达 customers in Москва and "
+        "الصين through the year. ";
   }
-  SECTION("invalid UTF-8") {
-    std::string text =
-        "Nvidia \xff\xfe H200 \xc3 chips \xe2\x82 to China\x80\x80. Huang\xed\xa0\x80 said.";
-    const ExtractedArticle x = run(text);
-    const Entity* h200 = testing::FindEntity(x, "chip:nvidia/h200");
-    REQUIRE(h200 != nullptr);
-    CHECK(h200->mentions[0].span.begin == 10);  // Each invalid byte is one code point.
-  }
-  SECTION("all-caps headlines") {
-    const ExtractedArticle x =
-        run("CHINA APPROVES FIRST NVIDIA H200 AI CHIP IMPORTS\nUS TECH CURBS EASE");
-    CHECK(testing::FindEntity(x, "place:china") != nullptr);
-    CHECK(testing::FindEntity(x, "chip:nvidia/h200") != nullptr);
-  }
-  SECTION("tables of numbers") {
-    std::string text;
-    for (int row = 0; row < 20000; ++row) {
-      text += std::to_string(row) + "\t" + std::to_string(row * 37 % 1000) + ".5\t$" +
-              std::to_string(row % 97) + "bn\t" + std::to_string(row % 12 + 1) + "/2026\n";
-    }
-    const ExtractedArticle x = run(text);
-    CHECK(x.entities.empty());
-  }
-  SECTION("empty and punctuation-only text") {
-    CHECK(run("").entities.empty());
-    CHECK(run("...,,,'''\"\"\"---").entities.empty());
-    CHECK(run("'s 's 's").entities.empty());
-  }
-  SECTION("100,000 capitalized words in a row") {
-    // One endless name for the tagger and the linker; the sentence cap
-    // keeps every stage linear.
-    std::string text;
-    for (int i = 0; i < 100000; ++i) text += i % 7 == 0 ? "Nvidia " : "Grand ";
-    const ExtractedArticle x = run(text);
-    CHECK(x.article.text.size() == text.size());
-  }
-  SECTION("mixed scripts") {
-    // English with Chinese, Russian and Arabic words: still English.
-    std::string text;
-    for (int i = 0; i < 2000; ++i) {
-      text += "Nvidia said that the H200 chips were sold to 英伟达 customers in Москва and "
-              "الصين through the year. ";
-    }
-    const ExtractedArticle x = run(text);
-    CHECK(testing::FindEntity(x, "chip:nvidia/h200") != nullptr);
-  }
+  const ExtractedArticle x = AnalyzeHostile(text);
+  CHECK(testing::FindEntity(x, "chip:nvidia/h200") != nullptr);
 }
 
 }  // namespace
