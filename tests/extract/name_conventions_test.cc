@@ -17,7 +17,9 @@ const Entity* ByName(const ExtractedArticle& x, const std::string& name) {
   return nullptr;
 }
 
-bool HasEntity(const ExtractedArticle& x, const std::string& name) { return ByName(x, name) != nullptr; }
+bool HasEntity(const ExtractedArticle& x, const std::string& name) {
+  return ByName(x, name) != nullptr;
+}
 
 TEST_CASE("An acronym defined by common words names no entity", "[extract][entity][names]") {
   const ExtractedArticle x = testing::AnalyzeText(
@@ -69,20 +71,22 @@ TEST_CASE("A name cut short of a law's title is no entity", "[extract][entity][n
   for (const Entity& e : x.entities) CHECK(e.name.find("Caldwell") == std::string::npos);
 }
 
-TEST_CASE("Generic words and numbers name a period or a thing, not a firm", "[extract][entity][names]") {
-  const ExtractedArticle x = testing::AnalyzeText(
-      "Spending on R&D rose in FY 2024 and again in Q3 2025, Intel said.", "");
+TEST_CASE("Generic words and numbers name a period or a thing, not a firm",
+          "[extract][entity][names]") {
+  const ExtractedArticle x =
+      testing::AnalyzeText("Spending on R&D rose in FY 2024 and again in Q3 2025, Intel said.", "");
   CHECK_FALSE(HasEntity(x, "R&D"));
   CHECK_FALSE(HasEntity(x, "FY 2024"));
   CHECK_FALSE(HasEntity(x, "Q3 2025"));
   CHECK(HasEntity(x, "Intel"));
 }
 
-TEST_CASE("US and U.S., UK and U.K., straight and curly apostrophes are one spelling in listed names",
-          "[extract][entity][names]") {
+TEST_CASE(
+    "US and U.S., UK and U.K., straight and curly apostrophes are one spelling in listed names",
+    "[extract][entity][names]") {
   // Listed as "US Treasury" and "UK government".
-  const ExtractedArticle x = testing::AnalyzeText(
-      "The U.S. Treasury said on Monday that the U.K. government agreed.", "");
+  const ExtractedArticle x =
+      testing::AnalyzeText("The U.S. Treasury said on Monday that the U.K. government agreed.", "");
   const auto id_of = [&](const std::string& text) {
     for (const Entity& e : x.entities) {
       for (const Mention& m : e.mentions) {
@@ -94,8 +98,8 @@ TEST_CASE("US and U.S., UK and U.K., straight and curly apostrophes are one spel
   CHECK(id_of("U.S. Treasury") == "org:us-treasury");
   CHECK(id_of("U.K. government") == "org:uk-government");
   // Listed with "'", typeset with U+2019.
-  const ExtractedArticle curly = testing::AnalyzeText(
-      "The People\u2019s Republic of China said it would respond.", "");
+  const ExtractedArticle curly =
+      testing::AnalyzeText("The People\u2019s Republic of China said it would respond.", "");
   bool china = false;
   for (const Entity& e : curly.entities) {
     china |= e.id == "place:china" && e.mentions.size() == 1 &&
@@ -147,8 +151,8 @@ TEST_CASE("A title inside a person's span is not part of the name", "[extract][e
 
 TEST_CASE("User names are no persons", "[extract][entity][names]") {
   // A handle may name a firm ("@Nvidia"); as a person it is a user name.
-  const ExtractedArticle x = testing::AnalyzeText(
-      "Follow @MattBevin on Twitter for more, said Matt Bevin.", "");
+  const ExtractedArticle x =
+      testing::AnalyzeText("Follow @MattBevin on Twitter for more, said Matt Bevin.", "");
   const Entity* handle = ByName(x, "MattBevin");
   CHECK((handle == nullptr || handle->type != EntityType::kPerson));
   CHECK(HasEntity(x, "Matt Bevin"));
@@ -173,6 +177,38 @@ TEST_CASE("The first words of a firm's longer name stand for it, also in a headl
     }
   }
   CHECK(invested);
+}
+
+TEST_CASE("A title ending a span and a named framework or project are no organization",
+          "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Maria Ortega, Finance Professor, Stanford University, praised the Atlantic Digital "
+      "Framework for Growth. The money goes to Project Halcyon and Operation Bluefin.",
+      "");
+  CHECK_FALSE(HasEntity(x, "Finance Professor"));
+  CHECK(HasEntity(x, "Stanford University"));
+  CHECK_FALSE(HasEntity(x, "Atlantic Digital Framework for Growth"));
+  CHECK_FALSE(HasEntity(x, "Halcyon"));
+  CHECK_FALSE(HasEntity(x, "Bluefin"));
+}
+
+TEST_CASE("A postal code after a town names its state, and the town is a city there",
+          "[extract][entity][names]") {
+  // "Mill" is a common word, "ID" an acronym, and "supports" follows the code.
+  const ExtractedArticle x =
+      testing::AnalyzeText("The plants in Mill, NY and Boise, ID supports about 900 jobs.", "");
+  CHECK(testing::FindEntity(x, "place:new-york") != nullptr);
+  CHECK(testing::FindEntity(x, "place:idaho") != nullptr);
+  CHECK(testing::FindEntity(x, "place:mill-new-york") != nullptr);
+  CHECK(testing::FindEntity(x, "place:ny") == nullptr);
+}
+
+TEST_CASE("World regions are places", "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Demand grew in the Indo-Pacific, Latin America and Sub-Saharan Africa.", "");
+  CHECK(testing::FindEntity(x, "place:indo-pacific") != nullptr);
+  CHECK(testing::FindEntity(x, "place:latin-america") != nullptr);
+  CHECK(testing::FindEntity(x, "place:sub-saharan-africa") != nullptr);
 }
 
 }  // namespace

@@ -314,6 +314,28 @@ void SplitAtPunctuation(const DocState& d, const ner::NerSpan& s, std::vector<ne
 NerType TypeByHead(const DocState& d, const ner::NerSpan& s) {
   const std::uint32_t c = d.tok(s.end - 1).classes;
   if (c & kWorkHead) return NerType::kMisc;
+  // A named project or operation: "Project Stargate", "Operation Warp Speed".
+  if (s.first > 0 && (d.tok(s.first - 1).flags & kUpperInitial) &&
+      IsOneOf(Lower(TokenText(d.tt, d.tok(s.first - 1))), {"project", "operation"})) {
+    return NerType::kMisc;
+  }
+  // The head before a prepositional tail: "Indo-Pacific Economic Framework
+  // for Prosperity", "Agreement on Subsidies" (not "Bureau of Industry").
+  for (std::uint32_t i = s.first + 1; i + 1 < s.end; ++i) {
+    if ((d.tok(i).classes & kWorkHead) &&
+        IsOneOf(Lower(TokenText(d.tt, d.tok(i + 1))), {"for", "of", "on", "to"})) {
+      return NerType::kMisc;
+    }
+  }
+  // A title is not part of a name: "Economics Professor", "Deputy Trade
+  // Representative" end in a title; a name with "of" keeps it ("Office of
+  // the United States Trade Representative").
+  for (const TitleHit& t : d.titles) {
+    if (t.end != s.end || t.first < s.first) continue;
+    bool of = false;
+    for (std::uint32_t i = s.first; i < s.end; ++i) of |= Lower(TokenText(d.tt, d.tok(i))) == "of";
+    if (!of) return NerType::kMisc;
+  }
   // A name the tagger cut short of its head: "James M. Inhofe National
   // Defense" of "... Defense Authorization Act", "U.S. Government
   // Quadrennial Supply" of "... Supply Chain Review" (a line break often
@@ -596,6 +618,12 @@ void LinkNames(DocState* d) {
         if (!acting) acting = ActingAcronyms(*d);
         if (acting->count(word) == 0 || DefinedAsNonEntity(*d, word)) continue;
       }
+    }
+    // A postal code after "Town," is the city rule's ("Clay, NY"): it
+    // names the state, never a place of its own.
+    if (one_word && s.first >= 2 && d->model.lexicon.region_codes.count(std::string(word)) != 0 &&
+        TokenText(d->tt, d->tok(s.first - 1)) == ",") {
+      continue;
     }
     // A lone capital ("S" of "AC/S") names nothing.
     if (e < 0 && one_word && word.size() == 1) continue;

@@ -19,16 +19,23 @@ std::int32_t RegionByCode(DocState* d, std::uint32_t i) {
   const std::string text(TokenText(d->tt, d->tok(i)));
   const auto it = codes.find(text);
   if (it == codes.end()) return -1;
+  const auto e = d->model.lexicon.entity_index.find(it->second);
+  if (e == d->model.lexicon.entity_index.end()) return -1;
+  const Entity& region = d->model.lexicon.entities[e->second].entity;
   // Two-letter postal codes are written in capitals; the next word must not
-  // continue a sentence in capitals ("OR" is also a word).
+  // continue a sentence in capitals ("OR" is also a word), unless the word
+  // before the comma is a known city of the code's country ("Boise, ID
+  // supports").
   if (i + 1 < d->size()) {
     const Token& next = d->tok(i + 1);
     const bool lower_word = (next.flags & kWordToken) && !(next.flags & kUpperInitial);
-    if (lower_word && TokenText(d->tt, next) != "and") return -1;
+    const std::int32_t before = i >= 2 ? d->EntityAt(i - 2) : -1;
+    const bool known_city =
+        before >= 0 && d->entities[static_cast<std::size_t>(before)].type == EntityType::kPlace &&
+        d->entities[static_cast<std::size_t>(before)].country == region.country;
+    if (lower_word && TokenText(d->tt, next) != "and" && !known_city) return -1;
   }
-  const auto e = d->model.lexicon.entity_index.find(it->second);
-  if (e == d->model.lexicon.entity_index.end()) return -1;
-  return d->Intern(d->model.lexicon.entities[e->second].entity);
+  return d->Intern(region);
 }
 
 // The region or country mentioned at token i, or -1.
@@ -59,7 +66,9 @@ void CityBefore(DocState* d, std::uint32_t comma, std::int32_t region, bool by_c
            !(d->tok(first).flags & kParagraphStart)) {
       --first;
     }
-    if (first == end || (end - first == 1 && IsWeakWord(*d, first))) return;
+    // Before a postal code a word is a town ("Clay, NY"); before a region's
+    // name it may be a list ("Energy, Texas and ...").
+    if (first == end || (end - first == 1 && !by_code && IsWeakWord(*d, first))) return;
   }
   const Entity& r = d->entities[static_cast<std::size_t>(region)];
   const std::string country = r.kind == "country" ? r.id : r.country;
