@@ -211,5 +211,30 @@ TEST_CASE("World regions are places", "[extract][entity][names]") {
   CHECK(testing::FindEntity(x, "place:sub-saharan-africa") != nullptr);
 }
 
+TEST_CASE("A hyphenated term defines its acronym, and cryptocurrencies are no firm",
+          "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The sensor uses Silicon-Carbide Nano Ribbon (SCNR) layers. SCNR layers cut losses. "
+      "Vexa Labs said it mines Bitcoin and Ethereum in Norway.",
+      "");
+  CHECK_FALSE(HasEntity(x, "SCNR"));
+  CHECK_FALSE(HasEntity(x, "Bitcoin"));
+  CHECK_FALSE(HasEntity(x, "Ethereum"));
+  CHECK(HasEntity(x, "Vexa Labs"));
+}
+
+TEST_CASE("The document's definition of a name decides its type", "[extract][entity][names]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "By Ann Reyes, Quorvale\n\nQuorvale is a leading financial news and data provider. "
+      "Readers of Quorvale get alerts. Tom Lind, a former company director, said so.",
+      "");
+  const Entity* firm = ByName(x, "Quorvale");
+  REQUIRE(firm != nullptr);
+  CHECK(firm->type == EntityType::kOrg);
+  const Entity* person = ByName(x, "Tom Lind");
+  REQUIRE(person != nullptr);
+  CHECK(person->type == EntityType::kPerson);
+}
+
 }  // namespace
 }  // namespace newsx::extract

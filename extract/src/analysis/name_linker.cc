@@ -401,7 +401,9 @@ bool DefinedAsNonEntity(const DocState& d, std::string_view acronym) {
     std::uint32_t end = i - 1;
     while (end > 0 && IsQuote(TokenText(d.tt, d.tok(end - 1)))) --end;
     for (std::uint32_t first = end; first-- > 0 && end - first <= acronym.size() + 3;) {
-      if (!(d.tok(first).flags & kWordToken)) break;
+      // Hyphens inside the words are theirs ("Thin-Film Lithium Niobate").
+      if (!(d.tok(first).flags & kWordToken) && TokenText(d.tt, d.tok(first)) != "-") break;
+      if (!(d.tok(first).flags & kWordToken)) continue;
       Initials(DisplayName(d, first, end), &content, &all);
       if (content == acronym || all == acronym) return !d.IsCovered(first, end);
     }
@@ -536,6 +538,31 @@ bool IsExchangeLabel(const DocState& d, const ner::NerSpan& s) {
          TokenText(d.tt, d.tok(s.first - 1)) == "(";
 }
 
+// "X is a leading financial media and data provider", "X, a chipmaker":
+// the name's own sentence says it is a firm (a copula or an apposition, a
+// few lower-case words, then a firm-kind noun).
+bool DefinedAsFirm(const DocState& d, const ner::NerSpan& s) {
+  std::uint32_t i = s.end;
+  if (i + 1 >= d.size()) return false;
+  const std::string verb = Lower(TokenText(d.tt, d.tok(i)));
+  if (verb != "is" && verb != "was" && verb != ",") return false;
+  ++i;
+  const std::string det = Lower(TokenText(d.tt, d.tok(i)));
+  if (det != "a" && det != "an") return false;
+  for (std::uint32_t j = i + 1; j < d.size() && j <= i + 7; ++j) {
+    const Token& t = d.tok(j);
+    if (!(t.flags & kWordToken) && TokenText(d.tt, t) != "-") return false;
+    if (t.flags & kUpperInitial) return false;
+    if (!(t.classes & kOrgDescriptor)) continue;
+    // The firm noun heads the phrase: "a former company director" is a person.
+    if (j + 1 >= d.size() || !(d.tok(j + 1).flags & kWordToken)) return true;
+    return IsOneOf(Lower(TokenText(d.tt, d.tok(j + 1))),
+                   {"that", "which", "with", "in", "of", "for", "based", "headquartered", "known",
+                    "founded", "and", "from", "whose", "at", "on", "providing", "specializing"});
+  }
+  return false;
+}
+
 void LinkNames(DocState* d) {
   std::vector<ner::NerSpan> parts, names;
   // Two organizations the tagger set side by side are one, a firm's unit
@@ -556,9 +583,15 @@ void LinkNames(DocState* d) {
     s.type = TypeByHead(*d, s);
     if (s.type != NerType::kMisc) names.push_back(s);
   }
-  // One type per name within the document: the tagger's majority.
+  // One type per name within the document: the tagger's majority, where
+  // the document's own definition ("Benzinga is a financial data
+  // provider") outweighs a guess.
   std::unordered_map<std::string, std::array<int, ner::kNerTypes>> votes;
-  for (const ner::NerSpan& s : names) ++votes[Key(*d, s.first, s.end)][static_cast<std::size_t>(s.type)];
+  for (const ner::NerSpan& s : names) {
+    auto& v = votes[Key(*d, s.first, s.end)];
+    ++v[static_cast<std::size_t>(s.type)];
+    if (DefinedAsFirm(*d, s)) v[static_cast<std::size_t>(NerType::kOrg)] += 3;
+  }
   for (ner::NerSpan& s : names) {
     const auto& v = votes[Key(*d, s.first, s.end)];
     const auto best = std::max_element(v.begin(), v.end()) - v.begin();
