@@ -236,5 +236,15 @@ TEST_CASE("The document's definition of a name decides its type", "[extract][ent
   CHECK(person->type == EntityType::kPerson);
 }
 
+TEST_CASE("A listed acronym the document defines otherwise is the document's",
+          "[extract][entity][names]") {
+  const ExtractedArticle other = testing::AnalyzeText(
+      "Packs must meet the Battery Isolation Standard (BIS) by May. BIS tests take a week.", "");
+  CHECK(testing::FindEntity(other, "org:bis") == nullptr);
+  const ExtractedArticle listed = testing::AnalyzeText(
+      "The Bureau of Industry and Security (BIS) added firms. BIS said more would follow.", "");
+  CHECK(testing::FindEntity(listed, "org:bis") != nullptr);
+}
+
 }  // namespace
 }  // namespace newsx::extract

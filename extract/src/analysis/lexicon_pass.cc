@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/acronyms.h"
 #include "analysis/entity_recognizer.h"
 
 namespace newsx::extract::analysis {
@@ -49,6 +50,20 @@ bool IsGovernmentMetonym(const DocState& d, std::uint32_t first, std::uint32_t e
          next.word != d.model.words.of && next.word != d.model.words.for_;
 }
 
+// "Native Processing Server (NPS)": a listed acronym the document defines
+// by words that are not that entity's name is the document's own, not the
+// listed one ("NPS" is also the National Park Service).
+bool DefinedOtherwise(const DocState& d, const std::vector<Candidate>& all, const Candidate& c) {
+  if (c.end - c.first != 1) return false;
+  const std::string_view word = TokenText(d.tt, d.tok(c.first));
+  if (!IsAcronym(word)) return false;
+  const std::optional<TokenRange> words = AcronymDefinition(d, word);
+  if (!words) return false;
+  return std::none_of(all.begin(), all.end(), [&](const Candidate& x) {
+    return x.info->ref == c.info->ref && x.first <= words->first && x.end >= words->end;
+  });
+}
+
 }  // namespace
 
 void MatchLexicon(DocState* d) {
@@ -84,6 +99,7 @@ void MatchLexicon(DocState* d) {
   std::vector<Candidate> chosen = Longest(entities);
   std::size_t next = 0;  // entities is sorted by start, longest first.
   for (const Candidate& c : chosen) {
+    if (DefinedOtherwise(*d, entities, c)) continue;
     const EntityDef& def = lex.entities[c.info->ref];
     const Entity* target = &def.entity;
     if (!def.metonym.empty() && IsGovernmentMetonym(*d, c.first, c.end)) {

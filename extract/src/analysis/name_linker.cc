@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/acronyms.h"
 #include "analysis/entity_recognizer.h"
 #include "analysis/gazetteer_marks.h"
 
@@ -356,59 +357,12 @@ NerType TypeByHead(const DocState& d, const ner::NerSpan& s) {
   return s.type;
 }
 
-bool IsQuote(std::string_view w) {
-  return w == "\"" || w == "\u201d" || w == "\u201c" || w == "'" || w == "\u2019";
-}
-
-bool IsAcronym(std::string_view w) {
-  if (w.size() < 2 || w.size() > 6) return false;
-  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
-// Initials of a name, with and without its function words: "Bureau of
-// Industry and Security" -> "BIS" and "BOIAS"; "Republic of Korea" -> "ROK".
-void Initials(std::string_view name, std::string* content, std::string* all) {
-  content->clear();
-  all->clear();
-  std::size_t i = 0;
-  while (i < name.size()) {
-    while (i < name.size() && (name[i] == ' ' || name[i] == '-')) ++i;
-    const std::size_t b = i;
-    while (i < name.size() && name[i] != ' ' && name[i] != '-') ++i;
-    if (b == i) break;
-    const char c = name[b];
-    const char up = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    all->push_back(up);
-    // Function words have no initial in the acronym, in either case
-    // ("preliminary memorandum of terms (PMT)").
-    const std::string word = Lower(name.substr(b, i - b));
-    if (!IsOneOf(word, {"of", "and", "the", "for", "on", "in", "to", "&", "a"})) content->push_back(up);
-  }
-}
-
 // "artificial intelligence (AI)", "Project Labor Agreement (PLA)": an
 // acronym the document defines by words that are no entity's name names a
 // thing, not an entity.
 bool DefinedAsNonEntity(const DocState& d, std::string_view acronym) {
-  std::string content, all;
-  for (std::uint32_t i = 2; i + 1 < d.size(); ++i) {
-    if (TokenText(d.tt, d.tok(i)) != acronym || TokenText(d.tt, d.tok(i - 1)) != "(" ||
-        TokenText(d.tt, d.tok(i + 1)) != ")") {
-      continue;
-    }
-    // The words before "(" whose initials spell the acronym, inside
-    // quotation marks or not ("Verified End User" (VEU)).
-    std::uint32_t end = i - 1;
-    while (end > 0 && IsQuote(TokenText(d.tt, d.tok(end - 1)))) --end;
-    for (std::uint32_t first = end; first-- > 0 && end - first <= acronym.size() + 3;) {
-      // Hyphens inside the words are theirs ("Thin-Film Lithium Niobate").
-      if (!(d.tok(first).flags & kWordToken) && TokenText(d.tt, d.tok(first)) != "-") break;
-      if (!(d.tok(first).flags & kWordToken)) continue;
-      Initials(DisplayName(d, first, end), &content, &all);
-      if (content == acronym || all == acronym) return !d.IsCovered(first, end);
-    }
-  }
-  return false;
+  const std::optional<TokenRange> words = AcronymDefinition(d, acronym);
+  return words && !d.IsCovered(words->first, words->end);
 }
 
 // An acronym no list knows and no name of the document spells out is far
@@ -629,6 +583,12 @@ void LinkNames(DocState* d) {
       }
     }
     if (!MakeRoom(d, &s)) continue;
+    // An acronym the document defines by words that name no entity is its
+    // own, whatever a list says ("Native Processing Server (NPS)").
+    if (s.end - s.first == 1 && IsAcronym(TokenText(d->tt, d->tok(s.first))) &&
+        DefinedAsNonEntity(*d, TokenText(d->tt, d->tok(s.first)))) {
+      continue;
+    }
     bool link_only = false;
     std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type), &link_only);
     const bool one_word = s.end - s.first == 1;

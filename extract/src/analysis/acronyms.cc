@@ -1,0 +1,73 @@
+#include "analysis/acronyms.h"
+
+#include <algorithm>
+
+namespace newsx::extract::analysis {
+
+namespace {
+
+bool IsQuote(std::string_view w) {
+  return w == "\"" || w == "\u201d" || w == "\u201c" || w == "'" || w == "\u2019";
+}
+
+// Function words have no initial in most acronyms, in either case
+// ("preliminary memorandum of terms (PMT)").
+bool IsFunctionWord(std::string_view w) {
+  std::string lower(w);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const char* f : {"of", "and", "the", "for", "on", "in", "to", "&", "a"}) {
+    if (lower == f) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsAcronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+void Initials(std::string_view name, std::string* content, std::string* all) {
+  content->clear();
+  all->clear();
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && (name[i] == ' ' || name[i] == '-')) ++i;
+    const std::size_t b = i;
+    while (i < name.size() && name[i] != ' ' && name[i] != '-') ++i;
+    if (b == i) break;
+    const char c = name[b];
+    const char up = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    all->push_back(up);
+    if (!IsFunctionWord(name.substr(b, i - b))) content->push_back(up);
+  }
+}
+
+std::optional<TokenRange> AcronymDefinition(const DocState& d, std::string_view acronym) {
+  std::string content, all, words;
+  for (std::uint32_t i = 2; i + 1 < d.size(); ++i) {
+    if (TokenText(d.tt, d.tok(i)) != acronym || TokenText(d.tt, d.tok(i - 1)) != "(" ||
+        TokenText(d.tt, d.tok(i + 1)) != ")") {
+      continue;
+    }
+    std::uint32_t end = i - 1;
+    while (end > 0 && IsQuote(TokenText(d.tt, d.tok(end - 1)))) --end;
+    for (std::uint32_t first = end; first-- > 0 && end - first <= acronym.size() + 3;) {
+      // Hyphens inside the words are theirs ("Thin-Film Lithium Niobate").
+      const bool hyphen = TokenText(d.tt, d.tok(first)) == "-";
+      if (!(d.tok(first).flags & kWordToken) && !hyphen) break;
+      if (hyphen) continue;
+      words.clear();
+      for (std::uint32_t k = first; k < end; ++k) {
+        if (k > first) words.push_back(' ');
+        words += TokenText(d.tt, d.tok(k));
+      }
+      Initials(words, &content, &all);
+      if (content == acronym || all == acronym) return TokenRange{first, end};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace newsx::extract::analysis
