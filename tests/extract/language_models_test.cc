@@ -304,5 +304,16 @@ TEST_CASE("Load rejects bytes that are not matching models", "[extract][nlp]") {
   }
 }
 
+TEST_CASE("A noun in -ing between a preposition and its object is a gerund", "[extract][nlp]") {
+  // The tagger alone reads "building" as the frequent noun, which the
+  // parser makes the object of "into", leaving "five plants" apart; as a
+  // verb it modifies the phrase "into" governs.
+  const Parsed p = Analyze("The money will go into building five plants in Ohio .");
+  CHECK(p.s.tags[static_cast<std::size_t>(p.Find("building"))] == Upos::kVerb);
+  CHECK(p.Head("into") == p.Find("plants"));
+  const Parsed noun = Analyze("The building has five floors .");
+  CHECK(noun.s.tags[static_cast<std::size_t>(noun.Find("building"))] == Upos::kNoun);
+}
+
 }  // namespace
 }  // namespace newsx::extract::nlp

@@ -9,6 +9,7 @@
 #include "nlp/dep_parser.h"
 #include "nlp/pos_tagger.h"
 #include "nlp/sentence_atoms.h"
+#include "nlp/tag_fixes.h"
 #include "nlp/training_corpus.h"
 
 namespace newsx::extract::nlp {
@@ -43,10 +44,14 @@ Result<Evaluation> EvaluateModels(std::string_view pos_model, std::string_view d
   std::vector<std::uint64_t> lower;
   std::vector<std::int32_t> heads;
   std::vector<std::uint16_t> labels;
+  std::vector<std::string_view> forms;
   for (const TreebankSentence& s : sentences) {
     const SentenceAtoms atoms = AtomsOf(s);
     std::vector<std::uint16_t> tags(s.words.size());
     tagger.Tag(atoms.words, atoms.mode, tags);
+    forms.clear();
+    for (const TreebankWord& w : s.words) forms.push_back(w.form);
+    FixGerunds(forms, tagger.tags(), tags);
     ++e.sentences;
     if (e.parsed) {
       lower.clear();

@@ -7,6 +7,7 @@
 #include "nlp/dep_parser.h"
 #include "nlp/hashing.h"
 #include "nlp/pos_tagger.h"
+#include "nlp/tag_fixes.h"
 #include "nlp/word_atoms.h"
 
 namespace newsx::extract::nlp {
@@ -40,6 +41,7 @@ void LanguageModels::Impl::TagWith(std::span<const std::string_view> words,
   std::vector<std::uint16_t> tags(n);
   tagger.Tag(atoms, ClassifySentenceCase(atoms, words), tags, names);
   const TagSet& set = tagger.tags();
+  FixGerunds(words, set, tags);
   out->tags.resize(n);
   out->xpos.resize(n);
   out->heads.clear();
