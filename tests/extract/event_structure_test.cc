@@ -96,6 +96,19 @@ TEST_CASE("Coordinated places all fill the role", "[extract][event][structure]")
   CHECK(Args(*inv[0], "item").empty());
 }
 
+TEST_CASE("A conjunct shares the role whatever the kind of place", "[extract][event][structure]") {
+  // The recipient slot asks for a country; Hong Kong is a region of China.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Commerce Department granted licences for exports of memory chips to Vietnam and "
+      "Hong Kong.",
+      "");
+  const auto approvals = OfType(x, "export_approval");
+  REQUIRE(approvals.size() == 1);
+  const auto to = Args(*approvals[0], "recipient");
+  CHECK(Has(to, "place:vietnam"));
+  CHECK(Has(to, "place:hong-kong"));
+}
+
 TEST_CASE("A definite mention adds to the happening told before",
           "[extract][event][structure]") {
   const ExtractedArticle x = testing::AnalyzeText(

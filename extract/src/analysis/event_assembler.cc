@@ -552,7 +552,14 @@ class Assembler {
         for (std::size_t k = 0; k < candidates_.size(); ++k) {
           const Candidate& o = candidates_[k];
           if (o.first > *x || *x >= o.end || o.entity < 0 || o.entity == c.entity) continue;
-          if (!Usable(o, k, slot, hit, used)) continue;
+          // A conjunct shares the role whatever its kind: "to China and
+          // Macau" (a region where the slot asks for a country).
+          const bool same_type = d_.entities[static_cast<std::size_t>(o.entity)].type ==
+                                 d_.entities[static_cast<std::size_t>(c.entity)].type;
+          if (!Usable(o, k, slot, hit, used) &&
+              !(same_type && !(k < used.size() && used[k]))) {
+            continue;
+          }
           if (std::find(got->begin(), got->end(), static_cast<std::int32_t>(k)) == got->end())
             got->push_back(static_cast<std::int32_t>(k));
         }
