@@ -109,6 +109,20 @@ TEST_CASE("A conjunct shares the role whatever the kind of place", "[extract][ev
   CHECK(Has(to, "place:hong-kong"));
 }
 
+TEST_CASE("A launch names the person presenting it, also where the parse loses the subject",
+          "[extract][event][structure]") {
+  // "as <name> was unveiling": the parser reads "as Nvidia CEO Jensen
+  // Huang" as an oblique of "came", so the subject is found by position.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The report came as Nvidia CEO Jensen Huang was unveiling the B300 and a major AI "
+      "partnership in Japan.",
+      "");
+  const auto launches = OfType(x, "product_launch");
+  REQUIRE(launches.size() == 1);
+  CHECK(Has(Args(*launches[0], "seller"), "org:nvidia"));
+  CHECK(Has(Args(*launches[0], "person"), "person:jensen-huang"));
+}
+
 TEST_CASE("A definite mention adds to the happening told before",
           "[extract][event][structure]") {
   const ExtractedArticle x = testing::AnalyzeText(
