@@ -24,6 +24,30 @@ bool QuantityBuilder::MatchWords(std::size_t start, const std::vector<std::strin
 }
 
 QuantityBuilder::Bound QuantityBuilder::MatchPrefix(std::size_t before, std::size_t floor) const {
+  Bound bound = MatchOnePrefix(before, floor);
+  // A bound over a hedge, an article or "the equivalent of": "up to
+  // roughly 1,700", "up to a 25% credit", "up to the equivalent of 50,000".
+  std::size_t inner_first = before + 1;
+  if (!bound.op.empty() && (bound.op == "~" || bound.op == "=")) {
+    inner_first = bound.first;
+  } else if (bound.op.empty() && before != static_cast<std::size_t>(-1) && before >= floor &&
+             (tt_.IsWord(before, "a") || tt_.IsWord(before, "an"))) {
+    inner_first = before;
+  }
+  if (inner_first <= before && inner_first >= 1 && inner_first - 1 >= floor) {
+    const Bound outer = MatchOnePrefix(inner_first - 1, floor);
+    if (!outer.op.empty() && outer.op != "~" && outer.op != "=" && outer.op != "between" &&
+        outer.op != "from") {
+      const bool approx = bound.approx || outer.approx;
+      bound = outer;
+      bound.approx = approx;
+    }
+  }
+  return bound;
+}
+
+QuantityBuilder::Bound QuantityBuilder::MatchOnePrefix(std::size_t before,
+                                                       std::size_t floor) const {
   Bound bound;
   if (before == static_cast<std::size_t>(-1) || before < floor) return bound;
   const std::string_view last_word = tt_.Lower(tt_.tokens[before]);

@@ -77,6 +77,8 @@ class QuantityBuilder {
   bool ReadUnitSuffix(Amount* a) const;
   void ReadCompoundUnit(Amount* a) const;
   Bound MatchPrefix(std::size_t before, std::size_t floor) const;
+  // One bound phrase ending at token `before`, without stacking.
+  Bound MatchOnePrefix(std::size_t before, std::size_t floor) const;
   // "between (the)" or "from (the)" before an ordinal at `first`, else none.
   Bound OrdinalRangeOpener(std::size_t first, std::size_t floor) const;
   std::size_t MatchSuffix(std::size_t after, std::string_view* op, bool* approx) const;
