@@ -44,11 +44,13 @@ void Initials(std::string_view name, std::string* content, std::string* all) {
   }
 }
 
-std::optional<TokenRange> AcronymDefinition(const DocState& d, std::string_view acronym) {
+AcronymDefinitions FindAcronymDefinitions(const DocState& d) {
+  AcronymDefinitions out;
   std::string content, all, words;
   for (std::uint32_t i = 2; i + 1 < d.size(); ++i) {
-    if (TokenText(d.tt, d.tok(i)) != acronym || TokenText(d.tt, d.tok(i - 1)) != "(" ||
-        TokenText(d.tt, d.tok(i + 1)) != ")") {
+    const std::string_view acronym = TokenText(d.tt, d.tok(i));
+    if (!IsAcronym(acronym) || TokenText(d.tt, d.tok(i - 1)) != "(" ||
+        TokenText(d.tt, d.tok(i + 1)) != ")" || out.count(acronym) != 0) {
       continue;
     }
     std::uint32_t end = i - 1;
@@ -64,10 +66,13 @@ std::optional<TokenRange> AcronymDefinition(const DocState& d, std::string_view 
         words += TokenText(d.tt, d.tok(k));
       }
       Initials(words, &content, &all);
-      if (content == acronym || all == acronym) return TokenRange{first, end};
+      if (content == acronym || all == acronym) {
+        out.emplace(acronym, TokenRange{first, end});
+        break;
+      }
     }
   }
-  return std::nullopt;
+  return out;
 }
 
 }  // namespace newsx::extract::analysis

@@ -3,9 +3,9 @@
 // Acronyms and the words a document defines them by: "Bureau of Industry
 // and Security (BIS)", "Thin-Film Lithium Niobate (TFLN)".
 
-#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "analysis/doc_state.h"
 
@@ -24,9 +24,11 @@ struct TokenRange {
   std::uint32_t end = 0;
 };
 
-// The words right before "(ACRONYM)" whose initials spell the acronym,
+// Acronym -> the words right before "(ACRONYM)" whose initials spell it,
 // inside quotation marks or not ("Verified End User" (VEU)), where the
-// document first defines it; nullopt when it defines it nowhere.
-std::optional<TokenRange> AcronymDefinition(const DocState& d, std::string_view acronym);
+// document first defines it. One pass over the document; the keys view
+// the document's text.
+using AcronymDefinitions = std::unordered_map<std::string_view, TokenRange>;
+AcronymDefinitions FindAcronymDefinitions(const DocState& d);
 
 }  // namespace newsx::extract::analysis

@@ -1,6 +1,7 @@
 // MatchLexicon(): the lexicon phrase pass of the entity recognizer.
 
 #include <algorithm>
+#include <optional>
 
 #include "analysis/acronyms.h"
 #include "analysis/entity_recognizer.h"
@@ -53,15 +54,18 @@ bool IsGovernmentMetonym(const DocState& d, std::uint32_t first, std::uint32_t e
 // "Native Processing Server (NPS)": a listed acronym the document defines
 // by words that are not that entity's name is the document's own, not the
 // listed one ("NPS" is also the National Park Service).
-bool DefinedOtherwise(const DocState& d, const std::vector<Candidate>& all, const Candidate& c) {
-  if (c.end - c.first != 1) return false;
-  const std::string_view word = TokenText(d.tt, d.tok(c.first));
-  if (!IsAcronym(word)) return false;
-  const std::optional<TokenRange> words = AcronymDefinition(d, word);
-  if (!words) return false;
-  return std::none_of(all.begin(), all.end(), [&](const Candidate& x) {
-    return x.info->ref == c.info->ref && x.first <= words->first && x.end >= words->end;
-  });
+bool DefinedOtherwise(const DocState& d, const AcronymDefinitions& defined,
+                      const std::vector<Candidate>& all, const Candidate& c) {
+  const auto words = defined.find(TokenText(d.tt, d.tok(c.first)));
+  if (words == defined.end()) return false;
+  const TokenRange w = words->second;
+  // `all` is sorted by start: only candidates starting at the words matter.
+  auto it = std::lower_bound(all.begin(), all.end(), w.first,
+                             [](const Candidate& x, std::uint32_t f) { return x.first < f; });
+  for (; it != all.end() && it->first == w.first; ++it) {
+    if (it->info->ref == c.info->ref && it->end >= w.end) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -98,8 +102,12 @@ void MatchLexicon(DocState* d) {
   SortByStartLongestFirst(&entities);
   std::vector<Candidate> chosen = Longest(entities);
   std::size_t next = 0;  // entities is sorted by start, longest first.
+  std::optional<AcronymDefinitions> defined;  // Found when a listed acronym is met.
   for (const Candidate& c : chosen) {
-    if (DefinedOtherwise(*d, entities, c)) continue;
+    if (c.end - c.first == 1 && IsAcronym(TokenText(d->tt, d->tok(c.first)))) {
+      if (!defined) defined = FindAcronymDefinitions(*d);
+      if (DefinedOtherwise(*d, *defined, entities, c)) continue;
+    }
     const EntityDef& def = lex.entities[c.info->ref];
     const Entity* target = &def.entity;
     if (!def.metonym.empty() && IsGovernmentMetonym(*d, c.first, c.end)) {

@@ -312,7 +312,18 @@ void SplitAtPunctuation(const DocState& d, const ner::NerSpan& s, std::vector<ne
 // The type the name's last word gives: the name of a law or a document is
 // not an organization or place (MISC); a "place" named "... University" or
 // "... Trades" is an organization.
-NerType TypeByHead(const DocState& d, const ner::NerSpan& s) {
+// For each token index e, the first token of the longest title ending
+// there (titles end where spans end), or kNone: one lookup per span
+// instead of a scan of every title.
+constexpr std::uint32_t kNone = ~0u;
+std::vector<std::uint32_t> TitleStartsByEnd(const DocState& d) {
+  std::vector<std::uint32_t> out(d.size() + 1, kNone);
+  for (const TitleHit& t : d.titles) out[t.end] = std::min(out[t.end], t.first);
+  return out;
+}
+
+NerType TypeByHead(const DocState& d, const std::vector<std::uint32_t>& title_start,
+                   const ner::NerSpan& s) {
   const std::uint32_t c = d.tok(s.end - 1).classes;
   if (c & kWorkHead) return NerType::kMisc;
   // A named project or operation: "Project Stargate", "Operation Warp Speed".
@@ -331,8 +342,7 @@ NerType TypeByHead(const DocState& d, const ner::NerSpan& s) {
   // A title is not part of a name: "Economics Professor", "Deputy Trade
   // Representative" end in a title; a name with "of" keeps it ("Office of
   // the United States Trade Representative").
-  for (const TitleHit& t : d.titles) {
-    if (t.end != s.end || t.first < s.first) continue;
+  if (title_start[s.end] != kNone && title_start[s.end] >= s.first) {
     bool of = false;
     for (std::uint32_t i = s.first; i < s.end; ++i) of |= Lower(TokenText(d.tt, d.tok(i))) == "of";
     if (!of) return NerType::kMisc;
@@ -360,9 +370,10 @@ NerType TypeByHead(const DocState& d, const ner::NerSpan& s) {
 // "artificial intelligence (AI)", "Project Labor Agreement (PLA)": an
 // acronym the document defines by words that are no entity's name names a
 // thing, not an entity.
-bool DefinedAsNonEntity(const DocState& d, std::string_view acronym) {
-  const std::optional<TokenRange> words = AcronymDefinition(d, acronym);
-  return words && !d.IsCovered(words->first, words->end);
+bool DefinedAsNonEntity(const DocState& d, const AcronymDefinitions& defined,
+                        std::string_view acronym) {
+  const auto words = defined.find(acronym);
+  return words != defined.end() && !d.IsCovered(words->second.first, words->second.end);
 }
 
 // An acronym no list knows and no name of the document spells out is far
@@ -531,10 +542,11 @@ void LinkNames(DocState* d) {
     }
   }
   for (const ner::NerSpan& raw : raws) SplitAtPunctuation(*d, raw, &parts);
+  const std::vector<std::uint32_t> title_start = TitleStartsByEnd(*d);
   for (const ner::NerSpan& part : parts) {
     ner::NerSpan s = TrimSpan(*d, part);
     if (s.first >= s.end) continue;
-    s.type = TypeByHead(*d, s);
+    s.type = TypeByHead(*d, title_start, s);
     if (s.type != NerType::kMisc) names.push_back(s);
   }
   // One type per name within the document: the tagger's majority, where
@@ -568,6 +580,7 @@ void LinkNames(DocState* d) {
     }
   }
   std::optional<std::unordered_set<std::string_view>> acting;  // ActingAcronyms(), when needed.
+  std::optional<AcronymDefinitions> defined;  // FindAcronymDefinitions(), when needed.
   for (ner::NerSpan s : names) {
     if (IsExchangeLabel(*d, s)) continue;
     if (std::int32_t owner = -1; s.end - s.first == 1 && IsTicker(*d, s.first, &owner)) {
@@ -585,9 +598,9 @@ void LinkNames(DocState* d) {
     if (!MakeRoom(d, &s)) continue;
     // An acronym the document defines by words that name no entity is its
     // own, whatever a list says ("Native Processing Server (NPS)").
-    if (s.end - s.first == 1 && IsAcronym(TokenText(d->tt, d->tok(s.first))) &&
-        DefinedAsNonEntity(*d, TokenText(d->tt, d->tok(s.first)))) {
-      continue;
+    if (s.end - s.first == 1 && IsAcronym(TokenText(d->tt, d->tok(s.first)))) {
+      if (!defined) defined = FindAcronymDefinitions(*d);
+      if (DefinedAsNonEntity(*d, *defined, TokenText(d->tt, d->tok(s.first)))) continue;
     }
     bool link_only = false;
     std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type), &link_only);
@@ -609,7 +622,7 @@ void LinkNames(DocState* d) {
       e = ByInitials(*d, word);
       if (e < 0) {
         if (!acting) acting = ActingAcronyms(*d);
-        if (acting->count(word) == 0 || DefinedAsNonEntity(*d, word)) continue;
+        if (acting->count(word) == 0) continue;
       }
     }
     // A postal code after "Town," is the city rule's ("Clay, NY"): it
