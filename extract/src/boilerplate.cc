@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "html_dom.h"
 #include "newsx/core/strings.h"
@@ -97,11 +99,34 @@ bool IsHidden(const xmlNode* element) {
 
 }  // namespace
 
+namespace {
+
+using KindTable = std::vector<std::pair<std::string_view, TagKind>>;
+
+// The tag lists as one sorted table: KindOf runs several times for every
+// element of every page, and a binary search costs a few comparisons where
+// scanning the lists cost dozens.
+KindTable MakeKindTable() {
+  KindTable table;
+  table.emplace_back("br", TagKind::kBreak);
+  for (const std::string_view tag : kInlineTags) table.emplace_back(tag, TagKind::kInline);
+  for (const std::string_view tag : kDropTags) table.emplace_back(tag, TagKind::kDrop);
+  // A tag listed twice keeps its first kind, as the list order decided before.
+  std::stable_sort(table.begin(), table.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  table.erase(std::unique(table.begin(), table.end(),
+                          [](const auto& a, const auto& b) { return a.first == b.first; }),
+              table.end());
+  return table;
+}
+
+}  // namespace
+
 TagKind KindOf(std::string_view tag) {
-  if (tag == "br") return TagKind::kBreak;
-  if (OneOf(tag, kInlineTags)) return TagKind::kInline;
-  if (OneOf(tag, kDropTags)) return TagKind::kDrop;
-  return TagKind::kBlock;
+  static const KindTable table = MakeKindTable();
+  const auto it = std::lower_bound(table.begin(), table.end(), tag,
+                                   [](const auto& entry, std::string_view t) { return entry.first < t; });
+  return it != table.end() && it->first == tag ? it->second : TagKind::kBlock;
 }
 
 Boilerplate ClassifyBoilerplate(const xmlNode* element) {
