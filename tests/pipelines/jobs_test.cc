@@ -124,6 +124,38 @@ TEST_CASE("ExportDatabase gives each article's content as Markdown or HTML when 
   }
 }
 
+TEST_CASE("ExportDatabase leaves the content null for a page that no longer extracts",
+          "[pipelines][jobs]") {
+  testing::TempDir db;
+  testing::TempDir out;
+  REQUIRE(testing::WriteQueryTestDb(db.path()));
+  {
+    // Stored pages that yield no main text: empty, and binary bytes.
+    auto store = store::ArticleStore::Open({.path = db.path()});
+    REQUIRE(store.ok());
+    auto empty = testing::QueryTestArticle("https://news.example/empty", "2026-02-11T10:00:00Z",
+                                           "Stored text of an empty page.");
+    REQUIRE((*store)->Put(empty, "").ok());
+    auto binary = testing::QueryTestArticle("https://news.example/binary",
+                                            "2026-02-12T10:00:00Z", "Stored text of bytes.");
+    REQUIRE((*store)->Put(binary, std::string("\x00\x01\x02\xff\xfe", 5)).ok());
+  }
+  pipelines::ExportOptions options{.db_path = db.path(), .out_dir = out.File("md")};
+  options.content_format = extract::ContentFormat::kMarkdown;
+  auto md = pipelines::ExportDatabase(options);
+  REQUIRE(md.ok());
+  CHECK(md->articles == 5);
+  CHECK(md->content_unavailable == 2);
+  int nulls = 0;
+  for (const auto& row : testing::ParseJsonLines(Slurp(out.File("md/articles.jsonl"))).rows) {
+    if (!row["content"].is_null()) continue;
+    ++nulls;
+    // The article itself is exported whole, with its stored text.
+    CHECK(row["text"].get<std::string>().rfind("Stored text of", 0) == 0);
+  }
+  CHECK(nulls == 2);
+}
+
 TEST_CASE("ExportDatabase reports a missing database and an unwritable output",
           "[pipelines][jobs]") {
   testing::TempDir dir;
