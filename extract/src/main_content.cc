@@ -47,6 +47,7 @@ struct Chunk {
 };
 
 struct NodeStats {
+  TagKind kind = TagKind::kBlock;  // Looked up once, read by every pass.
   int text = 0;      // Characters in the subtree (boilerplate excluded).
   int link = 0;      // ...of which inside links.
   double score = 0;  // Sum of the block scores in the subtree.
@@ -148,7 +149,7 @@ class ContentFinder {
     // Pass 1: how much text each element holds before any boilerplate
     // decision, to protect the article container from a misleading name.
     Chunk page;
-    Measure(root, 0, false, &page);
+    Measure(root, KindOf(Name(root)), 0, false, &page);
     page_text_ = page.text - page.link;
     // Pass 2: block scores with boilerplate removed.
     Chunk outside;  // Text outside the root element: none.
@@ -170,7 +171,13 @@ class ContentFinder {
     return stats_[reinterpret_cast<std::uintptr_t>(n->_private) - 1];
   }
 
-  void Measure(xmlNode* node, int depth, bool in_link, Chunk* chunk) {
+  // A text node's character count, as Measure left it in its _private:
+  // Score reads each text node again and counting twice cost more.
+  static int CachedChars(const xmlNode* text) {
+    return static_cast<int>(reinterpret_cast<std::uintptr_t>(text->_private));
+  }
+
+  void Measure(xmlNode* node, TagKind kind, int depth, bool in_link, Chunk* chunk) {
     stats_.push_back({});
     node->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(stats_.size()));
     Chunk own;
@@ -178,16 +185,21 @@ class ContentFinder {
       for (xmlNode* n = node->children; n != nullptr; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
           const int chars = n->content ? CountChars(n->content) : 0;
+          n->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(chars));
           own.text += chars;
           if (in_link) own.link += chars;
-        } else if (IsElement(n) && KindOf(Name(n)) != TagKind::kDrop) {
-          Measure(n, depth + 1, in_link || Name(n) == "a", &own);
         } else if (IsElement(n)) {
-          n->_private = nullptr;
+          const TagKind child_kind = KindOf(Name(n));
+          if (child_kind == TagKind::kDrop) {
+            n->_private = nullptr;
+          } else {
+            Measure(n, child_kind, depth + 1, in_link || Name(n) == "a", &own);
+          }
         }
       }
     }
     NodeStats& s = Stats(node);
+    s.kind = kind;
     s.text = own.text;
     s.link = own.link;
     chunk->text += own.text;
@@ -201,7 +213,8 @@ class ContentFinder {
     NodeStats& s = Stats(node);
     const int raw_text = s.text;
     const int raw_prose = s.text - s.link;
-    s = NodeStats{};
+    const TagKind kind = s.kind;
+    s = NodeStats{.kind = kind};
     const std::string_view name = Name(node);
     // Pages hide <html> or <body> until their scripts run; they are never
     // boilerplate.
@@ -215,7 +228,7 @@ class ContentFinder {
       return;
     }
     // A table row reads as one line: its cells are not separate blocks.
-    const bool block = KindOf(name) != TagKind::kInline && name != "td" && name != "th";
+    const bool block = kind != TagKind::kInline && name != "td" && name != "th";
     Chunk own;
     Chunk* target = block ? &own : chunk;
     double child_score = 0;
@@ -223,7 +236,7 @@ class ContentFinder {
     if (depth <= kMaxDomDepth) {
       for (xmlNode* n = node->children; n != nullptr; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-          const int chars = n->content ? CountChars(n->content) : 0;
+          const int chars = CachedChars(n);
           target->text += chars;
           text += chars;
           if (in_link) {
@@ -285,7 +298,7 @@ class ContentFinder {
       if (!IsElement(n) || n->_private == nullptr) continue;
       const NodeStats& s = Stats(n);
       if (s.removed) continue;
-      const TagKind kind = KindOf(Name(n));
+      const TagKind kind = s.kind;
       if (kind == TagKind::kBreak) {
         FlushLine();
         continue;

@@ -15,8 +15,14 @@ inline constexpr std::string_view kAsciiWhitespace = " \t\n\v\f\r";
 // HTML's and XML's "ASCII whitespace": the above without VT.
 inline constexpr std::string_view kMarkupWhitespace = " \t\n\f\r";
 
-constexpr bool IsAsciiSpace(char c) { return kAsciiWhitespace.find(c) != std::string_view::npos; }
-constexpr bool IsMarkupSpace(char c) { return kMarkupWhitespace.find(c) != std::string_view::npos; }
+// Compared byte by byte, not with find() on the sets above: scanners call
+// these for every byte of a page, and find() is a memchr call each time.
+constexpr bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+constexpr bool IsMarkupSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
 constexpr char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // `s` without the leading/trailing bytes that occur in `chars`.
