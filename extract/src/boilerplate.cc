@@ -124,8 +124,8 @@ KindTable MakeKindTable() {
 
 TagKind KindOf(std::string_view tag) {
   static const KindTable table = MakeKindTable();
-  const auto it = std::lower_bound(table.begin(), table.end(), tag,
-                                   [](const auto& entry, std::string_view t) { return entry.first < t; });
+  const auto before = [](const auto& entry, std::string_view t) { return entry.first < t; };
+  const auto it = std::lower_bound(table.begin(), table.end(), tag, before);
   return it != table.end() && it->first == tag ? it->second : TagKind::kBlock;
 }
 

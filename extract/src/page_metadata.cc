@@ -40,9 +40,15 @@ constexpr std::size_t kMaxAuthorPages = 4;
 constexpr std::size_t kMaxCandidates = 16;
 
 // A link to an author's page by the usual CMS paths (/author/jane-doe/).
+// Runs for every link of a page: one pass over the slashes of `href`
+// rather than one search of the whole href per directory name.
 bool IsAuthorPage(std::string_view href) {
-  for (std::string_view dir : {"/author/", "/authors/", "/contributor/", "/contributors/"}) {
-    if (href.find(dir) != std::string_view::npos) return true;
+  for (std::size_t at = href.find('/'); at != std::string_view::npos;
+       at = href.find('/', at + 1)) {
+    const std::string_view rest = href.substr(at);
+    for (std::string_view dir : {"/author/", "/authors/", "/contributor/", "/contributors/"}) {
+      if (rest.starts_with(dir)) return true;
+    }
   }
   return false;
 }
