@@ -246,5 +246,36 @@ TEST_CASE("A listed acronym the document defines otherwise is the document's",
   CHECK(testing::FindEntity(listed, "org:bis") != nullptr);
 }
 
+TEST_CASE("A name keeps one type in a document across the tagger and the rules",
+          "[extract][entity][names]") {
+  // The speech-verb rule makes persons of unknown two-word names; a firm
+  // the document named so stays that firm.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Growth may slow, said a report from Mehra Institutional Equities.\n\nRates are high, "
+      "said Mehra Institutional Equities.\n\n\"A recovery could disappoint the market,\" "
+      "Mehra Institutional Equities said.",
+      "");
+  const Entity* firm = ByName(x, "Mehra Institutional Equities");
+  REQUIRE(firm != nullptr);
+  CHECK(firm->type == EntityType::kOrg);
+  CHECK(firm->mentions.size() == 3);
+  CHECK(testing::FindEntity(x, "person:mehra-institutional-equities") == nullptr);
+}
+
+TEST_CASE("A name the tagger reads as often one way as another is still one entity",
+          "[extract][entity][names]") {
+  // The tagger reads "Plex" twice as a place and twice as a firm here; a
+  // tie went each span its own way, making two entities of one name.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Disney Plus is now live. Sign up for the Disney +, Plex, and ESPN+ Package and save $5 a "
+      "month.\n\nNote: The bundle includes Plex with limited commercials. If you want ad-free "
+      "Plex, you will have the option of signing up for ad-free Plex as part of the package.",
+      "");
+  int plex = 0;
+  for (const Entity& e : x.entities) plex += e.name == "Plex";
+  CHECK(plex == 1);
+  CHECK(testing::FindEntity(x, "org:plex") != nullptr);
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -558,12 +558,17 @@ void LinkNames(DocState* d) {
     ++v[static_cast<std::size_t>(s.type)];
     if (DefinedAsFirm(*d, s)) v[static_cast<std::size_t>(NerType::kOrg)] += 3;
   }
+  // A tie goes the same way for every span of the name ("Hulu" read three
+  // times as a place and three times as a firm is one entity): to the
+  // organization, the commonest kind of unlisted name in news.
+  constexpr std::array<NerType, 3> kTieOrder = {NerType::kOrg, NerType::kPer, NerType::kLoc};
   for (ner::NerSpan& s : names) {
     const auto& v = votes[Key(*d, s.first, s.end)];
-    const auto best = std::max_element(v.begin(), v.end()) - v.begin();
-    if (v[static_cast<std::size_t>(best)] > v[static_cast<std::size_t>(s.type)]) {
-      s.type = static_cast<NerType>(best);
+    NerType best = kTieOrder[0];
+    for (const NerType t : kTieOrder) {
+      if (v[static_cast<std::size_t>(t)] > v[static_cast<std::size_t>(best)]) best = t;
     }
+    s.type = best;
   }
   // Longer names first, so that "Joe Biden" exists before "Biden" looks
   // for the person it names.
@@ -581,6 +586,12 @@ void LinkNames(DocState* d) {
   }
   std::optional<std::unordered_set<std::string_view>> acting;  // ActingAcronyms(), when needed.
   std::optional<AcronymDefinitions> defined;  // FindAcronymDefinitions(), when needed.
+  // Names the earlier passes linked (lexicon, rules), by Key().
+  std::unordered_map<std::string, std::int32_t> named;
+  for (const DocMention& m : d->mentions) {
+    const EntityType type = d->entities[static_cast<std::size_t>(m.entity)].type;
+    if (type != EntityType::kChip) named.emplace(Key(*d, m.first, m.end), m.entity);
+  }
   for (ner::NerSpan s : names) {
     if (IsExchangeLabel(*d, s)) continue;
     if (std::int32_t owner = -1; s.end - s.first == 1 && IsTicker(*d, s.first, &owner)) {
@@ -603,7 +614,14 @@ void LinkNames(DocState* d) {
       if (DefinedAsNonEntity(*d, *defined, TokenText(d->tt, d->tok(s.first)))) continue;
     }
     bool link_only = false;
-    std::int32_t e = ListedEntity(d, s.first, s.end, TypeOf(s.type), &link_only);
+    // One type per name within the document, also across the earlier
+    // passes: a name the lexicon or a rule already gave an entity is that
+    // entity wherever the tagger reads it ("Kotak Institutional Equities"
+    // found by its suffix, later tagged a person).
+    const auto earlier = named.find(Key(*d, s.first, s.end));
+    std::int32_t e = earlier != named.end()
+                         ? earlier->second
+                         : ListedEntity(d, s.first, s.end, TypeOf(s.type), &link_only);
     const bool one_word = s.end - s.first == 1;
     // A gazetteer's town named like a word ("Union", "Reading") is a weak
     // listing: the checks for unlisted names apply to it too.

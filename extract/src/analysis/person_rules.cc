@@ -62,7 +62,8 @@ bool IsOrgOrCountry(const DocState& d, std::int32_t e) {
 }
 
 // The person named over [first, end): a known one when the lexicon has the
-// name, else a new one. Unknown names need a first and a last name.
+// name, else a new one. Unknown names need a first and a last name. -1 (and
+// the span linked to it) when a firm or place of the document has the name.
 std::int32_t PersonAt(DocState* d, std::uint32_t first, std::uint32_t end) {
   if (end - first < 2) return -1;
   Entity e;
@@ -71,6 +72,17 @@ std::int32_t PersonAt(DocState* d, std::uint32_t first, std::uint32_t end) {
   e.id = "person:" + Slugify(e.name);
   const std::int32_t index = d->Find(e.id);
   if (index >= 0) return d->AddMention(first, end, index) ? index : -1;
+  // One type per name within the document: a firm or place of this name
+  // named before is the one said to speak ("..., said Kotak Institutional
+  // Equities." then "Kotak Institutional Equities said").
+  const std::string slug = Slugify(e.name);
+  for (const char* type : {"org:", "place:"}) {
+    const std::int32_t other = d->Find(type + slug);
+    if (other >= 0) {
+      d->AddMention(first, end, other);
+      return -1;  // No person: the title or speech verb belongs to no one here.
+    }
+  }
   const std::int32_t added = d->Intern(e);
   return d->AddMention(first, end, added) ? added : -1;
 }
