@@ -616,8 +616,8 @@ void LinkNames(DocState* d) {
     bool link_only = false;
     // One type per name within the document, also across the earlier
     // passes: a name the lexicon or a rule already gave an entity is that
-    // entity wherever the tagger reads it ("Kotak Institutional Equities"
-    // found by its suffix, later tagged a person).
+    // entity wherever the tagger reads it (a firm a rule found by its
+    // legal suffix, read elsewhere as a place).
     const auto earlier = named.find(Key(*d, s.first, s.end));
     std::int32_t e = earlier != named.end()
                          ? earlier->second
