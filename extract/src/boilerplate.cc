@@ -129,6 +129,10 @@ TagKind KindOf(std::string_view tag) {
   return it != table.end() && it->first == tag ? it->second : TagKind::kBlock;
 }
 
+bool IsLandmarkTag(std::string_view tag) {
+  return tag == "nav" || tag == "header" || tag == "footer" || tag == "aside";
+}
+
 Boilerplate ClassifyBoilerplate(const xmlNode* element) {
   if (element->properties == nullptr) return Boilerplate::kNo;
   if (IsHidden(element)) return Boilerplate::kCertain;

@@ -16,6 +16,12 @@ enum class TagKind {
 
 TagKind KindOf(std::string_view tag);
 
+// Page landmarks dropped by tag (nav, header, footer, aside). Unlike scripts
+// or media they can hold the article by accident: libxml2's HTML parser
+// leaves a landmark open when its end tag is mismatched, and the rest of the
+// page then nests inside it.
+bool IsLandmarkTag(std::string_view tag);
+
 // Why an element looks like boilerplate, if it does.
 enum class Boilerplate {
   kNo,

@@ -51,6 +51,7 @@ struct NodeStats {
   int text = 0;      // Characters in the subtree (boilerplate excluded).
   int link = 0;      // ...of which inside links.
   double score = 0;  // Sum of the block scores in the subtree.
+  bool landmark = false;  // nav, header, footer or aside (IsLandmarkTag).
   bool removed = false;
 };
 
@@ -190,10 +191,24 @@ class ContentFinder {
           if (in_link) own.link += chars;
         } else if (IsElement(n)) {
           const TagKind child_kind = KindOf(Name(n));
-          if (child_kind == TagKind::kDrop) {
+          const bool landmark = child_kind == TagKind::kDrop && IsLandmarkTag(Name(n));
+          if (child_kind == TagKind::kDrop && !landmark) {
             n->_private = nullptr;
           } else {
-            Measure(n, child_kind, depth + 1, in_link || Name(n) == "a", &own);
+            // A landmark is measured as a block, so that Score can tell a
+            // misparsed one holding the article from a real one. Its text
+            // stays out of the enclosing totals, as when it was dropped:
+            // the shares that protect named containers are of the text
+            // outside landmarks.
+            Chunk landmark_text;
+            landmark_depth_ += landmark;
+            Measure(n, landmark ? TagKind::kBlock : child_kind, depth + 1,
+                    in_link || Name(n) == "a", landmark ? &landmark_text : &own);
+            landmark_depth_ -= landmark;
+            Stats(n).landmark = landmark;
+            if (landmark && landmark_depth_ == 0) {
+              landmark_prose_ += landmark_text.text - landmark_text.link;
+            }
           }
         }
       }
@@ -214,7 +229,8 @@ class ContentFinder {
     const int raw_text = s.text;
     const int raw_prose = s.text - s.link;
     const TagKind kind = s.kind;
-    s = NodeStats{.kind = kind};
+    const bool landmark = s.landmark;
+    s = NodeStats{.kind = kind, .landmark = landmark};
     const std::string_view name = Name(node);
     // Pages hide <html> or <body> until their scripts run; they are never
     // boilerplate.
@@ -223,6 +239,7 @@ class ContentFinder {
     if (boilerplate == Boilerplate::kCertain ||
         (boilerplate == Boilerplate::kNamed && raw_prose <= kProtectedShare * page_text_ &&
          !WrapsQuotation(node)) ||
+        (landmark && raw_prose <= kProtectedShare * (page_text_ + landmark_prose_)) ||
         IsTeaserList(node) || IsTeaserCard(node, raw_text)) {
       s.removed = true;
       return;
@@ -350,7 +367,9 @@ class ContentFinder {
   std::string title_;
   ContentWriter* writer_;  // Null: plain text only.
   std::vector<NodeStats> stats_;
-  int page_text_ = 0;
+  int page_text_ = 0;      // Non-link characters outside landmarks.
+  int landmark_prose_ = 0;  // ...and inside them (outermost landmarks).
+  int landmark_depth_ = 0;  // Landmarks around the element being measured.
   const xmlNode* best_ = nullptr;
   const xmlNode* marked_body_ = nullptr;
   double best_score_ = 0;
