@@ -67,24 +67,33 @@ constexpr std::string_view kFurniture[] = {
     "recommended", "sign up", "subscribe", "subscribe now", "click here", "skip to content",
     "back to top", "close", "copy link", "comments", "leave a comment", "scroll to continue"};
 
+// Whole words of class/id values that name an article's lead (standfirst).
+constexpr std::string_view kLeadWords[] = {
+    "teaser", "intro", "lead", "standfirst", "summary", "excerpt", "description", "subtitle",
+    "deck", "dek", "abstract"};
+
 // clang-format on
+
+// True when a whole word of `lower` (split on non-letters) is in `words`.
+template <std::size_t N>
+bool HasWord(std::string_view lower, const std::string_view (&words)[N]) {
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !(lower[i] >= 'a' && lower[i] <= 'z')) ++i;
+    std::size_t end = i;
+    while (end < lower.size() && lower[end] >= 'a' && lower[end] <= 'z') ++end;
+    if (end > i && OneOf(lower.substr(i, end - i), words)) return true;
+    i = end;
+  }
+  return false;
+}
 
 bool HasBoilerplateName(std::string_view value) {
   const std::string lower = AsciiLower(value);
   for (std::string_view stem : kBoilerplateStems) {
     if (lower.find(stem) != std::string::npos) return true;
   }
-  std::size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size() && !(lower[i] >= 'a' && lower[i] <= 'z')) ++i;
-    std::size_t end = i;
-    while (end < lower.size() && lower[end] >= 'a' && lower[end] <= 'z') ++end;
-    if (end > i && OneOf(std::string_view(lower).substr(i, end - i), kBoilerplateWords)) {
-      return true;
-    }
-    i = end;
-  }
-  return false;
+  return HasWord(lower, kBoilerplateWords);
 }
 
 bool IsHidden(const xmlNode* element) {
@@ -144,6 +153,12 @@ Boilerplate ClassifyBoilerplate(const xmlNode* element) {
     return Boilerplate::kNamed;
   }
   return Boilerplate::kNo;
+}
+
+bool HasLeadName(const xmlNode* element) {
+  if (element->properties == nullptr) return false;
+  return HasWord(AsciiLower(Attr(element, "class")), kLeadWords) ||
+         HasWord(AsciiLower(Attr(element, "id")), kLeadWords);
 }
 
 bool IsFurnitureLine(std::string_view line) {

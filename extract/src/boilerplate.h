@@ -37,6 +37,12 @@ enum class Boilerplate {
 
 Boilerplate ClassifyBoilerplate(const xmlNode* element);
 
+// Its class or id names the article's lead ("teaser", "intro", "standfirst",
+// "excerpt"...), whole words only. Some of these names are boilerplate
+// elsewhere on a page (teasers of other stories); main_content.cc asks only
+// between an article's headline and its body.
+bool HasLeadName(const xmlNode* element);
+
 // True for short lines that are page furniture in any article ("Advertisement",
 // "Read more", "Share this article"...), compared case-insensitively.
 bool IsFurnitureLine(std::string_view line);

@@ -30,6 +30,10 @@ constexpr double kMaxLinkDensity = 0.5;
 // non-link text is kept: it is the article's own container, oddly named.
 constexpr double kProtectedShare = 0.5;
 
+// How far above the article element the headline may sit for the prose
+// between the two to count as the article's lead.
+constexpr int kLeadLevels = 3;
+
 // Characters of text, not counting whitespace (code points, not bytes).
 int CountChars(const xmlChar* text) {
   int n = 0;
@@ -162,6 +166,7 @@ class ContentFinder {
     // page, less its boilerplate, rather than one arbitrary fragment.
     if (best_score_ <= 0) best_ = root;
     PreferMarkedBody();
+    EmitLead(FindLead(root));
     Emit(best_, 0);
     FlushLine();
     return std::move(out_);
@@ -300,6 +305,112 @@ class ContentFinder {
     if (!marked.removed &&
         marked.text - marked.link >= kMarkedBodyShare * (best.text - best.link)) {
       best_ = marked_body_;
+    }
+  }
+
+  // The lead (standfirst) of many articles sits between the headline and
+  // the body's container, outside the latter: beside the <h1> in a <header>,
+  // or in an element named "teaser" or "intro" that the boilerplate rules
+  // remove. Returns the prose blocks after the last <h1> that precedes the
+  // article element, looking for that <h1> up to kLeadLevels ancestors up.
+  std::vector<const xmlNode*> FindLead(const xmlNode* root) {
+    if (best_ == root || ContainsHeadline(best_, 0)) return {};
+    const xmlNode* child = best_;
+    for (int level = 0; level < kLeadLevels; ++level) {
+      const xmlNode* region = child->parent;
+      if (region == nullptr || !IsElement(region)) break;
+      LeadWalk walk;
+      CollectLead(region, 0, &walk);
+      if (walk.seen_headline) return std::move(walk.lead);
+      child = region;
+    }
+    return {};
+  }
+
+  struct LeadWalk {
+    std::vector<const xmlNode*> lead;
+    bool seen_headline = false;
+    bool reached_article = false;
+  };
+
+  static bool ContainsHeadline(const xmlNode* node, int depth) {
+    if (depth > kMaxDomDepth) return false;
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if (IsElement(n) && (Name(n) == "h1" || ContainsHeadline(n, depth + 1))) return true;
+    }
+    return false;
+  }
+
+  // Walks `node` in document order until the article element: each <h1>
+  // starts the lead afresh, and each prose block after it joins the lead.
+  // Media, forms and hidden elements are skipped, and so are blocks named as
+  // boilerplate (captions, bylines) unless named as a lead; <header> is
+  // entered, since leads sit there beside the headline.
+  void CollectLead(const xmlNode* node, int depth, LeadWalk* walk) const {
+    if (depth > kMaxDomDepth) return;
+    for (const xmlNode* n = node->children; n != nullptr && !walk->reached_article; n = n->next) {
+      if (!IsElement(n)) continue;
+      if (n == best_) {
+        walk->reached_article = true;
+        return;
+      }
+      const std::string_view name = Name(n);
+      if (name == "h1") {
+        walk->seen_headline = true;
+        walk->lead.clear();
+        continue;
+      }
+      const TagKind kind = KindOf(name);
+      if ((kind == TagKind::kDrop && name != "header") || kind == TagKind::kBreak) continue;
+      const Boilerplate boilerplate = ClassifyBoilerplate(n);
+      if (boilerplate == Boilerplate::kCertain) continue;
+      if (HasBlockChild(n)) {
+        // Entered even when named as boilerplate: the headline's own
+        // container is often named "header" or "meta".
+        CollectLead(n, depth + 1, walk);
+      } else if (walk->seen_headline && IsProse(n) &&
+                 (boilerplate == Boilerplate::kNo || HasLeadName(n))) {
+        walk->lead.push_back(n);
+      }
+    }
+  }
+
+  static bool HasBlockChild(const xmlNode* node) {
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if (IsElement(n) && KindOf(Name(n)) == TagKind::kBlock) return true;
+    }
+    return false;
+  }
+
+  // Reads like a paragraph, as ScoreChunk judges one.
+  static bool IsProse(const xmlNode* node) {
+    Chunk c;
+    CountLeadText(node, 0, false, &c);
+    return ScoreChunk(c) > 0;
+  }
+
+  static void CountLeadText(const xmlNode* node, int depth, bool in_link, Chunk* c) {
+    if (depth > kMaxDomDepth) return;
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+        const int chars = CountChars(n->content);
+        c->text += chars;
+        if (in_link) c->link += chars;
+      } else if (IsElement(n) && KindOf(Name(n)) != TagKind::kDrop) {
+        CountLeadText(n, depth + 1, in_link || Name(n) == "a", c);
+      }
+    }
+  }
+
+  void EmitLead(const std::vector<const xmlNode*>& lead) {
+    for (const xmlNode* n : lead) {
+      const std::string text = TextOf(n);
+      FlushLine();
+      if (writer_ != nullptr) writer_->OpenBlock(n);
+      line_ += text;
+      if (writer_ != nullptr) writer_->Text(text.c_str());
+      FlushLine();
+      if (writer_ != nullptr) writer_->CloseBlock(n);
     }
   }
 
