@@ -148,6 +148,17 @@ class ContentFinder {
   const xmlNode* article() const { return best_; }
 
   std::string Run(xmlDoc* doc) {
+    std::string text = RunOnce(doc);
+    if (!text.empty()) return text;
+    // Pages that build their body with scripts may offer the text to
+    // readers without scripts in <noscript>: read it when nothing else is.
+    *this = ContentFinder(title_, writer_);
+    read_noscript_ = true;
+    return RunOnce(doc);
+  }
+
+ private:
+  std::string RunOnce(xmlDoc* doc) {
     xmlNode* root = xmlDocGetRootElement(doc);
     if (root == nullptr) return "";
     stats_.reserve(4096);
@@ -172,7 +183,6 @@ class ContentFinder {
     return std::move(out_);
   }
 
- private:
   NodeStats& Stats(const xmlNode* n) {
     return stats_[reinterpret_cast<std::uintptr_t>(n->_private) - 1];
   }
@@ -195,7 +205,8 @@ class ContentFinder {
           own.text += chars;
           if (in_link) own.link += chars;
         } else if (IsElement(n)) {
-          const TagKind child_kind = KindOf(Name(n));
+          const TagKind child_kind =
+              read_noscript_ && Name(n) == "noscript" ? TagKind::kBlock : KindOf(Name(n));
           const bool landmark = child_kind == TagKind::kDrop && IsLandmarkTag(Name(n));
           if (child_kind == TagKind::kDrop && !landmark) {
             n->_private = nullptr;
@@ -486,6 +497,7 @@ class ContentFinder {
   double best_score_ = 0;
   std::string line_;
   int quote_depth_ = 0;  // Number of <blockquote> elements being emitted.
+  bool read_noscript_ = false;  // <noscript> is text, not dropped.
   std::string out_;
 };
 

@@ -145,6 +145,22 @@ TEST_CASE("ExtractArticle falls back to JSON-LD articleBody for script-rendered 
         "scripts after loading.");
 }
 
+TEST_CASE("ExtractArticle reads <noscript> when the page has no other text", "[extract]") {
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div id=\"app\"></div><noscript><div class=\"post\"><p>This story is "
+           "drawn by scripts, and the page offers the same text here to readers who have "
+           "scripts turned off.</p></div></noscript></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("This story is drawn by scripts") == 0);
+  // With other text on the page, <noscript> stays out (a "turn on scripts" notice).
+  auto notice = extract::ExtractArticle(
+      Page("<html><body><noscript><p>Please turn on JavaScript to see the comments and the "
+           "video player of this page, which need scripts.</p></noscript><p>The story itself "
+           "is long enough to be taken as the article text by the extractor.</p></body></html>"));
+  REQUIRE(notice.ok());
+  CHECK(notice->text.find("JavaScript") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
