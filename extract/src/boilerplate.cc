@@ -43,7 +43,7 @@ constexpr std::string_view kBoilerplateWords[] = {
     "masthead",   "header",     "disclaimer", "copyright",  "outbrain",   "taboola",
     "print",      "skip",       "dateline",   "timestamp",  "meta",       "rail",
     "more",       "teaser",     "teasers",    "overlay",    "paywall",    "login",
-    "donate",     "hidden",     "jump",       "tooltip",    "video",      "gallery",
+    "donate",     "jump",       "tooltip",    "video",      "gallery",
     "slideshow",  "embed",      "follow",     "topics",     "keywords",   "rating"};
 
 // Stems that mark boilerplate even inside camelCase or glued names.
@@ -88,12 +88,28 @@ bool HasWord(std::string_view lower, const std::string_view (&words)[N]) {
   return false;
 }
 
+// A class token that is exactly "hidden" hides its element. The word inside
+// a longer token does not: "field--label-hidden" hides a label beside the
+// text (Drupal puts it on every field, the article body's too), and
+// "hidden-xs" hides only on small screens.
+bool HasHiddenToken(std::string_view lower) {
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && IsAsciiSpace(lower[i])) ++i;
+    std::size_t end = i;
+    while (end < lower.size() && !IsAsciiSpace(lower[end])) ++end;
+    if (lower.substr(i, end - i) == "hidden") return true;
+    i = end;
+  }
+  return false;
+}
+
 bool HasBoilerplateName(std::string_view value) {
   const std::string lower = AsciiLower(value);
   for (std::string_view stem : kBoilerplateStems) {
     if (lower.find(stem) != std::string::npos) return true;
   }
-  return HasWord(lower, kBoilerplateWords);
+  return HasWord(lower, kBoilerplateWords) || HasHiddenToken(lower);
 }
 
 bool IsHidden(const xmlNode* element) {

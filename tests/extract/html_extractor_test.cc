@@ -161,6 +161,22 @@ TEST_CASE("ExtractArticle reads <noscript> when the page has no other text", "[e
   CHECK(notice->text.find("JavaScript") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle keeps text whose class only hides a label or hides on small screens",
+          "[extract]") {
+  const std::string body =
+      "<p>The council approved the new budget on Thursday after a debate that lasted well into "
+      "the night, with two members voting against it.</p>";
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"field field--name-body field--label-hidden\">" + body +
+           "</div><div class=\"hidden-xs\">" + body + "</div>"
+           "<div class=\"note hidden\"><p>This text is hidden by its class and is not part of the "
+           "article that the reader sees on the page at all.</p></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The council approved") == 0);
+  CHECK(article->text.find("The council approved", 10) != std::string::npos);
+  CHECK(article->text.find("hidden by its class") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
