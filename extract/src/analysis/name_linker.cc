@@ -422,26 +422,38 @@ bool AllGenericWords(const DocState& d, const ner::NerSpan& s) {
   return true;
 }
 
-// The entity of the document whose name or mention an acronym abbreviates
-// ("ROK" after "Republic of Korea"), or -1.
-std::int32_t ByInitials(const DocState& d, std::string_view acronym) {
+// Initials -> the entity of the document whose name or mention of two or
+// more words they abbreviate ("ROK" after "Republic of Korea"), -2 where
+// two entities share them. Built once, when the first unknown acronym is
+// met: the names are linked longest first, so every name of several words
+// is in by then (a lookup that rescanned the document per acronym was
+// quadratic on a page of many).
+using InitialsIndex = std::unordered_map<std::string, std::int32_t>;
+
+InitialsIndex IndexInitials(const DocState& d) {
+  InitialsIndex index;
   std::string content, all;
-  std::int32_t found = -1;
-  const auto check = [&](std::string_view name, std::int32_t e) {
+  const auto add = [&](std::string_view name, std::int32_t e) {
     Initials(name, &content, &all);
-    if ((content == acronym || all == acronym) && content.size() >= 2) {
-      if (found >= 0 && found != e) found = -2;
-      if (found == -1) found = e;
+    if (content.size() < 2) return;
+    for (const std::string* key : {&content, &all}) {
+      const auto [it, added] = index.emplace(*key, e);
+      if (!added && it->second >= 0 && it->second != e) it->second = -2;
     }
   };
   for (const DocMention& m : d.mentions) {
-    if (m.end - m.first < 2) continue;
-    check(DisplayName(d, m.first, m.end), m.entity);
+    if (m.end - m.first >= 2) add(DisplayName(d, m.first, m.end), m.entity);
   }
   for (std::size_t e = 0; e < d.entities.size(); ++e) {
-    check(d.entities[e].name, static_cast<std::int32_t>(e));
+    add(d.entities[e].name, static_cast<std::int32_t>(e));
   }
-  return found < 0 ? -1 : found;
+  return index;
+}
+
+// The entity an acronym abbreviates, or -1 (none, or several).
+std::int32_t ByInitials(const InitialsIndex& index, std::string_view acronym) {
+  const auto it = index.find(std::string(acronym));
+  return it == index.end() || it->second < 0 ? -1 : it->second;
 }
 
 }  // namespace
@@ -586,6 +598,7 @@ void LinkNames(DocState* d) {
   }
   std::optional<std::unordered_set<std::string_view>> acting;  // ActingAcronyms(), when needed.
   std::optional<AcronymDefinitions> defined;  // FindAcronymDefinitions(), when needed.
+  std::optional<InitialsIndex> initials;      // IndexInitials(), when needed.
   // Names the earlier passes linked (lexicon, rules), by Key().
   std::unordered_map<std::string, std::int32_t> named;
   for (const DocMention& m : d->mentions) {
@@ -637,7 +650,8 @@ void LinkNames(DocState* d) {
     if (e < 0 && one_word && s.type == NerType::kPer) e = PersonBySurname(d, word);
     if (e < 0 && one_word && s.type == NerType::kPer && IsHandle(word)) continue;
     if (e < 0 && one_word && IsAcronym(word)) {
-      e = ByInitials(*d, word);
+      if (!initials) initials = IndexInitials(*d);
+      e = ByInitials(*initials, word);
       if (e < 0) {
         if (!acting) acting = ActingAcronyms(*d);
         if (acting->count(word) == 0) continue;
