@@ -104,12 +104,34 @@ bool HasHiddenToken(std::string_view lower) {
   return false;
 }
 
+// The class value without its BEM modifiers: each token is cut at its
+// first "--". A modifier names a state or variant of the element, not what
+// it is: Drupal marks an article shown on the front page "node--promoted",
+// and "card--share" is still a card.
+std::string WithoutModifiers(std::string_view lower) {
+  std::string out;
+  out.reserve(lower.size());
+  bool in_modifier = false;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const char c = lower[i];
+    if (IsAsciiSpace(c)) {
+      in_modifier = false;
+    } else if (c == '-' && i + 1 < lower.size() && lower[i + 1] == '-') {
+      in_modifier = true;
+    }
+    if (!in_modifier) out += c;
+  }
+  return out;
+}
+
 bool HasBoilerplateName(std::string_view value) {
   const std::string lower = AsciiLower(value);
+  if (HasHiddenToken(lower)) return true;
+  const std::string names = lower.find("--") == std::string::npos ? lower : WithoutModifiers(lower);
   for (std::string_view stem : kBoilerplateStems) {
-    if (lower.find(stem) != std::string::npos) return true;
+    if (names.find(stem) != std::string::npos) return true;
   }
-  return HasWord(lower, kBoilerplateWords) || HasHiddenToken(lower);
+  return HasWord(names, kBoilerplateWords);
 }
 
 bool IsHidden(const xmlNode* element) {

@@ -177,6 +177,25 @@ TEST_CASE("ExtractArticle keeps text whose class only hides a label or hides on 
   CHECK(article->text.find("hidden by its class") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle reads a class's BEM modifiers as a state, not as boilerplate",
+          "[extract]") {
+  // Drupal marks a story shown on the front page "node--promoted"; the
+  // related box beside it holds more text, so the article is not protected
+  // by its share of the page.
+  auto article = extract::ExtractArticle(
+      Page("<html><body><article class=\"node node--type-story node--promoted\"><p>The harbour "
+           "authority will dredge the eastern channel next spring so that larger ferries can "
+           "dock.</p><p>Work is planned for the quiet months, and the western channel stays "
+           "open throughout.</p></article><div class=\"related\"><p>Other news: the ferry "
+           "company has ordered two new ships that will enter service in three years.</p><p>The "
+           "town council debated parking fees near the harbour for most of Tuesday evening.</p>"
+           "<p>A storm closed the coastal road for a day last week after a landslide.</p></div>"
+           "</body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The harbour authority will dredge") == 0);
+  CHECK(article->text.find("Other news") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
