@@ -91,6 +91,7 @@ void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_ev
   // Firms found by their cues ("Zhonghao Technologies Ltd", "chipmaker
   // Piotech") are surer than the tagger's guess of a type.
   analysis::FindOrgsByRule(&d);
+  analysis::FindProcessorFamilies(&d);
   analysis::RecognizeNames(&d);
   analysis::LinkNames(&d);
   analysis::FindCityRegionPairs(&d);

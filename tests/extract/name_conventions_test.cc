@@ -236,6 +236,63 @@ TEST_CASE("The document's definition of a name decides its type", "[extract][ent
   CHECK(person->type == EntityType::kPerson);
 }
 
+TEST_CASE("A firm the text introduces as one is a firm wherever its name stands",
+          "[extract][entity][names]") {
+  // Names the tagger need not know: an apposition, "is headquartered in",
+  // a firm officer's title before a person.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Z.ORB, a photonic computing company, opened a line for the start of its production. "
+      "Velqar is headquartered in Lyon and has a plant there. Z.ORB CEO Mara Tillit spoke of the "
+      "plans that were made with the help of the state. The first chips of Z.ORB sold out. "
+      "Treasury Secretary Dan Orlow agreed with the plan.",
+      "");
+  const Entity* zorb = ByName(x, "Z.ORB");
+  REQUIRE(zorb != nullptr);
+  CHECK(zorb->type == EntityType::kOrg);
+  CHECK(zorb->mentions.size() == 3);
+  const Entity* velqar = ByName(x, "Velqar");
+  REQUIRE(velqar != nullptr);
+  CHECK(velqar->type == EntityType::kOrg);
+  // A government officer's title names no firm.
+  CHECK_FALSE(HasEntity(x, "Treasury"));
+}
+
+TEST_CASE("A firm's Processing Unit family is its chip", "[extract][entity][chips]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Z.ORB is headquartered in Lyon. It will ship Z.ORB's photonic Lumen Processing Units "
+      "to the first of its customers this year. Rivals of the firm sell Graphics Processing Units "
+      "that are made with the same process.",
+      "");
+  const Entity* chip = ByName(x, "Z.ORB Lumen Processing Unit");
+  REQUIRE(chip != nullptr);
+  CHECK(chip->type == EntityType::kChip);
+  CHECK(chip->vendor == "org:z-orb");
+  // No maker: a kind of chip, not a product.
+  for (const Entity& e : x.entities) {
+    if (e.type == EntityType::kChip) CHECK(e.name.find("Graphics") == std::string::npos);
+  }
+}
+
+TEST_CASE("An acronym's definition is all its words", "[extract][entity][names]") {
+  // The acronym spells only the words before a "for" tail: a framework,
+  // not a firm.
+  const ExtractedArticle framework = testing::AnalyzeText(
+      "The Indo-Pacific Trade Compact for Growth (IPTC) will meet. The IPTC partners agreed to "
+      "the terms of the pact that was made with the help of the region's leaders.",
+      "");
+  CHECK_FALSE(HasEntity(framework, "IPTC"));
+  // A place among the defining words is part of the name.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Statement of North America\u2019s Glass Workers Unions (NAGWU): the union welcomed the "
+      "deal that was made with the state. NAGWU said it would help the workers of the plant.",
+      "");
+  CHECK_FALSE(HasEntity(x, "North America"));
+  const Entity* unions = ByName(x, "North America\u2019s Glass Workers Unions");
+  REQUIRE(unions != nullptr);
+  CHECK(unions->type == EntityType::kOrg);
+  CHECK(unions->mentions.size() >= 2);
+}
+
 TEST_CASE("A listed acronym the document defines otherwise is the document's",
           "[extract][entity][names]") {
   const ExtractedArticle other = testing::AnalyzeText(

@@ -91,6 +91,21 @@ TEST_CASE("A line that runs on into the next is one sentence with it", "[extract
   CHECK(s[2] == "iPhone sales rose in May.");
 }
 
+TEST_CASE("A line ending in a comma runs on into the next", "[extract][text]") {
+  // "Boise,\nIdaho": a capitalized next line does not start a paragraph
+  // after a comma.
+  const std::string text =
+      "The\n"
+      "plan\n"
+      "includes a second plant in Corvale,\n"
+      "Idaho, and a lab in Marden, Ohio.\n"
+      "Sales rose.\n";
+  TokenizedText t;
+  const std::vector<std::string> s = Sentences(text, &t);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == "The\nplan\nincludes a second plant in Corvale,\nIdaho, and a lab in Marden, Ohio.");
+}
+
 TEST_CASE("Short lists of short lines are not taken for wrapped text", "[extract][text]") {
   CHECK_FALSE(LineBreaks("Home\nNews\nSports\nBusiness\nWeather\n").wrapped());
   CHECK_FALSE(LineBreaks("one line\n").wrapped());

@@ -6,6 +6,8 @@ namespace newsx::extract::analysis {
 
 namespace {
 
+constexpr std::uint32_t kMaxTail = 4;  // Words of a "for Prosperity" tail, the preposition included.
+
 bool IsQuote(std::string_view w) {
   return w == "\"" || w == "\u201d" || w == "\u201c" || w == "'" || w == "\u2019";
 }
@@ -37,6 +39,10 @@ void Initials(std::string_view name, std::string* content, std::string* all) {
     const std::size_t b = i;
     while (i < name.size() && name[i] != ' ' && name[i] != '-') ++i;
     if (b == i) break;
+    // A possessive is no word of its own ("North America's Building Trades
+    // Unions (NABTU)").
+    const std::string_view word = name.substr(b, i - b);
+    if (word == "'s" || word == "\u2019s" || word == "'" || word == "\u2019") continue;
     const char c = name[b];
     const char up = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
     all->push_back(up);
@@ -58,8 +64,9 @@ AcronymDefinitions FindAcronymDefinitions(const DocState& d) {
     for (std::uint32_t first = end; first-- > 0 && end - first <= acronym.size() + 3;) {
       // Hyphens inside the words are theirs ("Thin-Film Lithium Niobate").
       const bool hyphen = TokenText(d.tt, d.tok(first)) == "-";
-      if (!(d.tok(first).flags & kWordToken) && !hyphen) break;
-      if (hyphen) continue;
+      const bool possessive = (d.tok(first).flags & kPossessive) != 0;
+      if (!(d.tok(first).flags & kWordToken) && !hyphen && !possessive) break;
+      if (hyphen || possessive) continue;
       words.clear();
       for (std::uint32_t k = first; k < end; ++k) {
         if (k > first) words.push_back(' ');
@@ -67,6 +74,26 @@ AcronymDefinitions FindAcronymDefinitions(const DocState& d) {
       }
       Initials(words, &content, &all);
       if (content == acronym || all == acronym) {
+        out.emplace(acronym, TokenRange{first, end});
+        break;
+      }
+      // The words before a short "for/of/on" tail spell it: "Indo-Pacific
+      // Economic Framework for Prosperity (IPEF)", "Inflation Reduction Act
+      // of 2022 (IRA)". The definition is all the words.
+      bool found = false;
+      for (std::uint32_t p = std::max(first + 2, end > kMaxTail ? end - kMaxTail : 0);
+           p < end && !found; ++p) {
+        const std::string_view w = TokenText(d.tt, d.tok(p));
+        if (w != "for" && w != "of" && w != "on") continue;
+        words.clear();
+        for (std::uint32_t k = first; k < p; ++k) {
+          if (k > first) words.push_back(' ');
+          words += TokenText(d.tt, d.tok(k));
+        }
+        Initials(words, &content, &all);
+        found = content == acronym;
+      }
+      if (found) {
         out.emplace(acronym, TokenRange{first, end});
         break;
       }

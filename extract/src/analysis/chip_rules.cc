@@ -140,4 +140,49 @@ void FindChipsByRule(DocState* d) {
   }
 }
 
+void FindProcessorFamilies(DocState* d) {
+  constexpr std::uint32_t kMaxFamilyWords = 3;
+  constexpr std::uint32_t kMaxAdjectives = 2;
+  for (std::uint32_t i = 1; i + 1 < d->size(); ++i) {
+    const std::string_view unit = TokenText(d->tt, d->tok(i + 1));
+    if (TokenText(d->tt, d->tok(i)) != "Processing" || (unit != "Unit" && unit != "Units")) continue;
+    if (d->covered[i] >= 0 || d->covered[i + 1] >= 0) continue;
+    const std::uint32_t sentence = d->SentenceOf(i);
+    // The family's own capitalized words: "Native", "Neural", "Tensor".
+    std::uint32_t first = i;
+    while (first > 0 && i - first < kMaxFamilyWords && d->covered[first - 1] < 0 &&
+           (d->tok(first - 1).flags & kWordToken) && (d->tok(first - 1).flags & kUpperInitial) &&
+           !(d->tok(first - 1).classes & kNameStop) && d->SentenceOf(first - 1) == sentence) {
+      --first;
+    }
+    if (first == i) continue;
+    // The maker right before, past a few lower-case words: "Q.ANT's
+    // photonic Native Processing Units". No maker, no product: "Graphics
+    // Processing Units" alone name a kind of chip.
+    std::int64_t j = static_cast<std::int64_t>(first) - 1;
+    for (std::uint32_t k = 0; k < kMaxAdjectives && j >= 0; ++k) {
+      const Token& t = d->tok(static_cast<std::uint32_t>(j));
+      if (!(t.flags & kWordToken) || (t.flags & kUpperInitial) || d->covered[j] >= 0) break;
+      --j;
+    }
+    if (j >= 0 && (d->tok(static_cast<std::uint32_t>(j)).flags & kPossessive)) --j;
+    const Entity* vendor = EntityOfToken(*d, j);
+    if (vendor == nullptr && j >= 0) {
+      // A firm found elsewhere in the document by this one word ("Q.ANT is
+      // headquartered in"): later passes link the word here too.
+      const std::int32_t e =
+          d->Find("org:" + Slugify(TokenText(d->tt, d->tok(static_cast<std::uint32_t>(j)))));
+      if (e >= 0) vendor = &d->entities[static_cast<std::size_t>(e)];
+    }
+    if (vendor == nullptr || vendor->type != EntityType::kOrg || vendor->kind != "company" ||
+        d->SentenceOf(static_cast<std::uint32_t>(j)) != sentence) {
+      continue;
+    }
+    std::string family(d->Text(first, i + 1));
+    family += " Unit";
+    d->AddMention(first, i + 2, d->Intern(MakeChip(vendor->id, vendor->name, "", "", family)));
+    i += 1;
+  }
+}
+
 }  // namespace newsx::extract::analysis

@@ -78,7 +78,7 @@ void AddNamePrefixes(DocState* d) {
 void ResolveCoreference(DocState* d) {
   // Short names: a person's surname ("Huang"), a rule-found firm's first word
   // ("Zhonghao" for "Zhonghao Technologies"), a rule-found chip's model
-  // ("910D" for "Huawei Ascend 910D").
+  // ("910D" for "Huawei Ascend 910D"), an unlisted one-word firm's name.
   std::unordered_map<std::string_view, ShortName> short_names;
   const auto add = [&](std::string_view key, std::int32_t entity, std::uint32_t first_seen) {
     auto [it, inserted] = short_names.emplace(key, ShortName{entity, first_seen});
@@ -86,12 +86,22 @@ void ResolveCoreference(DocState* d) {
   };
   for (const DocMention& m : d->mentions) {
     const Entity& e = d->entities[static_cast<std::size_t>(m.entity)];
-    if (m.end - m.first < 2) continue;
+    if (m.end - m.first < 2) {
+      // One name, one type in a document: an unlisted one-word firm
+      // ("Q.ANT") is that firm wherever the word stands alone, before its
+      // first found mention too, unless the word is a common one.
+      if (m.end == m.first + 1 && e.type == EntityType::kOrg &&
+          d->model.lexicon.entity_index.count(e.id) == 0 && !IsWeakWord(*d, m.first)) {
+        add(TokenText(d->tt, d->tok(m.first)), m.entity, 0);
+      }
+      continue;
+    }
     if (e.type == EntityType::kPerson) {
       add(TokenText(d->tt, d->tok(m.end - 1)), m.entity, m.first);
     } else if (e.type == EntityType::kOrg && d->model.lexicon.entity_index.count(e.id) == 0) {
       add(TokenText(d->tt, d->tok(m.first)), m.entity, m.first);
-    } else if (e.type == EntityType::kChip && d->model.lexicon.entity_index.count(e.id) == 0) {
+    } else if (e.type == EntityType::kChip && d->model.lexicon.entity_index.count(e.id) == 0 &&
+               (d->tok(m.end - 1).flags & kHasDigit)) {
       add(TokenText(d->tt, d->tok(m.end - 1)), m.entity, m.first);
     }
   }

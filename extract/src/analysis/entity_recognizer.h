@@ -1,8 +1,18 @@
 #pragma once
 
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
 #include "analysis/doc_state.h"
 
 namespace newsx::extract::analysis {
+
+// Word helpers of the entity stages. Lower() is Unicode-aware
+// (text::AppendLower), unlike newsx::AsciiLower: names and the words around
+// them need not be ASCII ("ÉLYSÉE" lowers to "élysée").
+std::string Lower(std::string_view s);
+bool IsOneOf(std::string_view lower, std::initializer_list<std::string_view> words);
 
 // The entity stages, run in this order over one document. Each adds
 // mentions to tokens not yet covered, so earlier (more certain) stages win.
@@ -44,9 +54,22 @@ bool IsWeakWord(const DocState& d, std::uint32_t i);
 // "Nvidia B60") or before a chip noun ("the X900 accelerators").
 void FindChipsByRule(DocState* d);
 
+// A firm's processor family named as "<Words> Processing Unit(s)" after the
+// firm ("Q.ANT's photonic Native Processing Units"): a chip of that firm.
+// Runs after the firm rules, which find its maker.
+void FindProcessorFamilies(DocState* d);
+
 // Unknown firms: capitalized names ending in a company suffix ("Zhonghao
-// Technologies Ltd") and names listed after "companies such as".
+// Technologies Ltd"), names listed after "companies such as", names the
+// text defines as a firm ("X, a chipmaker in", "X is headquartered in") and
+// names before a firm officer's title and a person ("X CEO Jane Doe").
 void FindOrgsByRule(DocState* d);
+
+// True when the words from token i on define the name before them as a
+// firm: a copula or an apposition, a few lower-case words, then a
+// firm-kind noun heading the phrase ("is a leading financial media and
+// data provider", ", a chipmaker in"; not ", a former company director").
+bool IsFirmDefinitionAt(const DocState& d, std::uint32_t i);
 
 // People with their roles: "<Org> <title> <Name>", "<title> <Name>",
 // "<Name>, a <title> for <Org>", "<Org>'s <title>, <Name>", "<Name> said".

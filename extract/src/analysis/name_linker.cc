@@ -13,25 +13,23 @@
 
 namespace newsx::extract::analysis {
 
-namespace {
-
-using ner::NerType;
-
 bool IsOneOf(std::string_view lower, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
-bool IsLegalForm(std::string_view s) {
-  return IsOneOf(s, {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited",
-                     "co", "co.", "llc", "plc", "ag", "gmbh", "s.a.", "n.v.", "se"});
-}
-
-// Unicode-aware (text::AppendLower), unlike newsx::AsciiLower: names and
-// the words around them need not be ASCII ("ÉLYSÉE" lowers to "élysée").
 std::string Lower(std::string_view s) {
   std::string out;
   AppendLower(s, &out);
   return out;
+}
+
+namespace {
+
+using ner::NerType;
+
+bool IsLegalForm(std::string_view s) {
+  return IsOneOf(s, {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited",
+                     "co", "co.", "llc", "plc", "ag", "gmbh", "s.a.", "n.v.", "se"});
 }
 
 // The span's text with runs of white space (line wraps included) as one
@@ -241,8 +239,10 @@ bool IsHandle(std::string_view w) {
 // withdrawn when the name is an organization or place that contains them
 // ("Texas" in "Texas Instruments", "China" in "China Mobile"). Returns false
 // when the name cannot take the tokens (it overlaps a mention partly, lies
-// inside one, or contains a chip).
-bool MakeRoom(DocState* d, ner::NerSpan* s) {
+// inside one, or contains a chip). `possessive_inside`: the name may hold a
+// possessive ("North America's Building Trades Unions"), which only the
+// document's own definition of an acronym shows.
+bool MakeRoom(DocState* d, ner::NerSpan* s, bool possessive_inside = false) {
   std::vector<std::int32_t> inner;
   for (std::uint32_t i = s->first; i < s->end; ++i) {
     const std::int32_t m = d->covered[i];
@@ -281,7 +281,7 @@ bool MakeRoom(DocState* d, ner::NerSpan* s) {
   for (std::uint32_t i = s->first; i < s->end; ++i) {
     const Token& t = d->tok(i);
     const bool connector = Lower(TokenText(d->tt, t)) == "of" || TokenText(d->tt, t) == "&";
-    if (d->covered[i] >= 0) continue;
+    if (d->covered[i] >= 0 || (possessive_inside && (t.flags & kPossessive))) continue;
     if ((!(t.flags & (kUpperInitial | kHasDigit)) && !connector) || (t.classes & kNotName)) return false;
   }
   // Later indices first: each removal shifts the ones after it.
@@ -368,12 +368,15 @@ NerType TypeByHead(const DocState& d, const std::vector<std::uint32_t>& title_st
 }
 
 // "artificial intelligence (AI)", "Project Labor Agreement (PLA)": an
-// acronym the document defines by words that are no entity's name names a
-// thing, not an entity.
+// acronym the document defines by words whose head (the last word) is in
+// no entity's name names a thing, not an entity; a place among the words
+// does not make them a name ("Indo-Pacific Economic Framework for
+// Prosperity (IPEF)").
 bool DefinedAsNonEntity(const DocState& d, const AcronymDefinitions& defined,
                         std::string_view acronym) {
   const auto words = defined.find(acronym);
-  return words != defined.end() && !d.IsCovered(words->second.first, words->second.end);
+  return words != defined.end() && words->second.end > words->second.first &&
+         d.covered[words->second.end - 1] < 0;
 }
 
 // An acronym no list knows and no name of the document spells out is far
@@ -515,31 +518,6 @@ bool IsExchangeLabel(const DocState& d, const ner::NerSpan& s) {
          TokenText(d.tt, d.tok(s.first - 1)) == "(";
 }
 
-// "X is a leading financial media and data provider", "X, a chipmaker":
-// the name's own sentence says it is a firm (a copula or an apposition, a
-// few lower-case words, then a firm-kind noun).
-bool DefinedAsFirm(const DocState& d, const ner::NerSpan& s) {
-  std::uint32_t i = s.end;
-  if (i + 1 >= d.size()) return false;
-  const std::string verb = Lower(TokenText(d.tt, d.tok(i)));
-  if (verb != "is" && verb != "was" && verb != ",") return false;
-  ++i;
-  const std::string det = Lower(TokenText(d.tt, d.tok(i)));
-  if (det != "a" && det != "an") return false;
-  for (std::uint32_t j = i + 1; j < d.size() && j <= i + 7; ++j) {
-    const Token& t = d.tok(j);
-    if (!(t.flags & kWordToken) && TokenText(d.tt, t) != "-") return false;
-    if (t.flags & kUpperInitial) return false;
-    if (!(t.classes & kOrgDescriptor)) continue;
-    // The firm noun heads the phrase: "a former company director" is a person.
-    if (j + 1 >= d.size() || !(d.tok(j + 1).flags & kWordToken)) return true;
-    return IsOneOf(Lower(TokenText(d.tt, d.tok(j + 1))),
-                   {"that", "which", "with", "in", "of", "for", "based", "headquartered", "known",
-                    "founded", "and", "from", "whose", "at", "on", "providing", "specializing"});
-  }
-  return false;
-}
-
 void LinkNames(DocState* d) {
   std::vector<ner::NerSpan> parts, names;
   // Two organizations the tagger set side by side are one, a firm's unit
@@ -568,7 +546,7 @@ void LinkNames(DocState* d) {
   for (const ner::NerSpan& s : names) {
     auto& v = votes[Key(*d, s.first, s.end)];
     ++v[static_cast<std::size_t>(s.type)];
-    if (DefinedAsFirm(*d, s)) v[static_cast<std::size_t>(NerType::kOrg)] += 3;
+    if (IsFirmDefinitionAt(*d, s.end)) v[static_cast<std::size_t>(NerType::kOrg)] += 3;
   }
   // A tie goes the same way for every span of the name ("Hulu" read three
   // times as a place and three times as a firm is one entity): to the
@@ -619,7 +597,21 @@ void LinkNames(DocState* d) {
         continue;
       }
     }
-    if (!MakeRoom(d, &s)) continue;
+    // A firm defined with its acronym is named by all the defining words,
+    // a place among them included: "North America's Building Trades Unions
+    // (NABTU)" is one union, not a place and "Building Trades Unions".
+    bool by_definition = false;
+    if (s.type == NerType::kOrg && s.end + 2 < d->size() && TokenText(d->tt, d->tok(s.end)) == "(" &&
+        IsAcronym(TokenText(d->tt, d->tok(s.end + 1))) &&
+        TokenText(d->tt, d->tok(s.end + 2)) == ")") {
+      if (!defined) defined = FindAcronymDefinitions(*d);
+      const auto def = defined->find(TokenText(d->tt, d->tok(s.end + 1)));
+      if (def != defined->end() && def->second.end == s.end && def->second.first < s.first) {
+        s.first = def->second.first;
+        by_definition = true;
+      }
+    }
+    if (!MakeRoom(d, &s, by_definition)) continue;
     // An acronym the document defines by words that name no entity is its
     // own, whatever a list says ("Native Processing Server (NPS)").
     if (s.end - s.first == 1 && IsAcronym(TokenText(d->tt, d->tok(s.first)))) {

@@ -135,12 +135,95 @@ void DescriptorRule(DocState* d) {
   }
 }
 
+// The capitalized name run ending right before `end` (not stop words, not
+// covered, within one sentence and paragraph), without a common word that
+// only capitals at the sentence's start ("Meanwhile Acme"): [first, end),
+// or first == end.
+std::uint32_t NameRunBefore(const DocState& d, std::uint32_t end) {
+  std::uint32_t first = end;
+  while (first > 0 && end - first < kMaxNameTokens && IsNameWord(d, first - 1) &&
+         !(d.tok(first - 1).classes & kNameStop) &&
+         d.SentenceOf(first - 1) == d.SentenceOf(end - 1) &&
+         (first == end || !(d.tok(first).flags & kParagraphStart))) {
+    --first;
+  }
+  const bool sentence_start = first < end && (first == 0 || d.SentenceOf(first - 1) != d.SentenceOf(first));
+  if (sentence_start && IsWeakWord(d, first)) ++first;
+  return first;
+}
+
+// "X is headquartered in", "X, headquartered in": said of firms only.
+bool HeadquarteredAfter(const DocState& d, std::uint32_t i) {
+  if (i < d.size() && (d.Is(i, d.model.words.comma) ||
+                       IsOneOf(Lower(TokenText(d.tt, d.tok(i))), {"is", "was", "remains"}))) {
+    ++i;
+  }
+  return i < d.size() && Lower(TokenText(d.tt, d.tok(i))) == "headquartered";
+}
+
+// A firm the text introduces as one: "Q.ANT, a photonic computing
+// company", "Acme is a chipmaker based in", "Acme is headquartered in".
+void DefinitionRule(DocState* d) {
+  for (std::uint32_t i = 1; i < d->size(); ++i) {
+    if (!IsFirmDefinitionAt(*d, i) && !HeadquarteredAfter(*d, i)) continue;
+    const std::uint32_t first = NameRunBefore(*d, i);
+    if (first < i) d->AddMention(first, i, InternCompany(d, first, i));
+  }
+}
+
+// "Q.ANT CEO Michael Förtsch": the name before a firm's officer title
+// that stands before a person's name (two capitalized words) is a firm.
+// Only titles no government uses ("Treasury Secretary Bessent" names no
+// firm).
+void OfficerTitleRule(DocState* d) {
+  static constexpr std::string_view kFirmTitles[] = {"CEO", "CFO", "CTO", "COO", "CMO", "CIO",
+                                                     "founder", "co-founder"};
+  for (const TitleHit& hit : d->titles) {
+    const std::string_view title = d->model.lexicon.titles[hit.title].title;
+    if (std::find(std::begin(kFirmTitles), std::end(kFirmTitles), title) == std::end(kFirmTitles)) {
+      continue;
+    }
+    if (hit.first == 0 || hit.end + 1 >= d->size()) continue;
+    const auto person_word = [&](std::uint32_t i) {
+      const Token& t = d->tok(i);
+      return (t.flags & kWordToken) && (t.flags & kUpperInitial) &&
+             d->SentenceOf(i) == d->SentenceOf(hit.first);
+    };
+    if (!person_word(hit.end) || !person_word(hit.end + 1)) continue;
+    const std::uint32_t first = NameRunBefore(*d, hit.first);
+    if (first < hit.first) d->AddMention(first, hit.first, InternCompany(d, first, hit.first));
+  }
+}
+
 }  // namespace
+
+bool IsFirmDefinitionAt(const DocState& d, std::uint32_t i) {
+  if (i + 1 >= d.size()) return false;
+  const std::string verb = Lower(TokenText(d.tt, d.tok(i)));
+  if (verb != "is" && verb != "was" && verb != ",") return false;
+  ++i;
+  const std::string det = Lower(TokenText(d.tt, d.tok(i)));
+  if (det != "a" && det != "an") return false;
+  for (std::uint32_t j = i + 1; j < d.size() && j <= i + 7; ++j) {
+    const Token& t = d.tok(j);
+    if (!(t.flags & kWordToken) && TokenText(d.tt, t) != "-") return false;
+    if (t.flags & kUpperInitial) return false;
+    if (!(t.classes & kOrgDescriptor)) continue;
+    // The firm noun heads the phrase: "a former company director" is a person.
+    if (j + 1 >= d.size() || !(d.tok(j + 1).flags & kWordToken)) return true;
+    return IsOneOf(Lower(TokenText(d.tt, d.tok(j + 1))),
+                   {"that", "which", "with", "in", "of", "for", "based", "headquartered", "known",
+                    "founded", "and", "from", "whose", "at", "on", "providing", "specializing"});
+  }
+  return false;
+}
 
 void FindOrgsByRule(DocState* d) {
   SuffixRule(d);
   ExampleListRule(d);
   DescriptorRule(d);
+  DefinitionRule(d);
+  OfficerTitleRule(d);
 }
 
 }  // namespace newsx::extract::analysis

@@ -84,7 +84,8 @@ std::string_view LineStartingAfter(std::string_view text, std::size_t newline) {
 
 // The line runs on into the next: it does not end a sentence and either
 // ends with a word that cannot end one ("the", "since", "and") or the next
-// line starts with a lower-case word ("announced", not "iPhone"). Text
+// line starts with a lower-case word ("announced", not "iPhone"), or the
+// line ends with a comma. Text
 // extracted from HTML breaks lines around links and emphasis this way
 // ("the Trump Administration\nannounced\na $200 billion investment").
 bool RunsOn(std::string_view line, std::string_view next) {
@@ -95,6 +96,8 @@ bool RunsOn(std::string_view line, std::string_view next) {
     return true;
   }
   line = TrimRight(line, kLineEndSpace);
+  // A comma ends no paragraph: the clause goes on ("in Boise,\nIdaho, and").
+  if (!line.empty() && line.back() == ',') return true;
   const std::size_t space = line.find_last_of(" \t");
   const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
   static constexpr std::string_view kOpen[] = {

@@ -26,7 +26,7 @@ class LineBreaks {
   // paragraph: when a blank line follows or precedes, or the next line
   // starts a list item; never when the line runs on into the next (it ends
   // no sentence, and the next line starts with a lower-case word or the
-  // line ends with "the", "since", "and"...); otherwise always in text that
+  // line ends with "the", "since", "and"... or a comma); otherwise always in text that
   // is not hard-wrapped, and in wrapped text when the line is short and
   // ends a sentence.
   bool EndsParagraph(std::size_t pos) const;
