@@ -56,6 +56,7 @@ struct NodeStats {
   int link = 0;      // ...of which inside links.
   double score = 0;  // Sum of the block scores in the subtree.
   bool landmark = false;  // nav, header, footer or aside (IsLandmarkTag).
+  bool section_header = false;  // A <header> inside <article>, <main> or <section>.
   bool removed = false;
 };
 
@@ -88,6 +89,11 @@ bool StartsWithLink(const xmlNode* node, int depth, bool in_link, bool* found) {
     }
   }
   return false;
+}
+
+// Sectioning elements whose <header> is their own, not the page's.
+bool IsSectioning(std::string_view name) {
+  return name == "article" || name == "main" || name == "section";
 }
 
 bool IsSubheading(std::string_view name) {
@@ -205,9 +211,16 @@ class ContentFinder {
           own.text += chars;
           if (in_link) own.link += chars;
         } else if (IsElement(n)) {
-          const TagKind child_kind =
-              read_noscript_ && Name(n) == "noscript" ? TagKind::kBlock : KindOf(Name(n));
-          const bool landmark = child_kind == TagKind::kDrop && IsLandmarkTag(Name(n));
+          const std::string_view child_name = Name(n);
+          // A <header> inside sectioning content heads that section (the
+          // HTML spec gives it no banner role): an article's headline, lead
+          // and byline, not the page's masthead.
+          const bool section_header = sections_ > 0 && child_name == "header";
+          const TagKind child_kind = (read_noscript_ && child_name == "noscript") || section_header
+                                         ? TagKind::kBlock
+                                         : KindOf(child_name);
+          const bool landmark = child_kind == TagKind::kDrop && IsLandmarkTag(child_name);
+          const bool section = IsSectioning(child_name);
           if (child_kind == TagKind::kDrop && !landmark) {
             n->_private = nullptr;
           } else {
@@ -218,10 +231,13 @@ class ContentFinder {
             // outside landmarks.
             Chunk landmark_text;
             landmark_depth_ += landmark;
+            sections_ += section;
             Measure(n, landmark ? TagKind::kBlock : child_kind, depth + 1,
-                    in_link || Name(n) == "a", landmark ? &landmark_text : &own);
+                    in_link || child_name == "a", landmark ? &landmark_text : &own);
+            sections_ -= section;
             landmark_depth_ -= landmark;
             Stats(n).landmark = landmark;
+            Stats(n).section_header = section_header;
             if (landmark && landmark_depth_ == 0) {
               landmark_prose_ += landmark_text.text - landmark_text.link;
             }
@@ -246,12 +262,16 @@ class ContentFinder {
     const int raw_prose = s.text - s.link;
     const TagKind kind = s.kind;
     const bool landmark = s.landmark;
-    s = NodeStats{.kind = kind, .landmark = landmark};
+    const bool section_header = s.section_header;
+    s = NodeStats{.kind = kind, .landmark = landmark, .section_header = section_header};
     const std::string_view name = Name(node);
     // Pages hide <html> or <body> until their scripts run; they are never
-    // boilerplate.
-    const Boilerplate boilerplate =
+    // boilerplate. A section's <header> is often named after its tag
+    // ("entry-header"); only hiding or a role removes it, and its parts
+    // (bylines, dates) are judged one by one.
+    Boilerplate boilerplate =
         name == "html" || name == "body" ? Boilerplate::kNo : ClassifyBoilerplate(node);
+    if (section_header && boilerplate == Boilerplate::kNamed) boilerplate = Boilerplate::kNo;
     if (boilerplate == Boilerplate::kCertain ||
         (boilerplate == Boilerplate::kNamed && raw_prose <= kProtectedShare * page_text_ &&
          !WrapsQuotation(node)) ||
@@ -289,7 +309,9 @@ class ContentFinder {
     NodeStats& done = Stats(node);
     done.text = text;
     done.link = link;
-    done.score = child_score + (block ? ScoreChunk(own) : 0);
+    // A section's header does not move the choice of the article: its lead
+    // is text when the article chosen holds it, as a dropped landmark's was not.
+    done.score = section_header ? 0 : child_score + (block ? ScoreChunk(own) : 0);
   }
 
   void FindBest(const xmlNode* node, int depth) {
@@ -450,7 +472,8 @@ class ContentFinder {
       }
       const std::string_view name = Name(n);
       // The page headline is metadata (the title), not body text.
-      if (name == "h1") continue;
+      // So is a heading in a section's header: the headline's subtitle.
+      if (name == "h1" || (header_depth_ > 0 && IsSubheading(name))) continue;
       // A block that is mostly links inside the article: a list of related
       // stories or tags. Quotations (embedded posts) are kept: their links
       // are citations.
@@ -462,12 +485,14 @@ class ContentFinder {
         continue;
       }
       const bool quote = name == "blockquote";
+      header_depth_ += s.section_header;
       FlushLine();
       if (writer_ != nullptr) writer_->OpenBlock(n);
       quote_depth_ += quote;
       Emit(n, depth + 1);
       FlushLine();
       quote_depth_ -= quote;
+      header_depth_ -= s.section_header;
       if (writer_ != nullptr) writer_->CloseBlock(n);
     }
   }
@@ -479,7 +504,12 @@ class ContentFinder {
     }
     std::string line = CollapseSpace(line_);
     line_.clear();
-    const bool kept = !line.empty() && line != title_ && !IsFurnitureLine(line);
+    // In a section's header only paragraphs are text (the lead); its short
+    // lines are the section label, date and byline.
+    const bool kept =
+        !line.empty() && line != title_ && !IsFurnitureLine(line) &&
+        (header_depth_ == 0 ||
+         CountChars(reinterpret_cast<const xmlChar*>(line.c_str())) >= kMinParagraphChars);
     if (writer_ != nullptr) writer_->EndLine(kept);
     if (!kept) return;
     if (!out_.empty()) out_ += '\n';
@@ -492,11 +522,13 @@ class ContentFinder {
   int page_text_ = 0;      // Non-link characters outside landmarks.
   int landmark_prose_ = 0;  // ...and inside them (outermost landmarks).
   int landmark_depth_ = 0;  // Landmarks around the element being measured.
+  int sections_ = 0;        // <article>, <main> and <section> elements around it.
   const xmlNode* best_ = nullptr;
   const xmlNode* marked_body_ = nullptr;
   double best_score_ = 0;
   std::string line_;
   int quote_depth_ = 0;  // Number of <blockquote> elements being emitted.
+  int header_depth_ = 0;        // ...and of section headers.
   bool read_noscript_ = false;  // <noscript> is text, not dropped.
   std::string out_;
 };
