@@ -160,6 +160,16 @@ class ContentFinder {
     // readers without scripts in <noscript>: read it when nothing else is.
     *this = ContentFinder(title_, writer_);
     read_noscript_ = true;
+    text = RunOnce(doc);
+    if (!text.empty()) return text;
+    // Class names are a convention, and some pages break it everywhere: the
+    // article is named for a share button beside it and the page's comments
+    // outweigh it, or each slide of a story is a separate "gallery" element.
+    // When the names leave nothing, read the page without them (hidden
+    // elements and boilerplate roles stay out).
+    *this = ContentFinder(title_, writer_);
+    read_noscript_ = true;
+    trust_names_ = false;
     return RunOnce(doc);
   }
 
@@ -271,7 +281,9 @@ class ContentFinder {
     // (bylines, dates) are judged one by one.
     Boilerplate boilerplate =
         name == "html" || name == "body" ? Boilerplate::kNo : ClassifyBoilerplate(node);
-    if (section_header && boilerplate == Boilerplate::kNamed) boilerplate = Boilerplate::kNo;
+    if ((section_header || !trust_names_) && boilerplate == Boilerplate::kNamed) {
+      boilerplate = Boilerplate::kNo;
+    }
     if (boilerplate == Boilerplate::kCertain ||
         (boilerplate == Boilerplate::kNamed && raw_prose <= kProtectedShare * page_text_ &&
          !WrapsQuotation(node)) ||
@@ -530,6 +542,7 @@ class ContentFinder {
   int quote_depth_ = 0;  // Number of <blockquote> elements being emitted.
   int header_depth_ = 0;        // ...and of section headers.
   bool read_noscript_ = false;  // <noscript> is text, not dropped.
+  bool trust_names_ = true;     // Class and id names can make boilerplate.
   std::string out_;
 };
 

@@ -196,6 +196,25 @@ TEST_CASE("ExtractArticle reads a class's BEM modifiers as a state, not as boile
   CHECK(article->text.find("Other news") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle reads a page without its class names when they leave no text",
+          "[extract]") {
+  // Each step of the story is its own "slideshow" element, and none holds
+  // half of the page's text; a hidden step stays out.
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"slideshow-item\"><p>Step one: soak the beans overnight in "
+           "plenty of cold water, then drain and rinse them well.</p></div><div "
+           "class=\"slideshow-item\"><p>Step two: simmer the beans with a bay leaf for an hour, "
+           "until they are soft but still hold their shape.</p></div><div "
+           "class=\"slideshow-item\"><p>Step three: stir in the tomatoes and the onions and "
+           "cook for another twenty minutes without a lid.</p></div><div class=\"slideshow-item\" "
+           "style=\"display:none\"><p>This step is hidden on the page and so is not part of the "
+           "text the reader sees.</p></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Step one: soak the beans") == 0);
+  CHECK(article->text.find("Step three: stir in") != std::string::npos);
+  CHECK(article->text.find("This step is hidden") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
