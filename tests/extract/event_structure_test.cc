@@ -327,5 +327,37 @@ TEST_CASE("\"This <event noun>\" adds to the happening of the sentence before it
   CHECK(OfType(x, "investment").empty());
 }
 
+TEST_CASE("A trigger word's own modifier is what the trigger is about",
+          "[extract][event][structure]") {
+  // "chip" modifies "export", a word of the trigger "export restrictions".
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Canada released another round of memory chip export restrictions against Iran.",
+      "2026-03-02T00:00:00Z");
+  const auto r = OfType(x, "trade_restriction");
+  REQUIRE(r.size() == 1);
+  CHECK(Has(Args(*r[0], "item"), "memory chip"));
+}
+
+TEST_CASE("A headline's event is the body's first event of its type",
+          "[extract][event][structure]") {
+  // The headline names the authority, the body the target: no entity is
+  // shared, yet it is one happening.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "New Canadian Chip Export Restrictions Hit Suppliers\n\n"
+      "The government in Ottawa released another round of chip export restrictions against "
+      "Iran on Monday. Suppliers said they were studying the rules.",
+      "2026-03-02T00:00:00Z");
+  const auto r = OfType(x, "trade_restriction");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0]->evidence.size() == 2);
+  CHECK(Has(Args(*r[0], "target"), "place:iran"));
+  // A headline ending in a full stop is a sentence of the body, not a headline.
+  const ExtractedArticle two = testing::AnalyzeText(
+      "Canada imposed export restrictions on Russia.\n\n"
+      "Japan released another round of chip export restrictions against Iran on Monday.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(two, "trade_restriction").size() == 2);
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -92,12 +92,27 @@ class Assembler {
         }
       }
     }
-    std::vector<Event> merged = MergeEvents(std::move(events_), std::move(partials_), d_.entities);
+    std::vector<Event> merged =
+        MergeEvents(std::move(events_), std::move(partials_), d_.entities, HeadlineEnd());
     AddIssuerAuthority(&merged);
     return merged;
   }
 
  private:
+  // The code point where the document's headline ends, or 0: a first
+  // sentence that is a paragraph of its own and ends without a full stop.
+  std::size_t HeadlineEnd() const {
+    if (d_.tt.sentences.size() < 2) return 0;
+    const Sentence& first = d_.tt.sentences[0];
+    if (first.end <= first.first ||
+        !(d_.tok(d_.tt.sentences[1].first).flags & kParagraphStart)) {
+      return 0;
+    }
+    const std::string_view last = TokenText(d_.tt, d_.tok(first.end - 1));
+    if (last == "." || last == "!" || last == "?" || last == "\"" || last == "\u201d") return 0;
+    return d_.tok(first.end - 1).cp_end;
+  }
+
   // The public body that acts in this document: the agency or government
   // that is the doer (active subject) of the most clauses, the earliest on
   // a tie; -1 if none is. In a rule, notice or proclamation it is the
@@ -467,9 +482,21 @@ class Assembler {
       end = a + 1;
       p_.Subtree(a, &first, &end);
     }
+    // "AI chip export restrictions": the modifier of a trigger word is
+    // what the trigger is about.
+    if (a >= hit.first && a < hit.end) {
+      std::int32_t inner = -1;
+      for (const std::uint32_t* c = p_.children_begin(a); c != p_.children_end(a); ++c) {
+        if (p_.rel(*c) == "compound" && p_.tag(*c) == nlp::Upos::kNoun &&
+            (*c < hit.first || *c >= hit.end)) {
+          inner = static_cast<std::int32_t>(*c);
+        }
+      }
+      if (inner < 0) return -1;
+      a = static_cast<std::uint32_t>(inner);
+    }
     const nlp::Upos tag = p_.tag(a);
     if (tag != nlp::Upos::kNoun && tag != nlp::Upos::kPropn) return -1;
-    if (a >= hit.first && a < hit.end) return -1;
     if (d_.covered[a] >= 0) return -1;  // A name of another kind, not a thing.
     if (InDate(a)) return -1;           // "on Monday" is when, not what.
     return ThingPhrase(a, keep_possessor);

@@ -127,7 +127,7 @@ void AbsorbEvent(Event* into, Event&& from) {
 }
 
 std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMention> partials,
-                               const std::vector<Entity>& entities) {
+                               const std::vector<Entity>& entities, std::size_t headline_end) {
   ActorKeys actors;
   for (const Entity& e : entities) {
     if (e.type == EntityType::kOrg && !e.country.empty() &&
@@ -143,6 +143,15 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
     auto it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
       return Compatible(x, e, actors, Need::kSharedOrUnnamed);
     });
+    if (it == out.end() && headline_end > 0 && e.sentence_span.begin >= headline_end) {
+      it = std::find_if(out.begin(), out.end(), [&](const Event& x) {
+        const bool headline_only =
+            std::all_of(x.evidence.begin(), x.evidence.end(), [&](const EventEvidence& v) {
+              return v.sentence_span.end <= headline_end;
+            });
+        return x.type == e.type && headline_only && Compatible(x, e, actors, Need::kNoConflict);
+      });
+    }
     if (it == out.end()) {
       out.push_back(std::move(e));
     } else {

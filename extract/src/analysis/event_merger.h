@@ -34,8 +34,15 @@ struct PartialMention {
   bool definite = false;       // "the/this/that <trigger>".
   bool demonstrative = false;  // "this/these <trigger>".
 };
+//
+// `headline_end` is the code point where the document's headline ends (0:
+// none). The headline announces what the body then tells ("Further US Chip
+// Export Restrictions ..." over "The administration released another round
+// of AI chip export restrictions against China"): an event told only in the
+// headline merges with the first body event of its type that does not
+// contradict it, even when they share no entity.
 std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMention> partials,
-                               const std::vector<Entity>& entities);
+                               const std::vector<Entity>& entities, std::size_t headline_end = 0);
 
 // Adds `from`'s arguments, evidence, time, modality and source to `into`
 // (the rules of MergeEvents()), whatever their arguments.
