@@ -359,5 +359,24 @@ TEST_CASE("A headline's event is the body's first event of its type",
   CHECK(OfType(two, "trade_restriction").size() == 2);
 }
 
+TEST_CASE("A later sentence that says which chips an event's items are adds them",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Commerce Department is revising its licence policy for exports of certain processors "
+      "to Vietnam. The processors covered by this rule are the Nvidia H200 and its equivalents.",
+      "2026-03-02T00:00:00Z");
+  const auto approvals = OfType(x, "export_approval");
+  REQUIRE(approvals.size() == 1);
+  CHECK(Has(Args(*approvals[0], "item"), "chip:nvidia/h200"));
+  // Chips named after a subject that is no item of the event add nothing.
+  const ExtractedArticle other = testing::AnalyzeText(
+      "The Commerce Department is revising its licence policy for exports of certain processors "
+      "to Vietnam. The best sellers this year are the Nvidia H200 and its equivalents.",
+      "2026-03-02T00:00:00Z");
+  const auto approvals2 = OfType(other, "export_approval");
+  REQUIRE(approvals2.size() == 1);
+  CHECK_FALSE(Has(Args(*approvals2[0], "item"), "chip:nvidia/h200"));
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "analysis/entity_recognizer.h"
 #include "analysis/event_context.h"
 #include "analysis/event_merger.h"
 #include "analysis/event_roles.h"
@@ -95,6 +96,7 @@ class Assembler {
     std::vector<Event> merged =
         MergeEvents(std::move(events_), std::move(partials_), d_.entities, HeadlineEnd());
     AddIssuerAuthority(&merged);
+    SpecifyItems(&merged);
     return merged;
   }
 
@@ -177,6 +179,69 @@ class Assembler {
   // determined ... to impose a duty", "the rule ... implements controls",
   // "restrictions on exports"): the document's issuer did it. Only events
   // the sentence already made get one; the issuer never fills a role alone.
+  // "The semiconductors covered by this rule are the Nvidia H200 and its
+  // equivalents": a later sentence that says which chips the things of an
+  // earlier event are (a definite subject with the item's head noun, a
+  // copula or "include", chips after it) adds those chips to its items.
+  void SpecifyItems(std::vector<Event>* events) const {
+    constexpr std::uint32_t kMaxSubjectWords = 12;
+    for (const Sentence& s : d_.tt.sentences) {
+      if (s.end - s.first < 4 || !IsOneOf(LowerWord(s.first), {"the", "these"})) continue;
+      std::uint32_t verb = s.first + 1;
+      while (verb < s.end && verb - s.first <= kMaxSubjectWords &&
+             !IsOneOf(LowerWord(verb), {"are", "is", "include", "includes"})) {
+        ++verb;
+      }
+      if (verb >= s.end || verb - s.first > kMaxSubjectWords) continue;
+      std::vector<std::int32_t> chips;
+      for (std::uint32_t i = verb + 1; i < s.end; ++i) {
+        const std::int32_t e = d_.EntityAt(i);
+        if (e >= 0 && d_.entities[static_cast<std::size_t>(e)].type == EntityType::kChip &&
+            (i == verb + 1 || d_.EntityAt(i - 1) != e)) {
+          chips.push_back(d_.covered[i]);
+        }
+      }
+      if (chips.empty()) continue;
+      const std::size_t begin = d_.tok(s.first).cp_begin;
+      Event* target = nullptr;
+      std::size_t latest = 0;
+      for (Event& ev : *events) {
+        for (const EventEvidence& x : ev.evidence) {
+          if (x.sentence_span.end > begin || x.sentence_span.end < latest) continue;
+          const bool names_subject =
+              std::any_of(ev.args.begin(), ev.args.end(), [&](const EventArg& a) {
+                if (a.role != "item" || !a.entity_id.empty()) return false;
+                const std::size_t space = a.text.find_last_of(' ');
+                const std::string head =
+                    Lower(space == std::string::npos ? a.text : a.text.substr(space + 1));
+                for (std::uint32_t i = s.first + 1; i < verb; ++i) {
+                  if (LowerWord(i) == head) return true;
+                }
+                return false;
+              });
+          if (names_subject) {
+            target = &ev;
+            latest = x.sentence_span.end;
+          }
+        }
+      }
+      if (target == nullptr) continue;
+      for (const std::int32_t m : chips) {
+        const DocMention& mention = d_.mentions[static_cast<std::size_t>(m)];
+        EventArg arg;
+        arg.role = "item";
+        arg.entity_id = d_.entities[static_cast<std::size_t>(mention.entity)].id;
+        arg.text = std::string(d_.Text(mention.first, mention.end));
+        const bool have = std::any_of(
+            target->args.begin(), target->args.end(),
+            [&](const EventArg& a) { return a.role == "item" && a.entity_id == arg.entity_id; });
+        if (!have) target->args.push_back(std::move(arg));
+      }
+    }
+  }
+
+  std::string LowerWord(std::uint32_t i) const { return Lower(TokenText(d_.tt, d_.tok(i))); }
+
   void AddIssuerAuthority(std::vector<Event>* events) const {
     const std::int32_t issuer = DocumentIssuer();
     if (issuer < 0) return;
