@@ -378,5 +378,16 @@ TEST_CASE("A later sentence that says which chips an event's items are adds them
   CHECK_FALSE(Has(Args(*approvals2[0], "item"), "chip:nvidia/h200"));
 }
 
+TEST_CASE("A second amount of an event's type in its sentence adds to that event",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Commerce Department has reached a preliminary agreement with Wolfspeed to provide up "
+      "to $750 million in direct funding along with $2 billion in loans.",
+      "2026-03-02T00:00:00Z");
+  const auto awards = OfType(x, "award");
+  REQUIRE(awards.size() == 1);
+  CHECK(Args(*awards[0], "amount").size() == 2);
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -47,7 +47,7 @@ enum class Need : std::uint8_t {
 };
 
 bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, Need need,
-                bool any_type = false) {
+                bool any_type = false, bool amounts_may_differ = false) {
   if ((a.type != b.type && !any_type) || a.polarity != b.polarity) return false;
   bool shared = false, a_named = false, b_named = false;
   for (const EventArg& x : a.args) {
@@ -65,7 +65,7 @@ bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, Need ne
       }
     }
     // The same role filled differently: another actor or another amount.
-    const bool amount = x.quantity.has_value();
+    const bool amount = x.quantity.has_value() && !amounts_may_differ;
     if (role_in_b && !value_in_role && (IsActorRole(x.role) || amount)) return false;
   }
   for (const EventArg& y : b.args) b_named |= !Value(y, actors).empty();
@@ -184,6 +184,19 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
           it = x;
         }
       }
+    }
+    if (it == out.end()) {
+      // "to provide $8.5 billion in direct funding along with $11 billion
+      // in loans": a thin mention of the type in a sentence that told an
+      // event of it is a part of that event, with an amount of its own.
+      it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
+        const bool same_sentence =
+            std::any_of(x.evidence.begin(), x.evidence.end(), [&](const EventEvidence& v) {
+              return v.sentence_span.begin == e.event.sentence_span.begin;
+            });
+        return same_sentence && Compatible(x, e.event, actors, Need::kNoConflict,
+                                           /*any_type=*/false, /*amounts_may_differ=*/true);
+      });
     }
     if (it != out.end()) Absorb(&*it, std::move(e.event), actors);
   }

@@ -28,7 +28,10 @@ namespace newsx::extract::analysis {
 // not contradict; a demonstrative one ("This $6.1 billion investment in
 // Clay, NY") failing both, to the event told in the sentence just before
 // it, whatever its type ("... has finalized its largest award to Micron."),
-// when they do not contradict; the others are dropped.
+// when they do not contradict; failing all these, to an event of its type
+// told in the same sentence whose actors it does not contradict, its amount
+// added to that event's ("$8.5 billion in direct funding along with $11
+// billion in loans"); the others are dropped.
 struct PartialMention {
   Event event;
   bool definite = false;       // "the/this/that <trigger>".
