@@ -365,7 +365,7 @@ class ContentFinder {
       const xmlNode* region = child->parent;
       if (region == nullptr || !IsElement(region)) break;
       LeadWalk walk;
-      CollectLead(region, 0, &walk);
+      CollectLead(region, 0, false, &walk);
       if (walk.seen_headline) return std::move(walk.lead);
       child = region;
     }
@@ -378,10 +378,13 @@ class ContentFinder {
     bool reached_article = false;
   };
 
-  static bool ContainsHeadline(const xmlNode* node, int depth) {
+  // An <h1> in the text of `node`; headings in removed boilerplate (a
+  // "related" box titled with an <h1>) do not count.
+  bool ContainsHeadline(const xmlNode* node, int depth) {
     if (depth > kMaxDomDepth) return false;
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
-      if (IsElement(n) && (Name(n) == "h1" || ContainsHeadline(n, depth + 1))) return true;
+      if (!IsElement(n) || n->_private == nullptr || Stats(n).removed) continue;
+      if (Name(n) == "h1" || ContainsHeadline(n, depth + 1)) return true;
     }
     return false;
   }
@@ -391,7 +394,7 @@ class ContentFinder {
   // Media, forms and hidden elements are skipped, and so are blocks named as
   // boilerplate (captions, bylines) unless named as a lead; <header> is
   // entered, since leads sit there beside the headline.
-  void CollectLead(const xmlNode* node, int depth, LeadWalk* walk) const {
+  void CollectLead(const xmlNode* node, int depth, bool named_lead, LeadWalk* walk) const {
     if (depth > kMaxDomDepth) return;
     for (const xmlNode* n = node->children; n != nullptr && !walk->reached_article; n = n->next) {
       if (!IsElement(n)) continue;
@@ -400,7 +403,7 @@ class ContentFinder {
         return;
       }
       const std::string_view name = Name(n);
-      if (name == "h1") {
+      if (IsHeadline(n)) {
         walk->seen_headline = true;
         walk->lead.clear();
         continue;
@@ -409,15 +412,31 @@ class ContentFinder {
       if ((kind == TagKind::kDrop && name != "header") || kind == TagKind::kBreak) continue;
       const Boilerplate boilerplate = ClassifyBoilerplate(n);
       if (boilerplate == Boilerplate::kCertain) continue;
+      const bool lead_named = named_lead || HasLeadName(n);
       if (HasBlockChild(n)) {
         // Entered even when named as boilerplate: the headline's own
         // container is often named "header" or "meta".
-        CollectLead(n, depth + 1, walk);
-      } else if (walk->seen_headline && IsProse(n) &&
-                 (boilerplate == Boilerplate::kNo || HasLeadName(n))) {
+        CollectLead(n, depth + 1, lead_named, walk);
+      } else if (walk->seen_headline && (boilerplate == Boilerplate::kNo || HasLeadName(n)) &&
+                 (IsProse(n) || (lead_named && name == "li" && IsText(n)))) {
+        // Inside an element named as the lead, a short list item (one
+        // point of a bulleted summary) is lead text too.
         walk->lead.push_back(n);
       }
     }
+  }
+
+  // The article's headline: an <h1>, or a lower heading marked as the
+  // headline (itemprop) or reading as the page's title. Pages that give the
+  // <h1> to their logo or section name set the headline in an <h2> or <h3>.
+  bool IsHeadline(const xmlNode* node) const {
+    const std::string_view name = Name(node);
+    if (name == "h1") return true;
+    if (!IsSubheading(name)) return false;
+    if (Attr(node, "itemprop") == "headline") return true;
+    if (title_.empty()) return false;
+    const std::string text = CollapseSpace(TextOf(node));
+    return !text.empty() && title_.compare(0, text.size(), text) == 0;
   }
 
   static bool HasBlockChild(const xmlNode* node) {
@@ -432,6 +451,13 @@ class ContentFinder {
     Chunk c;
     CountLeadText(node, 0, false, &c);
     return ScoreChunk(c) > 0;
+  }
+
+  // Holds text, mostly outside links.
+  static bool IsText(const xmlNode* node) {
+    Chunk c;
+    CountLeadText(node, 0, false, &c);
+    return c.text > 0 && c.link <= kMaxLinkDensity * c.text;
   }
 
   static void CountLeadText(const xmlNode* node, int depth, bool in_link, Chunk* c) {
