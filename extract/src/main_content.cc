@@ -91,6 +91,20 @@ bool StartsWithLink(const xmlNode* node, int depth, bool in_link, bool* found) {
   return false;
 }
 
+// 1 for <h1> .. 6 for <h6>; kNoRank for anything else (a label line ranks
+// below every heading).
+constexpr int kNoRank = 7;
+int HeadingRank(std::string_view name) {
+  if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return name[1] - '0';
+  return kNoRank;
+}
+
+bool IsMedia(std::string_view name) {
+  return name == "figure" || name == "img" || name == "picture" || name == "video" ||
+         name == "audio" || name == "iframe" || name == "embed" || name == "object" ||
+         name == "svg" || name == "canvas";
+}
+
 // Sectioning elements whose <header> is their own, not the page's.
 bool IsSectioning(std::string_view name) {
   return name == "article" || name == "main" || name == "section";
@@ -522,6 +536,11 @@ class ContentFinder {
         Emit(n, depth + 1);
         continue;
       }
+      // A heading with nothing after it introduced a box the rules removed
+      // ("Related articles", "Read more:", "Sources:").
+      if ((IsSubheading(name) || IsLabelLine(n, s)) && !HasTextAfter(n, HeadingRank(name))) {
+        continue;
+      }
       const bool quote = name == "blockquote";
       header_depth_ += s.section_header;
       FlushLine();
@@ -533,6 +552,52 @@ class ContentFinder {
       header_depth_ -= s.section_header;
       if (writer_ != nullptr) writer_->CloseBlock(n);
     }
+  }
+
+  // A short line that ends in a colon: a heading set as a paragraph.
+  static bool IsLabelLine(const xmlNode* node, const NodeStats& s) {
+    if (s.text == 0 || s.text >= kMinParagraphChars) return false;
+    const std::string text = TextOf(node);
+    return !text.empty() && text.back() == ':';
+  }
+
+  // Whether something the walk keeps follows `node`, up to the end of the
+  // article element or the next heading of rank `rank` or higher (a lower
+  // heading starts a subsection, which is content).
+  bool HasTextAfter(const xmlNode* node, int rank) {
+    for (const xmlNode* at = node; at != nullptr && at != best_; at = at->parent) {
+      for (const xmlNode* n = at->next; n != nullptr; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+          if (CachedChars(n) > 0) return true;
+          continue;
+        }
+        if (!IsElement(n)) continue;
+        // Pictures, videos and embedded posts are what some headings
+        // introduce; the text leaves them out but they are not boilerplate.
+        if (IsMedia(Name(n))) return true;
+        if (n->_private == nullptr) continue;
+        const NodeStats& s = Stats(n);
+        if (s.removed) continue;
+        if (s.text == 0) {
+          if (HoldsMedia(n, 0)) return true;
+          continue;
+        }
+        const int next_rank = HeadingRank(Name(n));
+        if (next_rank < kNoRank) return next_rank > rank;
+        if (!IsLinkList(s.text, s.link)) return true;
+      }
+    }
+    return false;
+  }
+
+  bool HoldsMedia(const xmlNode* node, int depth) {
+    if (depth > 3) return false;
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if (!IsElement(n)) continue;
+      if (IsMedia(Name(n))) return true;
+      if (n->_private != nullptr && !Stats(n).removed && HoldsMedia(n, depth + 1)) return true;
+    }
+    return false;
   }
 
   void FlushLine() {

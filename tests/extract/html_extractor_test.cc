@@ -215,6 +215,26 @@ TEST_CASE("ExtractArticle reads a page without its class names when they leave n
   CHECK(article->text.find("This step is hidden") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle leaves out headings whose section was removed", "[extract]") {
+  const std::string para =
+      "<p>The bridge over the river will close for repairs from Monday, and traffic will be sent "
+      "through the town centre for three weeks.</p>";
+  auto article = extract::ExtractArticle(Page(
+      "<html><body><article>" + para +
+      "<h2>What changes for buses</h2><h3>Line 4</h3><p>Buses of line 4 stop at the market "
+      "square instead of the bridge, and every second bus runs on to the station as "
+      "before.</p><h3>The view from the old bridge</h3><p><img src=\"bridge.jpg\"></p>"
+      "<p><strong>Read also:</strong></p><div class=\"related\"><p>The bridge was built in 1962 "
+      "and last repaired twenty years ago, when it was closed for a whole summer.</p></div>"
+      "<h3>More from the town</h3><ul><li><a href=\"/a\">Market hall reopens</a></li>"
+      "<li><a href=\"/b\">New library hours</a></li></ul></article></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("What changes for buses\nLine 4\nBuses of line 4") != std::string::npos);
+  CHECK(article->text.find("The view from the old bridge") != std::string::npos);  // A picture.
+  CHECK(article->text.find("Read also") == std::string::npos);
+  CHECK(article->text.find("More from the town") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
