@@ -389,5 +389,18 @@ TEST_CASE("A second amount of an event's type in its sentence adds to that event
   CHECK(Args(*awards[0], "amount").size() == 2);
 }
 
+TEST_CASE("A proclamation's acts are its country's", "[extract][event][structure]") {
+  // Its doer writes "I"; the first line says who that is.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "BY THE PRESIDENT OF THE UNITED STATES OF AMERICA\n\nA PROCLAMATION\n\n"
+      "1. The Secretary of the Treasury transmitted a report to me on the imports of memory "
+      "chips.\n\n2. I have determined that it is necessary and appropriate to impose a 30 percent "
+      "duty on imports of certain memory chips.",
+      "2026-03-02T00:00:00Z");
+  const auto r = OfType(x, "trade_restriction");
+  REQUIRE(r.size() == 1);
+  CHECK(Has(Args(*r[0], "authority"), "place:united-states"));
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -122,7 +122,11 @@ class Assembler {
   // Sentences without a trigger are not parsed (MarkTriggerSentences()):
   // there the doer is the sentence's first name when a lower-case word
   // follows it ("BIS published the list").
+  //
+  // A document headed "By the President of <country>" (a proclamation, an
+  // executive order: its doer writes "I") is that country's act.
   std::int32_t DocumentIssuer() const {
+    if (const std::int32_t head = HeaderCountry(); head >= 0) return head;
     std::vector<std::uint32_t> count(d_.entities.size(), 0);
     std::int32_t best = -1;
     for (const Sentence& s : d_.tt.sentences) {
@@ -142,6 +146,26 @@ class Assembler {
       }
     }
     return best;
+  }
+
+  // The country of a "By the President of <country>" first line, or -1.
+  std::int32_t HeaderCountry() const {
+    if (d_.tt.sentences.empty()) return -1;
+    const Sentence& s = d_.tt.sentences[0];
+    if (s.end - s.first < 4 || Lower(TokenText(d_.tt, d_.tok(s.first))) != "by") return -1;
+    std::uint32_t i = s.first + 1;
+    if (Lower(TokenText(d_.tt, d_.tok(i))) == "the") ++i;
+    if (!IsOneOf(Lower(TokenText(d_.tt, d_.tok(i))),
+                 {"president", "prime", "governor", "king", "queen"})) {
+      return -1;
+    }
+    for (; i < s.end; ++i) {
+      const std::int32_t e = d_.EntityAt(i);
+      if (e < 0) continue;
+      const Entity& x = d_.entities[static_cast<std::size_t>(e)];
+      return x.type == EntityType::kPlace && x.kind == "country" ? e : -1;
+    }
+    return -1;
   }
 
   bool Parsed(const Sentence& s) const {
