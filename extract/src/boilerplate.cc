@@ -49,6 +49,7 @@ constexpr std::string_view kBoilerplateWords[] = {
 // Stems that mark boilerplate even inside camelCase or glued names.
 constexpr std::string_view kBoilerplateStems[] = {
     "share",   "social",  "comment", "newsletter", "subscribe", "related",  "recommend",
+    "kommentar", "comentario",
     "sidebar", "advert",  "sponsor", "cookie",     "breadcrumb", "outbrain", "taboola",
     "promo",   "byline",  "caption", "footer",     "popup",     "trending", "screen-reader",
     "sr-only", "visually-hidden", "visuallyhidden", "signup",  "paywall",  "disclaimer"};

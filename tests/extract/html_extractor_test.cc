@@ -235,6 +235,21 @@ TEST_CASE("ExtractArticle leaves out headings whose section was removed", "[extr
   CHECK(article->text.find("More from the town") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle leaves out comment sections named in German or Spanish", "[extract]") {
+  auto article = extract::ExtractArticle(Page(
+      "<html><body><div class=\"artikel\"><p>Der Gemeinderat hat am Montag beschlossen, die "
+      "Brücke über den Mühlbach im Sommer neu zu bauen.</p><p>Die Arbeiten dauern voraussichtlich "
+      "drei Monate, in dieser Zeit fährt eine Fähre.</p></div><div class=\"kommentarBereich\">"
+      "<p>Endlich! Auf diese Brücke warten wir im Dorf schon seit Jahren, hoffentlich wird sie "
+      "diesmal rechtzeitig fertig.</p></div><div class=\"seccion-comentarios\"><p>Muy buena "
+      "noticia para el pueblo, aunque tres meses con una barca me parece mucho tiempo.</p>"
+      "</div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Der Gemeinderat") == 0);
+  CHECK(article->text.find("Endlich") == std::string::npos);
+  CHECK(article->text.find("Muy buena") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
