@@ -402,5 +402,20 @@ TEST_CASE("A proclamation's acts are its country's", "[extract][event][structure
   CHECK(Has(Args(*r[0], "authority"), "place:united-states"));
 }
 
+TEST_CASE("A gain stated as a multiple is a comparison; a percent change is not",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The company's new processors deliver a 12-fold increase in memory bandwidth.",
+      "2026-03-02T00:00:00Z");
+  const auto c = OfType(x, "comparison");
+  REQUIRE(c.size() == 1);
+  CHECK(Args(*c[0], "quantity") == std::vector<std::string>{"12-fold"});
+  CHECK(Has(Args(*c[0], "item"), "new processors"));
+  CHECK(Has(Args(*c[0], "aspect"), "memory bandwidth"));
+  const ExtractedArticle percent = testing::AnalyzeText(
+      "The company's new processors drove a 12% increase in revenue.", "2026-03-02T00:00:00Z");
+  CHECK(OfType(percent, "comparison").empty());
+}
+
 }  // namespace
 }  // namespace newsx::extract
