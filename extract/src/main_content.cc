@@ -332,12 +332,32 @@ class ContentFinder {
         }
       }
     }
+    // A data table (results, ingredients) reads as one block: each of its
+    // rows is a short line, but together they are the content.
+    if (name == "table" && IsDataTable(node, 0)) {
+      child_score = ScoreChunk(Chunk{.text = text, .link = link});
+    }
     NodeStats& done = Stats(node);
     done.text = text;
     done.link = link;
     // A section's header does not move the choice of the article: its lead
     // is text when the article chosen holds it, as a dropped landmark's was not.
     done.score = section_header ? 0 : child_score + (block ? ScoreChunk(own) : 0);
+  }
+
+  // A table whose cells hold only inline text: data, not page layout.
+  static bool IsDataTable(const xmlNode* node, int depth) {
+    if (depth > 3) return true;
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if (!IsElement(n)) continue;
+      const std::string_view name = Name(n);
+      if (name == "td" || name == "th") {
+        if (HasBlockChild(n)) return false;
+      } else if (name == "table" || !IsDataTable(n, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   void FindBest(const xmlNode* node, int depth) {

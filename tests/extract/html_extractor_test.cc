@@ -250,6 +250,28 @@ TEST_CASE("ExtractArticle leaves out comment sections named in German or Spanish
   CHECK(article->text.find("Muy buena") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle keeps a data table whose rows are short lines", "[extract]") {
+  std::string rows;
+  const char* const names[] = {"Anna Berg", "Carla Dietz", "Eva Fuchs", "Greta Hahn", "Ida Jung"};
+  for (int i = 0; i < 5; ++i) {
+    rows += "<tr><td>" + std::to_string(i + 1) + ".</td><td>" + names[i] +
+            "</td><td>TV Nord</td>"
+            "<td>12," +
+            std::to_string(10 + i) + " s</td></tr>";
+  }
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"results\"><div class=\"intro\"><p>Results of the 100 "
+           "metres for girls under 16 at the district championships on Saturday, run in light "
+           "rain.</p></div><table>" +
+           rows +
+           "</table></div><div class=\"more\"><a "
+           "href=\"/\">All results</a></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Results of the 100 metres") == 0);
+  CHECK(article->text.find("1. Anna Berg TV Nord 12,10 s") != std::string::npos);
+  CHECK(article->text.find("5. Ida Jung") != std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
