@@ -417,5 +417,18 @@ TEST_CASE("A gain stated as a multiple is a comparison; a percent change is not"
   CHECK(OfType(percent, "comparison").empty());
 }
 
+TEST_CASE("An investigation's item is what its purpose clause examines",
+          "[extract][event][structure]") {
+  // "the dumping of X": an action named by a noun in -ing stands for its
+  // "of" phrase.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The European Commission is launching an anti-dumping investigation to examine Vietnam's "
+      "dumping of solar wafers.",
+      "2026-03-02T00:00:00Z");
+  const auto inv = OfType(x, "investigation");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "item"), "solar wafers"));
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -559,8 +559,15 @@ class Assembler {
         p_.Subtree(a, &first, &end);
       }
     }
-    // "the import of certain chips": the chips.
-    for (int hop = 0; hop < 2 && (d_.tok(a).classes & kTransparentNoun); ++hop) {
+    // "the import of certain chips": the chips; so for an action named by
+    // a noun in -ing ("the targeting of foundational semiconductors").
+    const auto transparent = [&](std::uint32_t i) {
+      if (d_.tok(i).classes & kTransparentNoun) return true;
+      const std::string_view w = TokenText(d_.tt, d_.tok(i));
+      return p_.tag(i) == nlp::Upos::kNoun && w.size() > 5 && w.ends_with("ing") &&
+             !(d_.tok(i).flags & kUpperInitial);
+    };
+    for (int hop = 0; hop < 2 && transparent(a); ++hop) {
       std::int32_t inner = -1;
       for (const std::uint32_t* c = p_.children_begin(a); c != p_.children_end(a); ++c) {
         if (p_.base_rel(*c) == "nmod" && p_.CaseOf(*c) == "of") inner = static_cast<std::int32_t>(*c);
