@@ -125,10 +125,42 @@ std::string WithoutModifiers(std::string_view lower) {
   return out;
 }
 
+bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+// `lower` without negated words: "no-sidebar" and "non-paywall" name an
+// element without a sidebar or outside the paywall, not the sidebar or the
+// paywall. The word after "no", "non" or "not" is dropped with it.
+std::string WithoutNegations(std::string_view lower) {
+  std::string out;
+  out.reserve(lower.size());
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    if (!IsLetter(lower[i])) {
+      out += lower[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < lower.size() && IsLetter(lower[end])) ++end;
+    const std::string_view word = lower.substr(i, end - i);
+    if ((word == "no" || word == "non" || word == "not") && end < lower.size() &&
+        (lower[end] == '-' || lower[end] == '_') && end + 1 < lower.size() &&
+        IsLetter(lower[end + 1])) {
+      end += 1;
+      while (end < lower.size() && IsLetter(lower[end])) ++end;
+      out += ' ';
+    } else {
+      out += word;
+    }
+    i = end;
+  }
+  return out;
+}
+
 bool HasBoilerplateName(std::string_view value) {
   const std::string lower = AsciiLower(value);
   if (HasHiddenToken(lower)) return true;
-  const std::string names = lower.find("--") == std::string::npos ? lower : WithoutModifiers(lower);
+  std::string names = lower.find("--") == std::string::npos ? lower : WithoutModifiers(lower);
+  if (names.find("no") != std::string::npos) names = WithoutNegations(names);
   for (std::string_view stem : kBoilerplateStems) {
     if (names.find(stem) != std::string::npos) return true;
   }

@@ -272,6 +272,22 @@ TEST_CASE("ExtractArticle keeps a data table whose rows are short lines", "[extr
   CHECK(article->text.find("5. Ida Jung") != std::string::npos);
 }
 
+TEST_CASE("ExtractArticle reads a negated class word as the opposite of boilerplate", "[extract]") {
+  // "non-paywall" is the free part of an article; the box beside it holds
+  // more text, so the article is not protected by its share of the page.
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"story non-paywall\"><p>The valley's last dairy will close at "
+           "the end of the year after eighty years, its owners said on Friday.</p><p>Milk from the "
+           "remaining farms will go to the cooperative in the next town instead.</p></div><div "
+           "class=\"related\"><p>Other news: the cheese market moves to the town hall square for "
+           "the summer months.</p><p>The school choir won second prize at the regional festival "
+           "last weekend.</p><p>Roadworks on the pass road start in May and last six weeks.</p>"
+           "</div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The valley's last dairy") == 0);
+  CHECK(article->text.find("Other news") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
