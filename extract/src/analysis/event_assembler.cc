@@ -841,6 +841,9 @@ class Assembler {
     bool partial_made = false;
     for (const auto& [distance, rule_index] : order) {
       const EventRule& rule = d_.model.lexicon.rules[rule_index];
+      // "there is sufficient supply of this product": the noun of a
+      // verbal rule's trigger tells no transaction.
+      if (rule.verbal && !p_.empty() && p_.tag(Head(hit)) != nlp::Upos::kVerb) continue;
       candidates_.resize(fixed);  // Drop noun phrases made for an earlier rule.
       std::vector<bool> used(candidates_.size(), false);
       std::vector<Filled> filled;

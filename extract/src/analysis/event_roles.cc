@@ -144,8 +144,14 @@ void Objects(const DocParse& p, std::uint32_t h, std::vector<std::uint32_t>* out
       if (p.rel(*c) == "compound" && p.tag(*c) != Upos::kPropn) AddWithConjuncts(p, *c, out);
     }
     // "added Huawei to the entity list", "hit China with tariffs": the
-    // verb's object is what the noun trigger is about.
-    if (p.base_rel(h) == "obl" && p.head(h) >= 0) {
+    // verb's object is what the noun trigger is about; not when the noun
+    // only says when ("During his visit to Arizona, he will discuss the
+    // vision": the vision is not visited).
+    const std::string_view when = p.CaseOf(h);
+    const bool temporal = when == "during" || when == "after" || when == "before" ||
+                          when == "since" || when == "until" || when == "amid" ||
+                          when == "following" || when == "ahead";
+    if (p.base_rel(h) == "obl" && p.head(h) >= 0 && !temporal) {
       ChildrenWith(p, static_cast<std::uint32_t>(p.head(h)), {"obj"}, out);
     }
   }

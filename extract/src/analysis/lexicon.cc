@@ -384,6 +384,8 @@ class Parser {
         rule.item_carry = value == "1";
       } else if (key == "context" && value == "sentence") {
         rule.context_in_sentence = true;
+      } else if (key == "verbal") {
+        rule.verbal = value == "1";
       } else {
         return InvalidArgumentError("unknown option \"" + std::string(opt) + "\"");
       }

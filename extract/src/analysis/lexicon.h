@@ -129,6 +129,7 @@ struct EventRule {
   std::string home_type;  // See events.tsv "home=".
   bool item_carry = false;
   bool context_in_sentence = false;  // See events.tsv "context=sentence".
+  bool verbal = false;               // See events.tsv "verbal=1".
 };
 
 // A trigger phrase and the rules it may fire, in file order.
