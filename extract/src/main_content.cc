@@ -32,7 +32,7 @@ constexpr double kProtectedShare = 0.5;
 
 // How far above the article element the headline may sit for the prose
 // between the two to count as the article's lead.
-constexpr int kLeadLevels = 3;
+constexpr int kLeadLevels = 4;
 
 // Characters of text, not counting whitespace (code points, not bytes).
 int CountChars(const xmlChar* text) {
