@@ -430,5 +430,27 @@ TEST_CASE("An investigation's item is what its purpose clause examines",
   CHECK(Has(Args(*inv[0], "item"), "solar wafers"));
 }
 
+TEST_CASE("A trigger that only says when takes nothing from its verb",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "President Lee flew to Ohio on Monday. During his visit to Ohio, he will discuss the plan "
+      "that he laid out in March.",
+      "2026-03-02T00:00:00Z");
+  const auto visits = OfType(x, "visit");
+  REQUIRE(visits.size() == 1);
+  CHECK(Has(Args(*visits[0], "place"), "place:ohio"));
+  CHECK_FALSE(Has(Args(*visits[0], "site"), "plan"));
+}
+
+TEST_CASE("A verbal trigger's noun tells no transaction", "[extract][event][structure]") {
+  const ExtractedArticle noun = testing::AnalyzeText(
+      "Exporters must show that there is sufficient supply of the Nvidia H20 in the United States.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(noun, "sale").empty());
+  const ExtractedArticle verb = testing::AnalyzeText(
+      "SK Hynix supplies Nvidia H20 chips to Lenovo.", "2026-03-02T00:00:00Z");
+  CHECK(OfType(verb, "sale").size() == 1);
+}
+
 }  // namespace
 }  // namespace newsx::extract

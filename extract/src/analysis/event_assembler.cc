@@ -1031,11 +1031,19 @@ class Assembler {
 namespace {
 
 // True when `lower` is a one-word trigger or may be an inflection of one:
-// the suffixes of English verbs and nouns, with a silent "e" restored or a
-// doubled consonant undone ("approved" -> "approve", "banned" -> "ban").
+// the suffixes of English verbs and nouns, with a silent "e" restored, a
+// doubled consonant undone or a "y" restored ("approved" -> "approve",
+// "banned" -> "ban", "supplies" -> "supply").
 bool MayInflectTrigger(const std::unordered_map<std::string, std::uint32_t>& words,
                        const std::string& lower) {
   if (words.contains(lower)) return true;
+  // "supplies", "supplied" -> "supply".
+  for (const std::string_view suffix : {"ies", "ied"}) {
+    if (lower.size() > suffix.size() + 1 && lower.ends_with(suffix) &&
+        words.contains(lower.substr(0, lower.size() - suffix.size()) + "y")) {
+      return true;
+    }
+  }
   for (const std::string_view suffix : {"ing", "ed", "es", "s", "d"}) {
     if (lower.size() <= suffix.size() + 1 || !lower.ends_with(suffix)) continue;
     std::string base = lower.substr(0, lower.size() - suffix.size());
