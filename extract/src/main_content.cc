@@ -412,13 +412,14 @@ class ContentFinder {
     bool reached_article = false;
   };
 
-  // An <h1> in the text of `node`; headings in removed boilerplate (a
-  // "related" box titled with an <h1>) do not count.
+  // The headline (an <h1> that reads as the title) in the text of `node`;
+  // headings in removed boilerplate (a "related" box titled with an <h1>)
+  // do not count.
   bool ContainsHeadline(const xmlNode* node, int depth) {
     if (depth > kMaxDomDepth) return false;
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       if (!IsElement(n) || n->_private == nullptr || Stats(n).removed) continue;
-      if (Name(n) == "h1" || ContainsHeadline(n, depth + 1)) return true;
+      if ((Name(n) == "h1" && ReadsAsTitle(n)) || ContainsHeadline(n, depth + 1)) return true;
     }
     return false;
   }
@@ -458,6 +459,15 @@ class ContentFinder {
         walk->lead.push_back(n);
       }
     }
+  }
+
+  // The heading's text begins the page's title, or no title is known to
+  // tell. An article that sets its subheadings as <h1> holds <h1>s that are
+  // not its headline.
+  bool ReadsAsTitle(const xmlNode* heading) const {
+    if (title_.empty()) return true;
+    const std::string text = CollapseSpace(TextOf(heading));
+    return !text.empty() && title_.compare(0, text.size(), text) == 0;
   }
 
   // The article's headline: an <h1>, or a lower heading marked as the

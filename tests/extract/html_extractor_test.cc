@@ -288,6 +288,22 @@ TEST_CASE("ExtractArticle reads a negated class word as the opposite of boilerpl
   CHECK(article->text.find("Other news") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle finds the lead of a body that sets its subheadings as <h1>",
+          "[extract]") {
+  auto article = extract::ExtractArticle(
+      Page("<html><head><title>Harbour festival moves to August</title></head><body><div "
+           "class=\"head\"><h1>Harbour festival moves to August</h1><p class=\"teaser\">The "
+           "festival leaves its June date after three wet years, and the fireworks move to the "
+           "last Saturday of August.</p></div><div class=\"body\"><h1>The programme</h1><p>Bands "
+           "will play on two stages by the water on Friday and Saturday evenings, as in earlier "
+           "years, and the fish market stays open late.</p><h1>Tickets</h1><p>Day tickets go on "
+           "sale in May at the tourist office on the "
+           "quay and cost the same as last year, children free.</p></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The festival leaves its June date") == 0);
+  CHECK(article->text.find("Bands will play") != std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
