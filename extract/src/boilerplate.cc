@@ -68,6 +68,12 @@ constexpr std::string_view kFurniture[] = {
     "recommended", "sign up", "subscribe", "subscribe now", "click here", "skip to content",
     "back to top", "close", "copy link", "comments", "leave a comment", "scroll to continue"};
 
+// Labels that open a picture credit or source line, before a colon.
+constexpr std::string_view kCreditLabels[] = {
+    "foto", "fotos", "photo", "photos", "photo credit", "photo credits", "bild", "bilder",
+    "bildquelle", "image", "images", "credit", "credits", "abbildung", "quelle", "source",
+    "crédit photo", "crédits photos", "foto credit"};
+
 // Whole words of class/id values that name an article's lead (standfirst).
 constexpr std::string_view kLeadWords[] = {
     "teaser", "intro", "lead", "standfirst", "summary", "excerpt", "description", "subtitle",
@@ -230,6 +236,16 @@ bool HasLeadName(const xmlNode* element) {
   if (element->properties == nullptr) return false;
   return HasWord(AsciiLower(Attr(element, "class")), kLeadWords) ||
          HasWord(AsciiLower(Attr(element, "id")), kLeadWords);
+}
+
+bool IsCreditLine(std::string_view line) {
+  if (line.size() < 120 && line.find("\xC2\xA9") != std::string_view::npos) return true;  // ©
+  if (line.size() >= 200) return false;
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon > 20) return false;
+  std::string label = AsciiLower(line.substr(0, colon));
+  while (!label.empty() && label.back() == ' ') label.pop_back();
+  return OneOf(std::string_view(label), kCreditLabels);
 }
 
 bool IsFurnitureLine(std::string_view line) {

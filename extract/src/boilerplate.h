@@ -47,4 +47,10 @@ bool HasLeadName(const xmlNode* element);
 // "Read more", "Share this article"...), compared case-insensitively.
 bool IsFurnitureLine(std::string_view line);
 
+// True for short picture credits and captions set as text lines: lines
+// under 200 bytes that open with a credit label and a colon ("Foto:",
+// "Photo credit:", "Abbildung:", "Quelle:"...), or lines under 120 bytes
+// that carry a copyright sign.
+bool IsCreditLine(std::string_view line);
+
 }  // namespace newsx::extract::internal

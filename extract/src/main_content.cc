@@ -640,7 +640,7 @@ class ContentFinder {
     // In a section's header only paragraphs are text (the lead); its short
     // lines are the section label, date and byline.
     const bool kept =
-        !line.empty() && line != title_ && !IsFurnitureLine(line) &&
+        !line.empty() && line != title_ && !IsFurnitureLine(line) && !IsCreditLine(line) &&
         (header_depth_ == 0 ||
          CountChars(reinterpret_cast<const xmlChar*>(line.c_str())) >= kMinParagraphChars);
     if (writer_ != nullptr) writer_->EndLine(kept);

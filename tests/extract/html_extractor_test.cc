@@ -304,6 +304,22 @@ TEST_CASE("ExtractArticle finds the lead of a body that sets its subheadings as 
   CHECK(article->text.find("Bands will play") != std::string::npos);
 }
 
+TEST_CASE("ExtractArticle leaves out picture credits set as text lines", "[extract]") {
+  auto article = extract::ExtractArticle(Page(
+      "<html><body><div class=\"text\"><p>The old mill by the river reopened on Sunday as a "
+      "museum, after six years of repairs paid for by the village and a foundation.</p><p>Foto: "
+      "Anna Beispiel / Dorfarchiv</p><p>Visitors can see the wheel turn again on the first "
+      "weekend of every month, and the bakery next door sells bread from its flour.</p><p>The "
+      "mill on a postcard from 1910 \xC2\xA9 Village archive</p><p>Photo credit: Museum</p>"
+      "</div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The old mill") == 0);
+  CHECK(article->text.find("Visitors can see") != std::string::npos);
+  CHECK(article->text.find("Foto:") == std::string::npos);
+  CHECK(article->text.find("postcard") == std::string::npos);
+  CHECK(article->text.find("Photo credit") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
