@@ -452,5 +452,23 @@ TEST_CASE("A verbal trigger's noun tells no transaction", "[extract][event][stru
   CHECK(OfType(verb, "sale").size() == 1);
 }
 
+TEST_CASE("A firm named inside the item makes it; it neither buys it nor is 'it'",
+          "[extract][event][structure]") {
+  const ExtractedArticle maker = testing::AnalyzeText(
+      "The 30 Boeing jets ordered last year will arrive in March.", "2026-03-02T00:00:00Z");
+  const auto orders = OfType(maker, "order");
+  REQUIRE(orders.size() == 1);
+  CHECK(Has(Args(*orders[0], "seller"), "org:boeing"));
+  CHECK(Args(*orders[0], "buyer").empty());
+  // The pronoun's antecedent is not the name that modifies "jets".
+  const ExtractedArticle pronoun = testing::AnalyzeText(
+      "In addition to its order of 30 Boeing jets on Wednesday, it announced an order of 50 "
+      "Airbus jets on Monday.",
+      "2026-03-02T00:00:00Z");
+  for (const Event* e : OfType(pronoun, "order")) {
+    CHECK_FALSE(Has(Args(*e, "buyer"), "org:boeing"));
+  }
+}
+
 }  // namespace
 }  // namespace newsx::extract

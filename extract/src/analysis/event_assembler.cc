@@ -708,6 +708,12 @@ class Assembler {
     for (std::size_t k = 0; k < candidates_.size(); ++k) {
       const Candidate& c = candidates_[k];
       if (c.entity < 0 || c.end > pronoun || !Usable(c, k, slot, hit, used)) continue;
+      // A name that modifies a noun is no one a pronoun points at: "its
+      // order of 30 Boeing jets, it announced" (the jets' maker).
+      if (!p_.empty()) {
+        const std::string_view rel = p_.base_rel(CandidateHead(c));
+        if (rel == "compound" || rel == "nummod" || rel == "amod") continue;
+      }
       const bool person = (c.classes & kArgPerson) != 0;
       if ((personal && !person) || (neuter && person)) continue;
       if (best < 0 || c.first > candidates_[static_cast<std::size_t>(best)].first) {
@@ -826,6 +832,38 @@ class Assembler {
     return true;
   }
 
+  // "its order of 30 Boeing jets": a firm named inside the item's phrase
+  // makes the item; it is the seller when the rule has one, never the
+  // buyer or another actor.
+  void MakerOfItem(const EventRule& rule, std::vector<Filled>* filled) const {
+    const auto item = std::find_if(filled->begin(), filled->end(), [&](const Filled& f) {
+      return f.role == "item" && f.candidate >= 0;
+    });
+    if (item == filled->end()) return;
+    const Candidate& it = candidates_[static_cast<std::size_t>(item->candidate)];
+    const bool has_seller = std::any_of(rule.slots.begin(), rule.slots.end(),
+                                        [](const RoleSlot& r) { return r.role == "seller"; });
+    bool seller_filled = std::any_of(filled->begin(), filled->end(),
+                                     [](const Filled& f) { return f.role == "seller"; });
+    for (auto f = filled->begin(); f != filled->end();) {
+      const bool actor = f->role == "buyer" || f->role == "investor" || f->role == "authority";
+      const Candidate* c =
+          f->candidate >= 0 ? &candidates_[static_cast<std::size_t>(f->candidate)] : nullptr;
+      if (!actor || c == nullptr || c->entity < 0 || c->first < it.first || c->end > it.end ||
+          (c->first == it.first && c->end == it.end)) {
+        ++f;
+        continue;
+      }
+      if (has_seller && !seller_filled) {
+        f->role = "seller";
+        seller_filled = true;
+        ++f;
+      } else {
+        f = filled->erase(f);
+      }
+    }
+  }
+
   // Returns true when the hit made an event.
   bool Fire(std::uint32_t sentence_index, const TriggerHit& hit) {
     const Sentence& s = d_.tt.sentences[sentence_index];
@@ -864,6 +902,7 @@ class Assembler {
           item_id = d_.entities[static_cast<std::size_t>(carried)].id;
         }
       }
+      MakerOfItem(rule, &filled);
       if (!Satisfied(rule, filled)) {
         if (!partial_made && carried < 0 && HasAnchor(filled)) {
           partial_made = true;
