@@ -365,7 +365,10 @@ class ContentFinder {
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       if (!IsElement(n) || n->_private == nullptr) continue;
       const NodeStats& s = Stats(n);
-      if (s.removed) continue;
+      // A section's header and what it holds (the lead) are never the
+      // article: they score nothing for it, and a long lead must not win
+      // over a short body.
+      if (s.removed || s.section_header) continue;
       if (marked_body_ == nullptr && Attr(n, "itemprop") == "articleBody") marked_body_ = n;
       FindBest(n, depth + 1);
       if (s.score > best_score_) {

@@ -320,6 +320,18 @@ TEST_CASE("ExtractArticle leaves out picture credits set as text lines", "[extra
   CHECK(article->text.find("Photo credit") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle does not take a long lead for the article", "[extract]") {
+  auto article = extract::ExtractArticle(
+      Page("<html><body><article><header><h1>Ferry fares rise in April</h1><p>Fares on the island "
+           "ferries rise by five per cent in April, the first increase in four years, and season "
+           "tickets for residents rise by half as much, the operator announced on Tuesday after a "
+           "meeting with the council.</p></header><p>The operator blamed the price of fuel and the "
+           "cost of repairs to the older boat.</p></article></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Fares on the island ferries") == 0);
+  CHECK(article->text.find("The operator blamed") != std::string::npos);
+}
+
 TEST_CASE("ExtractArticle rejects empty, blank and binary input", "[extract][hostile]") {
   CHECK(extract::ExtractArticle(Page("")).status().code() == StatusCode::kInvalidArgument);
   CHECK(extract::ExtractArticle(Page(" \n\t ")).status().code() == StatusCode::kInvalidArgument);
