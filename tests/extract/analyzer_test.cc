@@ -177,6 +177,25 @@ TEST_CASE("Hostile text: acronyms, their definitions, titles and postal codes by
   CHECK(testing::FindEntity(x, "place:mill-new-york") != nullptr);
 }
 
+TEST_CASE("Hostile text: events that look back across the page, by the thousand",
+          "[extract][analyzer][hostile]") {
+  // A headline's event, chips a later sentence names, same-sentence amounts,
+  // firms introduced by apposition and processor families: each looks at a
+  // bounded set of earlier events or one pass of the page, so 6,000 such
+  // paragraphs stay linear.
+  std::string text = "Canada Restricts Chip Exports\n\n";
+  for (int i = 0; i < 6000; ++i) {
+    const std::string firm = "Zorb" + std::to_string(i);
+    text += firm + ", a photonic computing company, sold certain processors to Japan for $" +
+            std::to_string(i % 90 + 1) + " million along with $2 million in loans. The processors "
+            "covered by this sale are the Nvidia H200 and " + firm +
+            "'s Lumen Processing Units. Canada imposed export controls on certain chips.\n\n";
+  }
+  const ExtractedArticle x = AnalyzeHostile(text);
+  CHECK_FALSE(x.events.empty());
+  CHECK(testing::FindEntity(x, "org:zorb17") != nullptr);
+}
+
 TEST_CASE("Hostile text: mixed scripts", "[extract][analyzer][hostile]") {
   // English with Chinese, Russian and Arabic words: still English.
   std::string text;

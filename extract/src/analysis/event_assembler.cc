@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "analysis/entity_recognizer.h"
@@ -209,6 +210,7 @@ class Assembler {
   // copula or "include", chips after it) adds those chips to its items.
   void SpecifyItems(std::vector<Event>* events) const {
     constexpr std::uint32_t kMaxSubjectWords = 12;
+    constexpr std::ptrdiff_t kSpecifyWindow = 64;
     for (const Sentence& s : d_.tt.sentences) {
       if (s.end - s.first < 4 || !IsOneOf(LowerWord(s.first), {"the", "these"})) continue;
       std::uint32_t verb = s.first + 1;
@@ -229,7 +231,14 @@ class Assembler {
       const std::size_t begin = d_.tok(s.first).cp_begin;
       Event* target = nullptr;
       std::size_t latest = 0;
-      for (Event& ev : *events) {
+      // Events are in text order of their first mention: only the last
+      // kSpecifyWindow of those told before the sentence are searched, so
+      // a page of many such sentences stays linear.
+      const auto told = std::partition_point(events->begin(), events->end(), [&](const Event& ev) {
+        return ev.sentence_span.begin < begin;
+      });
+      const auto from = told - std::min<std::ptrdiff_t>(kSpecifyWindow, told - events->begin());
+      for (Event& ev : std::span<Event>(from, told)) {
         for (const EventEvidence& x : ev.evidence) {
           if (x.sentence_span.end > begin || x.sentence_span.end < latest) continue;
           const bool names_subject =

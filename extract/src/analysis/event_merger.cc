@@ -144,13 +144,18 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
       return Compatible(x, e, actors, Need::kSharedOrUnnamed);
     });
     if (it == out.end() && headline_end > 0 && e.sentence_span.begin >= headline_end) {
-      it = std::find_if(out.begin(), out.end(), [&](const Event& x) {
+      // The headline's events come first in `out` (text order): only that
+      // prefix is searched, so the search stays short on any page.
+      for (auto x = out.begin(); x != out.end() && x->sentence_span.begin < headline_end; ++x) {
         const bool headline_only =
-            std::all_of(x.evidence.begin(), x.evidence.end(), [&](const EventEvidence& v) {
+            std::all_of(x->evidence.begin(), x->evidence.end(), [&](const EventEvidence& v) {
               return v.sentence_span.end <= headline_end;
             });
-        return x.type == e.type && headline_only && Compatible(x, e, actors, Need::kNoConflict);
-      });
+        if (x->type == e.type && headline_only && Compatible(*x, e, actors, Need::kNoConflict)) {
+          it = x;
+          break;
+        }
+      }
     }
     if (it == out.end()) {
       out.push_back(std::move(e));
