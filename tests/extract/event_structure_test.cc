@@ -470,5 +470,17 @@ TEST_CASE("A firm named inside the item makes it; it neither buys it nor is 'it'
   }
 }
 
+TEST_CASE("An amount an investment is brought to is its running total",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Micron will invest an additional $10 billion in Idaho. In total, today's announcement "
+      "brings Micron's investment to about $60 billion.",
+      "2026-03-02T00:00:00Z");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Args(*inv[0], "amount") == std::vector<std::string>{"$10 billion"});
+  CHECK(Args(*inv[0], "total") == std::vector<std::string>{"about $60 billion"});
+}
+
 }  // namespace
 }  // namespace newsx::extract

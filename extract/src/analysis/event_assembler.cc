@@ -951,6 +951,20 @@ class Assembler {
     return found;
   }
 
+  // "brings TSMC's investment to about $165 billion": an amount that a
+  // verb of growth takes the event "to" is the running total, not the
+  // amount of this happening (which merges with the one it adds to).
+  bool IsRunningTotal(const Candidate& c) const {
+    if (p_.empty()) return false;
+    const std::uint32_t h = CandidateHead(c);
+    if (p_.CaseOf(h) != "to" || p_.head(h) < 0) return false;
+    const auto verb = static_cast<std::uint32_t>(p_.head(h));
+    if (p_.tag(verb) != nlp::Upos::kVerb) return false;
+    const std::string_view l = p_.lemma(verb);
+    return l == "bring" || l == "raise" || l == "take" || l == "lift" || l == "boost" ||
+           l == "increase" || l == "push";
+  }
+
   // True when a filler names an entity or an amount: something another
   // mention of the happening can be recognized by.
   bool HasAnchor(const std::vector<Filled>& filled) const {
@@ -988,6 +1002,7 @@ class Assembler {
           if (role == "item") item_country = CountryOf(e);
         } else if (cand.quantity >= 0) {
           arg.quantity = quantities_[static_cast<std::size_t>(cand.quantity)];
+          if (role == "amount" && IsRunningTotal(cand)) arg.role = "total";
         }
       }
       ev.args.push_back(std::move(arg));
