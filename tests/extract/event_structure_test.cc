@@ -482,5 +482,16 @@ TEST_CASE("An amount an investment is brought to is its running total",
   CHECK(Args(*inv[0], "total") == std::vector<std::string>{"about $60 billion"});
 }
 
+TEST_CASE("An infinitive of purpose has its verb's doers", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Last year, the National Science Foundation and Intel announced $100 million to expand "
+      "semiconductor training.",
+      "2026-03-02T00:00:00Z");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "investor"), "org:national-science-foundation"));
+  CHECK(Has(Args(*inv[0], "investor"), "org:intel"));
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -73,6 +73,13 @@ bool Compatible(const Event& a, const Event& b, const ActorKeys& actors, Need ne
   return shared || (need == Need::kSharedOrUnnamed && !a_named && !b_named);
 }
 
+// True when `x` has a mention in the sentence of `e`'s first mention.
+bool SameSentence(const Event& x, const Event& e) {
+  return std::any_of(x.evidence.begin(), x.evidence.end(), [&](const EventEvidence& v) {
+    return v.sentence_span.begin == e.sentence_span.begin;
+  });
+}
+
 // The end of `e`'s last sentence that ends at or before code point
 // `begin`, or 0.
 std::size_t EndBefore(const Event& e, std::size_t begin) {
@@ -143,6 +150,14 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
     auto it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
       return Compatible(x, e, actors, Need::kSharedOrUnnamed);
     });
+    if (it == out.end()) {
+      // "to provide $750 million in direct funding along with $2 billion in
+      // loans": one sentence, one doer, two amounts of one award.
+      it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
+        return SameSentence(x, e) && Compatible(x, e, actors, Need::kShared, /*any_type=*/false,
+                                                /*amounts_may_differ=*/true);
+      });
+    }
     if (it == out.end() && headline_end > 0 && e.sentence_span.begin >= headline_end) {
       // The headline's events come first in `out` (text order): only that
       // prefix is searched, so the search stays short on any page.
@@ -195,12 +210,9 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
       // in loans": a thin mention of the type in a sentence that told an
       // event of it is a part of that event, with an amount of its own.
       it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
-        const bool same_sentence =
-            std::any_of(x.evidence.begin(), x.evidence.end(), [&](const EventEvidence& v) {
-              return v.sentence_span.begin == e.event.sentence_span.begin;
-            });
-        return same_sentence && Compatible(x, e.event, actors, Need::kNoConflict,
-                                           /*any_type=*/false, /*amounts_may_differ=*/true);
+        return SameSentence(x, e.event) && Compatible(x, e.event, actors, Need::kNoConflict,
+                                                      /*any_type=*/false,
+                                                      /*amounts_may_differ=*/true);
       });
     }
     if (it != out.end()) Absorb(&*it, std::move(e.event), actors);

@@ -16,6 +16,10 @@ namespace newsx::extract::analysis {
 // attributed (a headline states what the body attributes), else the
 // strongest of the mentions.
 //
+// Two events of one type told in one sentence that share an entity merge
+// even when their amounts differ ("$750 million in direct funding along
+// with $2 billion in loans": one award, both amounts).
+//
 // Actors compare by `entities`: a government or agency of a country and
 // the country itself are one actor ("China", "the Chinese government",
 // "Chinese customs"), so their mentions of one happening merge.

@@ -82,7 +82,13 @@ void InheritedSubjects(const DocParse& p, std::uint32_t h, int depth, std::vecto
     // "will receive $6.1 billion in grants": the amount's verb tells who.
     InheritedSubjects(p, g, depth + 1, out);
   } else if (base == "ccomp" || base == "advcl") {
-    if (!IsVerbal(p, h)) Subjects(p, g, depth + 1, out);
+    // "X announced $100 million to expand training": X expands (an
+    // infinitive of purpose has its verb's doer).
+    bool infinitive = false;
+    for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
+      infinitive |= p.rel(*c) == "mark" && p.lemma(*c) == "to";
+    }
+    if (!IsVerbal(p, h) || (base == "advcl" && infinitive)) Subjects(p, g, depth + 1, out);
   }
 }
 
