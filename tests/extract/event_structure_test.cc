@@ -493,5 +493,18 @@ TEST_CASE("An infinitive of purpose has its verb's doers", "[extract][event][str
   CHECK(Has(Args(*inv[0], "investor"), "org:intel"));
 }
 
+TEST_CASE("A trigger in a quoted title names a document", "[extract][event][structure]") {
+  const ExtractedArticle title = testing::AnalyzeText(
+      "The rule is published with a second BIS rule, \"Export Controls on Advanced Memory "
+      "Items,\" which answers public comments.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(title, "trade_restriction").empty());
+  // Quoted speech is no title.
+  const ExtractedArticle speech = testing::AnalyzeText(
+      "\"We will impose export controls on advanced memory chips,\" the BIS said on Monday.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(speech, "trade_restriction").size() == 1);
+}
+
 }  // namespace
 }  // namespace newsx::extract

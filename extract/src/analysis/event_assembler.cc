@@ -314,6 +314,40 @@ class Assembler {
     return p_.empty() ? hit.end - 1 : TriggerHead(p_, hit.first, hit.end);
   }
 
+  // True when the hit lies in a quoted title ("a second rule, \"Export
+  // Controls on Semiconductor Manufacturing Items,\" which addresses"): the
+  // words name a document, they tell no happening. A title: quotation marks
+  // around it within its sentence, at most kMaxTitleWords words, most of
+  // them capitalized.
+  bool InQuotedTitle(const TriggerHit& hit) const {
+    constexpr std::uint32_t kMaxTitleWords = 24;
+    const auto is_quote = [&](std::uint32_t i) {
+      const std::string_view w = TokenText(d_.tt, d_.tok(i));
+      return w == "\"" || w == "\u201c" || w == "\u201d";
+    };
+    const std::uint32_t sentence = d_.SentenceOf(hit.first);
+    std::uint32_t open = hit.first;
+    while (open > 0 && hit.first - open < kMaxTitleWords && !is_quote(open - 1) &&
+           d_.SentenceOf(open - 1) == sentence) {
+      --open;
+    }
+    if (open == 0 || !is_quote(open - 1) || d_.SentenceOf(open - 1) != sentence) return false;
+    std::uint32_t close = hit.end;
+    while (close < d_.size() && close - open < kMaxTitleWords && !is_quote(close) &&
+           d_.SentenceOf(close) == sentence) {
+      ++close;
+    }
+    if (close >= d_.size() || !is_quote(close)) return false;
+    std::uint32_t words = 0, capitals = 0;
+    for (std::uint32_t i = open; i < close; ++i) {
+      const Token& t = d_.tok(i);
+      if (!(t.flags & kWordToken) || TokenText(d_.tt, t).size() <= 3) continue;
+      ++words;
+      capitals += (t.flags & kUpperInitial) != 0;
+    }
+    return words >= 2 && capitals * 10 >= words * 8;
+  }
+
   // The lexicon's trigger phrases, and words whose lemma is a one-word
   // trigger ("approving" when "approve" is listed), in text order.
   std::vector<TriggerHit> Triggers() const {
@@ -327,7 +361,7 @@ class Assembler {
       while (n < d_.names.size() && d_.names[n].end <= t.first) ++n;
       const bool in_name = n < d_.names.size() && d_.names[n].first <= t.first &&
                            t.end <= d_.names[n].end && d_.names[n].end - d_.names[n].first >= 2;
-      if (!in_name) hits.push_back(t);
+      if (!in_name && !InQuotedTitle(t)) hits.push_back(t);
     }
     if (!p_.empty()) {
       std::vector<bool> taken(d_.size(), false);
