@@ -73,6 +73,8 @@ class FeatureExtractor {
     return {ids_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]};
   }
   std::size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
+  // The features of all tokens, token after token.
+  std::span<const std::uint64_t> AllFeatures() const { return ids_; }
 
  private:
   struct TokenInfo {

@@ -124,9 +124,7 @@ Result<std::unique_ptr<NerModel>> NerModel::Load(std::string_view bytes) {
   std::size_t capacity = 16;
   while (capacity < 2 * static_cast<std::size_t>(n)) capacity *= 2;
   m->mask_ = capacity - 1;
-  m->keys_.assign(capacity, 0);
-  m->offsets_.assign(capacity, 0);
-  m->counts_.assign(capacity, 0);
+  m->slots_.assign(capacity, Slot());
   m->empty_slots_ = capacity;
   for (std::uint32_t f = 0; f < n && r.ok(); ++f) {
     std::uint64_t id = r.Get<std::uint64_t>();
@@ -139,40 +137,58 @@ Result<std::unique_ptr<NerModel>> NerModel::Load(std::string_view bytes) {
       if (label >= kNerLabels) return InvalidArgumentError("name-tagger model has a bad label");
       m->entries_.push_back(Entry{label, weight});
     }
+    if (offset >= (1u << 24)) return InvalidArgumentError("name-tagger model too large");
     std::uint64_t slot = id & m->mask_;
-    while (m->keys_[slot] != 0 && m->keys_[slot] != id) slot = (slot + 1) & m->mask_;
-    if (m->keys_[slot] == 0) --m->empty_slots_;
-    m->keys_[slot] = id;
-    m->offsets_[slot] = offset;
-    m->counts_[slot] = count;
+    while (m->slots_[slot].key != 0 && m->slots_[slot].key != id) slot = (slot + 1) & m->mask_;
+    if (m->slots_[slot].key == 0) --m->empty_slots_;
+    m->slots_[slot].key = id;
+    m->slots_[slot].row = offset << 8 | count;
   }
   if (!r.ok()) return InvalidArgumentError("name-tagger model truncated");
   if (!r.at_end()) return InvalidArgumentError("name-tagger model has trailing bytes");
   return m;
 }
 
-void NerModel::AddWeights(std::uint64_t id, float* score) const {
-  if (id == 0) id = 1;
-  std::uint64_t slot = id & mask_;
-  while (true) {
-    const std::uint64_t k = keys_[slot];
-    if (k == id) break;
-    if (k == 0) return;
-    slot = (slot + 1) & mask_;
-  }
-  const Entry* e = entries_.data() + offsets_[slot];
-  for (std::uint8_t i = 0; i < counts_[slot]; ++i) score[e[i].label] += e[i].weight;
-}
-
 void NerModel::Decode(const FeatureExtractor& f, std::vector<std::uint8_t>* labels,
                       std::vector<float>* scores) const {
   const std::size_t n = f.size();
   scores->assign(n * kNerLabels, 0.0f);
+  // The sentence's features lie one after another: their slots are fetched
+  // a few features ahead of their use, so that the cache misses overlap.
+  constexpr std::size_t kAhead = 12;
+  const std::span<const std::uint64_t> ids = f.AllFeatures();
+  const std::size_t total = ids.size();
+  for (std::size_t j = 0; j < kAhead && j < total; ++j) Prefetch(ids[j]);
+  std::size_t j = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    Score(f.Features(i), scores->data() + i * kNerLabels);
+    float* score = scores->data() + i * kNerLabels;
+    for (const std::size_t end = j + f.Features(i).size(); j < end; ++j) {
+      if (j + kAhead < total) Prefetch(ids[j + kAhead]);
+      AddRow(Find(ids[j]), score);
+    }
   }
   Viterbi(*scores, n, transitions_, labels);
 }
+
+namespace {
+
+// The labels that may precede each label (Allowed()), in ascending order.
+struct Predecessors {
+  std::uint8_t from[kNerLabels][kNerLabels] = {};
+  std::size_t count[kNerLabels] = {};
+};
+constexpr Predecessors MakePredecessors() {
+  Predecessors p;
+  for (std::size_t y = 0; y < kNerLabels; ++y) {
+    for (std::size_t from = 0; from < kNerLabels; ++from) {
+      if (Allowed(from, y)) p.from[y][p.count[y]++] = static_cast<std::uint8_t>(from);
+    }
+  }
+  return p;
+}
+constexpr Predecessors kPredecessors = MakePredecessors();
+
+}  // namespace
 
 void Viterbi(const std::vector<float>& scores, std::size_t n, const std::vector<float>& transitions,
              std::vector<std::uint8_t>* labels) {
@@ -188,9 +204,10 @@ void Viterbi(const std::vector<float>& scores, std::size_t n, const std::vector<
     for (std::size_t y = 0; y < kNerLabels; ++y) {
       float top = kNone;
       std::uint8_t arg = 0;
-      for (std::size_t p = 0; p < kNerLabels; ++p) {
+      for (std::size_t k = 0; k < kPredecessors.count[y]; ++k) {
+        const std::size_t p = kPredecessors.from[y][k];
         const float prev = best[(i - 1) * kNerLabels + p];
-        if (prev == kNone || !Allowed(p, y)) continue;
+        if (prev == kNone) continue;
         const float s = prev + transitions[p * kT + y];
         if (s > top) {
           top = s;

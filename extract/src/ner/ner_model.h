@@ -40,7 +40,7 @@ class NerModel {
   static std::string Serialize(const Weights& w);
 
   const WordLists& word_lists() const { return lists_; }
-  std::size_t feature_count() const { return keys_.size() - empty_slots_; }
+  std::size_t feature_count() const { return slots_.size() - empty_slots_; }
 
   // Best label sequence for the tokens of `f` (one label per token,
   // written to *labels). `scores` is scratch reused across calls.
@@ -49,7 +49,7 @@ class NerModel {
 
   // Adds the weights of the features `ids` to score[0..kNerLabels).
   void Score(std::span<const std::uint64_t> ids, float* score) const {
-    for (const std::uint64_t id : ids) AddWeights(id, score);
+    for (const std::uint64_t id : ids) AddRow(Find(id), score);
   }
   const std::vector<float>& transitions() const { return transitions_; }
 
@@ -58,15 +58,34 @@ class NerModel {
     std::uint8_t label;
     float weight;
   };
-  void AddWeights(std::uint64_t id, float* score) const;
+  // A feature's key and its row of entries (offset << 8 | count) side by
+  // side, so that a lookup touches one cache line.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t row = 0;
+  };
+  std::uint64_t SlotOf(std::uint64_t id) const { return (id == 0 ? 1 : id) & mask_; }
+  void Prefetch(std::uint64_t id) const { __builtin_prefetch(&slots_[SlotOf(id)]); }
+  // The row of feature `id`, or 0 if it has no weights.
+  std::uint32_t Find(std::uint64_t id) const {
+    if (id == 0) id = 1;
+    for (std::uint64_t slot = id & mask_;; slot = (slot + 1) & mask_) {
+      const Slot& s = slots_[slot];
+      if (s.key == id) return s.row;
+      if (s.key == 0) return 0;
+    }
+  }
+  void AddRow(std::uint32_t row, float* score) const {
+    const Entry* e = entries_.data() + (row >> 8);
+    const Entry* end = e + (row & 0xFF);
+    for (; e != end; ++e) score[e->label] += e->weight;
+  }
 
   WordLists lists_;
   std::vector<float> transitions_;
   // Open addressing, linear probing; key 0 marks an empty slot (a feature
   // id of 0 is remapped to 1 when loading; the odds of a clash are 2^-64).
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> offsets_;  // Slot -> first entry; entry count in counts_.
-  std::vector<std::uint8_t> counts_;
+  std::vector<Slot> slots_;
   std::vector<Entry> entries_;
   std::size_t empty_slots_ = 0;
   std::uint64_t mask_ = 0;

@@ -7,6 +7,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <xxhash.h>
 
 namespace newsx::extract::text {
 
@@ -243,15 +244,50 @@ class Scanner {
 
 }  // namespace
 
+std::uint64_t Vocabulary::HashOf(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+void Vocabulary::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot());
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.check == 0) continue;
+    std::size_t i = HashOf(std::string_view(words_).substr(s.offset, s.size)) & mask;
+    while (slots_[i].check != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 std::int32_t Vocabulary::Add(std::string_view lower) {
-  auto [it, inserted] = ids_.emplace(std::string(lower), static_cast<std::int32_t>(ids_.size()));
-  if (inserted && lower.size() > max_word_bytes_) max_word_bytes_ = lower.size();
-  return it->second;
+  if (const std::int32_t id = Find(lower); id >= 0) return id;
+  if (2 * (count_ + 1) > slots_.size()) Grow();
+  const std::uint64_t h = HashOf(lower);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  while (slots_[i].check != 0) i = (i + 1) & mask;
+  Slot& s = slots_[i];
+  s.check = static_cast<std::uint32_t>(h >> 32) | 1u;
+  s.id = static_cast<std::int32_t>(count_++);
+  s.offset = static_cast<std::uint32_t>(words_.size());
+  s.size = static_cast<std::uint32_t>(lower.size());
+  words_.append(lower);
+  if (lower.size() > max_word_bytes_) max_word_bytes_ = lower.size();
+  return s.id;
 }
 
 std::int32_t Vocabulary::Find(std::string_view lower) const {
-  const auto it = ids_.find(lower);
-  return it == ids_.end() ? -1 : it->second;
+  if (slots_.empty()) return -1;
+  const std::uint64_t h = HashOf(lower);
+  const std::uint32_t check = static_cast<std::uint32_t>(h >> 32) | 1u;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.check == 0) return -1;
+    if (s.check == check && s.size == lower.size() &&
+        std::string_view(words_).substr(s.offset, s.size) == lower) {
+      return s.id;
+    }
+  }
 }
 
 void AppendLower(std::string_view text, std::string* out) {

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace newsx::extract::text {
@@ -45,11 +44,20 @@ class Vocabulary {
   std::size_t max_word_bytes() const { return max_word_bytes_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  // Open addressing with linear probing over a power-of-two table (looked
+  // up once per token: one cache line for the slot, one for the bytes).
+  struct Slot {
+    std::uint32_t check = 0;  // High hash bits | 1; 0 marks an empty slot.
+    std::int32_t id = -1;
+    std::uint32_t offset = 0;  // The word's bytes in words_.
+    std::uint32_t size = 0;
   };
-  std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>> ids_;
+  static std::uint64_t HashOf(std::string_view s);
+  void Grow();
+
+  std::vector<Slot> slots_;
+  std::string words_;
+  std::size_t count_ = 0;
   std::size_t max_word_bytes_ = 0;
 };
 
