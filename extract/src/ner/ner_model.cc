@@ -153,19 +153,25 @@ void NerModel::Decode(const FeatureExtractor& f, std::vector<std::uint8_t>* labe
                       std::vector<float>* scores) const {
   const std::size_t n = f.size();
   scores->assign(n * kNerLabels, 0.0f);
-  // The sentence's features lie one after another: their slots are fetched
-  // a few features ahead of their use, so that the cache misses overlap.
+  // The sentence's features lie one after another. First each one's row is
+  // found, its slot fetched a few features ahead and its row's weights as
+  // soon as the row is known, so that the cache misses overlap; then the
+  // weights are added, token by token, in the features' order.
   constexpr std::size_t kAhead = 12;
   const std::span<const std::uint64_t> ids = f.AllFeatures();
   const std::size_t total = ids.size();
+  thread_local std::vector<std::uint32_t> rows;  // Scratch: the model is shared.
+  rows.resize(total);
   for (std::size_t j = 0; j < kAhead && j < total; ++j) Prefetch(ids[j]);
+  for (std::size_t j = 0; j < total; ++j) {
+    if (j + kAhead < total) Prefetch(ids[j + kAhead]);
+    rows[j] = Find(ids[j]);
+    __builtin_prefetch(entries_.data() + (rows[j] >> 8));
+  }
   std::size_t j = 0;
   for (std::size_t i = 0; i < n; ++i) {
     float* score = scores->data() + i * kNerLabels;
-    for (const std::size_t end = j + f.Features(i).size(); j < end; ++j) {
-      if (j + kAhead < total) Prefetch(ids[j + kAhead]);
-      AddRow(Find(ids[j]), score);
-    }
+    for (const std::size_t end = j + f.Features(i).size(); j < end; ++j) AddRow(rows[j], score);
   }
   Viterbi(*scores, n, transitions_, labels);
 }

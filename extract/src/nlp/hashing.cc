@@ -1,5 +1,7 @@
 #include "nlp/hashing.h"
 
+// The hash functions inline (the same XXH3 values as the library's).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace newsx::extract::nlp {

@@ -7,6 +7,8 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+// The hash functions inline (the same XXH3 values as the library's).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace newsx::extract::text {
