@@ -154,10 +154,15 @@ void QuantityBuilder::FillValues(const Draft& d, QuantityMatch* m) const {
     q.low = a.value;
     q.op = std::string(op);
     m->low_inclusive = op == ">=";
-  } else if (IsUpperBound(op)) {
+  } else if (IsUpperBound(op) && !(d.bound.approx && a.value == 0)) {
     q.high = a.value;
     q.op = std::string(op);
     m->high_inclusive = op == "<=";
+  } else if (IsUpperBound(op)) {
+    // "nearly 0%", "almost zero": nothing lies just under zero of a count
+    // or share; the hedge says about zero.
+    q.value = 0;
+    q.op = "~";
   } else {
     q.value = a.value;
     if (op == "~") q.op = "~";
