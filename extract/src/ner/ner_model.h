@@ -10,6 +10,7 @@
 #include "ner/ner_features.h"
 #include "ner/ner_labels.h"
 #include "newsx/core/result.h"
+#include "nlp/huge_pages.h"
 
 namespace newsx::extract::ner {
 
@@ -85,8 +86,8 @@ class NerModel {
   std::vector<float> transitions_;
   // Open addressing, linear probing; key 0 marks an empty slot (a feature
   // id of 0 is remapped to 1 when loading; the odds of a clash are 2^-64).
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
+  nlp::HugePageVector<Slot> slots_;
+  nlp::HugePageVector<Entry> entries_;
   std::size_t empty_slots_ = 0;
   std::uint64_t mask_ = 0;
 };

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "nlp/hashing.h"
+#include "nlp/huge_pages.h"
 #include "nlp/model_format.h"
 
 namespace newsx::extract::nlp {
@@ -55,7 +56,7 @@ class HashIndex {
     std::uint32_t check = 0;
     std::uint32_t value = kAbsent;
   };
-  std::vector<Slot> slots_ = std::vector<Slot>(1);
+  HugePageVector<Slot> slots_ = HugePageVector<Slot>(1);
   std::size_t size_ = 0;
 };
 

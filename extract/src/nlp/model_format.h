@@ -37,8 +37,8 @@ class ModelWriter {
     U32(static_cast<std::uint32_t>(s.size()));
     bytes_.append(s);
   }
-  template <typename T>
-  void Array(const std::vector<T>& v) {
+  template <typename T, typename A>
+  void Array(const std::vector<T, A>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     U64(v.size());
     Raw(v.data(), v.size() * sizeof(T));
@@ -70,8 +70,8 @@ class ModelReader {
     pos_ += n;
     return true;
   }
-  template <typename T>
-  bool Array(std::vector<T>* v) {
+  template <typename T, typename A>
+  bool Array(std::vector<T, A>* v) {
     static_assert(std::is_trivially_copyable_v<T>);
     std::uint64_t n = 0;
     if (!U64(&n)) return false;

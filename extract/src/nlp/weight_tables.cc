@@ -81,9 +81,9 @@ std::size_t BucketCount(std::size_t entries, int slots) {
 
 // Sizes `buckets` for `features`, places them and calls set(bucket, slot,
 // e) for each placed feature e; returns how many were placed.
-template <typename Bucket, typename Set>
+template <typename Bucket, typename A, typename Set>
 std::size_t Fill(const std::vector<std::uint64_t>& features, int slots,
-                 std::vector<Bucket>* buckets, Set&& set) {
+                 std::vector<Bucket, A>* buckets, Set&& set) {
   buckets->assign(BucketCount(features.size(), slots), Bucket{});
   const std::vector<std::int64_t> where = Place(features, buckets->size(), slots);
   std::size_t placed = 0;

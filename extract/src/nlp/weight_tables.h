@@ -16,6 +16,7 @@
 #include <span>
 #include <vector>
 
+#include "nlp/huge_pages.h"
 #include "nlp/model_format.h"
 #include "nlp/perceptron_trainer.h"
 
@@ -113,8 +114,8 @@ class SparseWeightTable {
 
   std::uint32_t num_classes_ = 0;
   std::size_t num_features_ = 0;
-  std::vector<Bucket> buckets_ = std::vector<Bucket>(1);
-  std::vector<std::uint32_t> pairs_;  // class << 16 | uint16(weight).
+  HugePageVector<Bucket> buckets_ = HugePageVector<Bucket>(1);
+  HugePageVector<std::uint32_t> pairs_;  // class << 16 | uint16(weight).
 };
 
 // Features -> all of K (<= 4) classes' weights inline (the parser's
@@ -162,7 +163,7 @@ class DenseWeightTable {
   };
 
   std::size_t num_features_ = 0;
-  std::vector<Bucket> buckets_ = std::vector<Bucket>(1);
+  HugePageVector<Bucket> buckets_ = HugePageVector<Bucket>(1);
 };
 
 }  // namespace newsx::extract::nlp

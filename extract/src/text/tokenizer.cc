@@ -249,7 +249,7 @@ class Scanner {
 std::uint64_t Vocabulary::HashOf(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 void Vocabulary::Grow() {
-  std::vector<Slot> old = std::move(slots_);
+  const nlp::HugePageVector<Slot> old = std::move(slots_);
   slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot());
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "nlp/huge_pages.h"
+
 namespace newsx::extract::text {
 
 enum TokenFlag : std::uint16_t {
@@ -55,7 +57,7 @@ class Vocabulary {
   static std::uint64_t HashOf(std::string_view s);
   void Grow();
 
-  std::vector<Slot> slots_;
+  nlp::HugePageVector<Slot> slots_;
   std::string words_;
   std::size_t count_ = 0;
   std::size_t max_word_bytes_ = 0;
