@@ -96,6 +96,14 @@ class Parser {
       }
     }
     lex_->entity_index.insert(by_id_.begin(), by_id_.end());
+    for (std::size_t i = 0; i < lex_->entities.size(); ++i) {
+      const Entity& e = lex_->entities[i].entity;
+      const std::size_t space = e.name.rfind(' ');
+      if (e.type != EntityType::kPerson || space == std::string::npos) continue;
+      const auto [it, added] =
+          lex_->person_by_surname.emplace(e.name.substr(space + 1), static_cast<std::int32_t>(i));
+      if (!added) it->second = -1;
+    }
   }
 
  private:

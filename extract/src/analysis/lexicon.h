@@ -151,6 +151,9 @@ struct Lexicon {
   // read only after "<place>," (regioncodes files).
   std::unordered_map<std::string, std::string> region_codes;
   std::unordered_map<std::string, std::uint32_t> entity_index;  // Id -> entities index.
+  // Last word of a listed person's name -> entities index, or -1 when
+  // several listed persons share it ("Biden" alone names one person).
+  std::unordered_map<std::string, std::int32_t> person_by_surname;
 };
 
 // Parses the files (built-ins first, then user files; files of one kind are

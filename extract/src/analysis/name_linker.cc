@@ -204,16 +204,9 @@ std::int32_t PersonBySurname(DocState* d, std::string_view word) {
   const std::int32_t found = DocumentPersonBySurname(*d, word, /*mentioned_only=*/false);
   if (found != -1) return found >= 0 ? found : -1;
   const Lexicon& lex = d->model.lexicon;
-  const EntityDef* match = nullptr;
-  for (const EntityDef& def : lex.entities) {
-    if (def.entity.type != EntityType::kPerson) continue;
-    const std::string& name = def.entity.name;
-    const std::size_t space = name.rfind(' ');
-    if (space == std::string::npos || std::string_view(name).substr(space + 1) != word) continue;
-    if (match != nullptr) return -1;
-    match = &def;
-  }
-  return match == nullptr ? -1 : d->Intern(match->entity);
+  const auto match = lex.person_by_surname.find(std::string(word));
+  if (match == lex.person_by_surname.end() || match->second < 0) return -1;
+  return d->Intern(lex.entities[static_cast<std::size_t>(match->second)].entity);
 }
 
 // "MattBevin", "NYTopinion": a user name, not a person's name. Surnames
