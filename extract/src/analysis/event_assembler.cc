@@ -1144,6 +1144,11 @@ bool MayInflectTrigger(const std::unordered_map<std::string, std::uint32_t>& wor
   for (const std::string_view suffix : {"ing", "ed", "es", "s", "d"}) {
     if (lower.size() <= suffix.size() + 1 || !lower.ends_with(suffix)) continue;
     std::string base = lower.substr(0, lower.size() - suffix.size());
+    // A bare "d" follows only an "e" ("approved"): "band" is no "ban".
+    if (suffix == "d") {
+      if (base.back() == 'e' && words.contains(base)) return true;
+      continue;
+    }
     if (words.contains(base) || words.contains(base + "e")) return true;
     if (base.size() > 2 && base.back() == base[base.size() - 2]) {
       base.pop_back();
