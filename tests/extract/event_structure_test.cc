@@ -506,5 +506,29 @@ TEST_CASE("A trigger in a quoted title names a document", "[extract][event][stru
   CHECK(OfType(speech, "trade_restriction").size() == 1);
 }
 
+TEST_CASE("A country that modifies a firm noun is the firm's nationality, not an actor",
+          "[extract][event][structure]") {
+  // "from the French plane-maker": the seller, unnamed; France buys nothing.
+  const ExtractedArticle order = testing::AnalyzeText(
+      "The airline placed a larger order of A350 jets from the French plane-maker.",
+      "2026-03-02T00:00:00Z");
+  for (const Event* e : OfType(order, "order")) CHECK_FALSE(Has(Args(*e, "buyer"), "place:france"));
+  // "Brazilian mining company Vale": the firm is the target, not Brazil.
+  const ExtractedArticle probe = testing::AnalyzeText(
+      "The Justice Department is investigating Brazilian mining company Vale.",
+      "2026-03-02T00:00:00Z");
+  const auto inv = OfType(probe, "investigation");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "target"), "org:vale"));
+  CHECK_FALSE(Has(Args(*inv[0], "target"), "place:brazil"));
+  // A country before its officials still acts.
+  const ExtractedArticle officials = testing::AnalyzeText(
+      "Chinese regulators approved imports of H200 chips by Alibaba.", "2026-03-02T00:00:00Z");
+  const auto ok = OfType(officials, "import_approval");
+  REQUIRE(ok.size() == 1);
+  CHECK(Has(Args(*ok[0], "authority"), "org:china-government"));
+  CHECK(Has(Args(*ok[0], "buyer"), "org:alibaba"));
+}
+
 }  // namespace
 }  // namespace newsx::extract

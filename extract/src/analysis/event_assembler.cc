@@ -396,6 +396,7 @@ class Assembler {
       c.end = mention.end;
       c.entity = mention.entity;
       c.classes = EntityClasses(d_.entities[static_cast<std::size_t>(mention.entity)]);
+      if ((c.classes & kArgCountry) && IsNationalityOfFirm(s, c)) continue;
       c.modifier = IsPossessor(s, c.end);
       candidates_.push_back(c);
     }
@@ -411,6 +412,43 @@ class Assembler {
       if (it->counts_other) c.classes &= ~static_cast<std::uint32_t>(kArgCount);
       candidates_.push_back(c);
     }
+  }
+
+  // True for a noun for one firm: "company", "maker", "plane-maker".
+  bool IsFirmNoun(std::uint32_t i) const {
+    const Token& t = d_.tok(i);
+    if (!(t.flags & kWordToken) || (t.flags & kUpperInitial)) return false;
+    const std::string_view w = TokenText(d_.tt, t);
+    if (w.ends_with('s')) return false;  // "Chinese chipmakers": the country's industry.
+    return (t.classes & kOrgDescriptor) || w.ends_with("maker");
+  }
+
+  // "the French plane-maker", "Ukrainian energy company Burisma": a
+  // country that modifies a noun for one firm, or a firm's name, tells the
+  // firm's nationality. The firm, named or not, is who acts; the country is
+  // neither an actor nor the place of the happening.
+  bool IsNationalityOfFirm(const Sentence& s, const Candidate& c) const {
+    const std::uint32_t last = c.end - 1;
+    if (!p_.empty() && p_.head(last) >= 0) {
+      auto h = static_cast<std::uint32_t>(p_.head(last));
+      const std::string_view rel = p_.base_rel(last);
+      if (h < c.end || h >= s.end || (rel != "amod" && rel != "compound")) return false;
+      // Up the compound to the noun it names: "Brazilian mining company".
+      for (int up = 0;
+           up < 3 && p_.base_rel(h) == "compound" && p_.head(h) > static_cast<std::int32_t>(h) &&
+           p_.head(h) < static_cast<std::int32_t>(s.end);
+           ++up) {
+        h = static_cast<std::uint32_t>(p_.head(h));
+      }
+      for (std::uint32_t i = c.end; i <= h; ++i) {
+        if (IsFirmNoun(i)) return true;
+      }
+      const std::int32_t m = d_.covered[h];
+      return m >= 0 && (EntityClasses(d_.entities[static_cast<std::size_t>(
+                            d_.mentions[static_cast<std::size_t>(m)].entity)]) &
+                        (kArgCompany | kArgOtherOrg)) != 0;
+    }
+    return c.end < s.end && IsFirmNoun(c.end);
   }
 
   // True when the tokens from `end` are "'s", up to kPossessedGap
