@@ -530,5 +530,21 @@ TEST_CASE("A country that modifies a firm noun is the firm's nationality, not an
   CHECK(Has(Args(*ok[0], "buyer"), "org:alibaba"));
 }
 
+TEST_CASE("An attempt, a suggestion or a request is not yet the happening",
+          "[extract][event][structure]") {
+  const ExtractedArticle tried =
+      testing::AnalyzeText("Nvidia tried to sell H20 chips to China.", "2026-03-02T00:00:00Z");
+  const auto sale = OfType(tried, "sale");
+  REQUIRE(sale.size() == 1);
+  CHECK(sale[0]->modality == "possible");
+  // The request is a cause here, not the sale's governor.
+  const ExtractedArticle sold = testing::AnalyzeText(
+      "Nvidia sold H20 chips to Chinese buyers after regulators requested it.",
+      "2026-03-02T00:00:00Z");
+  const auto done = OfType(sold, "sale");
+  REQUIRE(done.size() == 1);
+  CHECK(done[0]->modality == "asserted");
+}
+
 }  // namespace
 }  // namespace newsx::extract
