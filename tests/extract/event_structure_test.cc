@@ -546,5 +546,27 @@ TEST_CASE("An attempt, a suggestion or a request is not yet the happening",
   CHECK(done[0]->modality == "asserted");
 }
 
+TEST_CASE("A noun trigger's relative clause names its doer", "[extract][event][structure]") {
+  // An active perfect participle with its own subject is not a passive.
+  const ExtractedArticle tariff = testing::AnalyzeText(
+      "In the latest talks with China, firms were unsure whether a tariff that the Commerce "
+      "Department had planned to impose on chips would take effect.",
+      "2026-03-02T00:00:00Z");
+  const auto r = OfType(tariff, "trade_restriction");
+  REQUIRE(r.size() == 1);
+  CHECK(Args(*r[0], "authority") == std::vector<std::string>{"org:us-commerce-department"});
+  const ExtractedArticle inv = testing::AnalyzeText(
+      "The investment that Micron announced on Monday totals $5 billion.", "2026-03-02T00:00:00Z");
+  const auto i = OfType(inv, "investment");
+  REQUIRE(i.size() == 1);
+  CHECK(Has(Args(*i[0], "investor"), "org:micron"));
+  // An acronym after the name is the same authority, named once.
+  const ExtractedArticle bis = testing::AnalyzeText(
+      "The Bureau of Industry and Security (BIS) updated its rules to implement controls on "
+      "advanced chips.",
+      "2026-03-02T00:00:00Z");
+  for (const Event* e : OfType(bis, "trade_restriction")) CHECK(Args(*e, "authority").size() == 1);
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -194,8 +194,14 @@ bool DocParse::IsPassive(std::uint32_t i) const {
     const std::string_view r = rels_[*c];
     if (r == "aux:pass" || r == "nsubj:pass" || r == "csubj:pass" || r == "obl:agent") return true;
   }
-  // A participle modifying a noun ("chips approved by Beijing").
-  return xpos_[i] == "VBN" && (base_rel(i) == "acl" || base_rel(i) == "amod");
+  // A participle modifying a noun ("chips approved by Beijing"), unless a
+  // subject of its own makes it an active perfect ("a tariff that the
+  // administration had planned").
+  if (xpos_[i] != "VBN" || (base_rel(i) != "acl" && base_rel(i) != "amod")) return false;
+  for (const std::uint32_t* c = children_begin(i); c != children_end(i); ++c) {
+    if (rels_[*c] == "nsubj") return false;
+  }
+  return true;
 }
 
 void DocParse::Subtree(std::uint32_t i, std::uint32_t* first, std::uint32_t* end) const {

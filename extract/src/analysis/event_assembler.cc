@@ -841,6 +841,13 @@ class Assembler {
           std::int32_t c = FillInPhrase(slot, a, hit, *used);
           if (c < 0 && p_.tag(a) == nlp::Upos::kPron) c = Antecedent(slot, a, hit, *used);
           if (c >= 0 && first_head < 0) first_head = static_cast<std::int32_t>(a);
+          // One entity once: "the Bureau of Industry and Security (BIS)".
+          const std::int32_t entity = c >= 0 ? candidates_[static_cast<std::size_t>(c)].entity : -1;
+          if (entity >= 0 && std::any_of(got.begin(), got.end(), [&](std::int32_t g) {
+                return candidates_[static_cast<std::size_t>(g)].entity == entity;
+              })) {
+            continue;
+          }
           if (c >= 0 && std::find(got.begin(), got.end(), c) == got.end()) {
             got.push_back(c);
             used->resize(candidates_.size(), false);

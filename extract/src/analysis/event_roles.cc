@@ -122,6 +122,21 @@ void Subjects(const DocParse& p, std::uint32_t h, int depth, std::vector<std::ui
       InheritedSubjects(p, h, depth, out);
       return;
     }
+    // "a tariff that the administration planned to impose", "the
+    // investment Micron announced": the doer of the noun's relative clause,
+    // unless the clause's subject is the noun itself ("tariffs that hit").
+    for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
+      if (out->size() > before) break;
+      if (p.rel(*c) != "acl:relcl" || !IsVerbal(p, *c)) continue;
+      if (p.IsPassive(*c)) {
+        ChildrenWith(p, *c, {"obl:agent"}, out);
+        PrepChildren(p, *c, {"by"}, out);
+        continue;
+      }
+      for (const std::uint32_t* n = p.children_begin(*c); n != p.children_end(*c); ++n) {
+        if (p.rel(*n) == "nsubj" && !IsRelativePronoun(p, *n)) AddWithConjuncts(p, *n, out);
+      }
+    }
   }
   if (out->size() == before) InheritedSubjects(p, h, depth, out);
 }
