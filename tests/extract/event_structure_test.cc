@@ -568,5 +568,14 @@ TEST_CASE("A noun trigger's relative clause names its doer", "[extract][event][s
   for (const Event* e : OfType(bis, "trade_restriction")) CHECK(Args(*e, "authority").size() == 1);
 }
 
+TEST_CASE("A tariff's rate is its quantity, not its item", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Washington imposed a 25 percent tariff on Chinese chips.", "2026-03-02T00:00:00Z");
+  const auto r = OfType(x, "trade_restriction");
+  REQUIRE(r.size() == 1);
+  CHECK(Args(*r[0], "item") == std::vector<std::string>{"Chinese chips"});
+  CHECK(Args(*r[0], "quantity") == std::vector<std::string>{"25 percent"});
+}
+
 }  // namespace
 }  // namespace newsx::extract

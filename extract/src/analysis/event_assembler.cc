@@ -676,6 +676,8 @@ class Assembler {
     if (tag != nlp::Upos::kNoun && tag != nlp::Upos::kPropn) return -1;
     if (d_.covered[a] >= 0) return -1;  // A name of another kind, not a thing.
     if (InDate(a)) return -1;           // "on Monday" is when, not what.
+    // "a 15 percent tariff": the rate, not what the tariff is on.
+    if (InAmount(a, kArgPercent)) return -1;
     return ThingPhrase(a, keep_possessor);
   }
 
@@ -688,14 +690,16 @@ class Assembler {
     return it != d_.dates.begin() && i < std::prev(it)->end;
   }
 
-  // True when token i lies in an amount of money ("$3.87 billion").
-  bool InMoney(std::uint32_t i) const {
+  // True when token i lies in an amount of one of `classes` ("$3.87
+  // billion", "15 percent").
+  bool InAmount(std::uint32_t i, std::uint32_t classes) const {
     const auto it = std::upper_bound(d_.quantities.begin(), d_.quantities.end(), i,
                                      [](std::uint32_t tok, const QuantityHit& q) { return tok < q.first; });
     if (it == d_.quantities.begin()) return false;
     const QuantityHit& q = *std::prev(it);
-    return i < q.end && (QuantityClasses(quantities_[q.quantity]) & kArgMoney);
+    return i < q.end && (QuantityClasses(quantities_[q.quantity]) & classes);
   }
+  bool InMoney(std::uint32_t i) const { return InAmount(i, kArgMoney); }
 
   // A new thing candidate: noun a with its prenominal modifiers, without
   // determiners or an amount of money ("a $3.87 billion packaging plant"),
