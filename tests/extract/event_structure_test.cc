@@ -577,5 +577,23 @@ TEST_CASE("A tariff's rate is its quantity, not its item", "[extract][event][str
   CHECK(Args(*r[0], "quantity") == std::vector<std::string>{"25 percent"});
 }
 
+TEST_CASE("A clause whose subject points back takes the earlier happening's place",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Commerce Department signed a preliminary agreement with Micron to expand its plant in "
+      "Idaho. This agreement will unlock $15 billion in investment from Micron.",
+      "2026-03-02T00:00:00Z");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "investor"), "org:micron"));
+  CHECK(Args(*inv[0], "place") == std::vector<std::string>{"place:idaho"});
+  // Without the pointer back, the place is not assumed.
+  const ExtractedArticle y = testing::AnalyzeText(
+      "The Commerce Department signed a preliminary agreement with Micron to expand its plant in "
+      "Idaho. Micron will unlock $15 billion in investment next year.",
+      "2026-03-02T00:00:00Z");
+  for (const Event* e : OfType(y, "investment")) CHECK(Args(*e, "place").empty());
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -1126,8 +1126,53 @@ class Assembler {
         return;
       }
     }
+    if (sentence_index > 0 && RefersBack(head)) InheritPlace(sentence_index - 1, &ev);
     fired_events_.emplace_back(head, events_.size());
     events_.push_back(std::move(ev));
+  }
+
+  // True when the trigger's clause has a demonstrative subject: "This
+  // announcement will unleash $40 billion in investment", "This will
+  // bring ...": the clause goes on about the previous sentence's happening.
+  bool RefersBack(std::uint32_t head) const {
+    if (p_.empty()) return false;
+    // Up to the verb: "will unleash $40 billion in investment".
+    std::uint32_t clause = head;
+    for (int hop = 0; hop < 3 && p_.tag(clause) != nlp::Upos::kVerb && p_.head(clause) >= 0; ++hop) {
+      clause = static_cast<std::uint32_t>(p_.head(clause));
+    }
+    for (const std::uint32_t* c = p_.children_begin(clause); c != p_.children_end(clause); ++c) {
+      if (p_.base_rel(*c) != "nsubj") continue;
+      const auto demonstrative = [&](std::uint32_t i) {
+        return p_.lemma(i) == "this" || p_.lemma(i) == "these";
+      };
+      if (p_.tag(*c) == nlp::Upos::kPron) return demonstrative(*c);
+      for (const std::uint32_t* x = p_.children_begin(*c); x != p_.children_end(*c); ++x) {
+        if (p_.base_rel(*x) == "det" && demonstrative(*x)) return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // An event that says no place takes the places of the events told in
+  // sentence `k` (which it refers back to).
+  void InheritPlace(std::uint32_t k, Event* ev) const {
+    for (const EventArg& a : ev->args) {
+      if (a.role == "place") return;
+    }
+    const Sentence& s = d_.tt.sentences[k];
+    const std::size_t begin = d_.tok(s.first).cp_begin;
+    for (const Event& e : events_) {
+      if (e.sentence_span.begin != begin) continue;
+      for (const EventArg& a : e.args) {
+        if (a.role != "place" || a.entity_id.empty()) continue;
+        const bool known = std::any_of(ev->args.begin(), ev->args.end(), [&](const EventArg& b) {
+          return b.role == "place" && b.entity_id == a.entity_id;
+        });
+        if (!known) ev->args.push_back(a);
+      }
+    }
   }
 
   // Trigger, sentence, polarity, modality, source, time, confidence and id.
