@@ -595,5 +595,21 @@ TEST_CASE("A clause whose subject points back takes the earlier happening's plac
   for (const Event* e : OfType(y, "investment")) CHECK(Args(*e, "place").empty());
 }
 
+TEST_CASE("Who draws investment in is not its investor", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Since 2022 the Department of Commerce has catalyzed billions of dollars in private sector "
+      "investments across the country.",
+      "2026-03-02T00:00:00Z");
+  for (const Event* e : OfType(x, "investment")) {
+    CHECK_FALSE(Has(Args(*e, "investor"), "org:us-commerce-department"));
+  }
+  // The investor named by "from" still is.
+  const ExtractedArticle y = testing::AnalyzeText(
+      "The deal will unlock $10 billion in investment from Micron.", "2026-03-02T00:00:00Z");
+  const auto inv = OfType(y, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "investor"), "org:micron"));
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -818,11 +818,18 @@ class Assembler {
     // coming with an investment", "I announce"): names near the trigger
     // are not the doer.
     bool phrase_found = false;
+    // A doer's slot (one read from the subject) under a verb that draws
+    // others in takes no name from before the trigger.
+    const bool drawn = std::any_of(slot.places.begin(), slot.places.end(),
+                                   [](const SlotPlace& p) {
+                                     return p.kind == SlotPlace::Kind::kSubj;
+                                   }) &&
+                       DrawnIn(p_, head);
     for (const SlotPlace& place : slot.places) {
       using K = SlotPlace::Kind;
       std::vector<std::int32_t> got;
       if (place.kind == K::kBefore || place.kind == K::kAfter || place.kind == K::kAny) {
-        if (phrase_found) continue;
+        if (phrase_found || (drawn && place.kind == K::kBefore)) continue;
         const std::int32_t c = FillByPosition(slot, place, hit, *used, prefer_of);
         if (c >= 0) got.push_back(c);
       } else if (place.kind == K::kClause) {

@@ -53,6 +53,14 @@ void PrepChildren(const DocParse& p, std::uint32_t h, const std::vector<std::str
 
 void Subjects(const DocParse& p, std::uint32_t h, int depth, std::vector<std::uint32_t>* out);
 
+// Verbs whose subject draws in what others do: "attracted investment".
+bool DrawsIn(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {
+      "attract", "catalyze", "catalyse", "spur",    "draw",   "lure",   "unlock",
+      "unleash", "mobilize", "mobilise", "leverage", "court", "woo",    "solicit"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+}
+
 // Who does what a trigger with no subject of its own says.
 void InheritedSubjects(const DocParse& p, std::uint32_t h, int depth, std::vector<std::uint32_t>* out) {
   if (depth >= kMaxInheritance || p.head(h) < 0) return;
@@ -76,7 +84,10 @@ void InheritedSubjects(const DocParse& p, std::uint32_t h, int depth, std::vecto
     Subjects(p, g, depth + 1, out);  // "Micron's plan to invest"
   } else if (base == "obj" || rel == "nsubj:pass" || base == "obl") {
     // A noun trigger as a verb's object or oblique: "Micron announced an
-    // investment", "added Huawei to the entity list".
+    // investment", "added Huawei to the entity list". A verb of drawing in
+    // has someone else do it: "the Department catalyzed billions of dollars
+    // in private investments" (the Department invests nothing).
+    if (DrawsIn(p.lemma(g))) return;
     Subjects(p, g, depth + 1, out);
   } else if (base == "nmod" && (p.tag(g) == Upos::kSym || p.tag(g) == Upos::kNum)) {
     // "will receive $6.1 billion in grants": the amount's verb tells who.
@@ -196,6 +207,16 @@ std::uint32_t TriggerHead(const DocParse& p, std::uint32_t first, std::uint32_t 
     head = static_cast<std::uint32_t>(p.head(head));
   }
   return head;
+}
+
+bool DrawnIn(const DocParse& p, std::uint32_t head) {
+  if (p.empty() || IsVerbal(p, head)) return false;
+  std::uint32_t x = head;
+  for (int hop = 0; hop < 3 && p.head(x) >= 0; ++hop) {
+    x = static_cast<std::uint32_t>(p.head(x));
+    if (p.tag(x) == Upos::kVerb) return DrawsIn(p.lemma(x));
+  }
+  return false;
 }
 
 std::uint32_t ClauseHead(const DocParse& p, std::uint32_t head) {

@@ -29,4 +29,10 @@ void PlaceHeads(const DocParse& p, std::uint32_t head, const SlotPlace& place,
 // investment"), for kClause slots and clause-level dates.
 std::uint32_t ClauseHead(const DocParse& p, std::uint32_t head);
 
+// True when the verb over a noun trigger (up to three heads above it) draws
+// in what others do: "the Department catalyzed billions of dollars in
+// private investments", "attracted $2 billion of investment". Its subject
+// and the names before it are not the trigger's doer.
+bool DrawnIn(const DocParse& p, std::uint32_t head);
+
 }  // namespace newsx::extract::analysis
