@@ -544,6 +544,12 @@ TEST_CASE("An attempt, a suggestion or a request is not yet the happening",
   const auto done = OfType(sold, "sale");
   REQUIRE(done.size() == 1);
   CHECK(done[0]->modality == "asserted");
+  const ExtractedArticle advice = testing::AnalyzeText(
+      "The Secretary recommended imposing a 25 percent tariff on Chinese chips.",
+      "2026-03-02T00:00:00Z");
+  const auto tariff = OfType(advice, "trade_restriction");
+  REQUIRE(tariff.size() == 1);
+  CHECK(tariff[0]->modality == "possible");
 }
 
 TEST_CASE("A noun trigger's relative clause names its doer", "[extract][event][structure]") {
