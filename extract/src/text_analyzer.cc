@@ -49,12 +49,14 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const AnalyzerOptions
   auto impl = std::make_unique<Impl>();
   NEWSX_ASSIGN_OR_RETURN(impl->model, analysis::BuildAnalysisModel(files));
   for (const EmbeddedFile& f : analysis::BuiltinModelFiles()) {
-    if (f.name != "en-ner.bin") continue;
+    if (f.name != "en-ner.bin" || !options.trained_models) continue;
     auto names = ner::NerModel::Load(f.content);
     if (!names.ok()) return InternalError("built-in model en-ner.bin: " + names.status().message());
     impl->model->names = std::move(names).value();
   }
-  NEWSX_ASSIGN_OR_RETURN(impl->model->language, nlp::LanguageModels::LoadBuiltin());
+  if (options.trained_models) {
+    NEWSX_ASSIGN_OR_RETURN(impl->model->language, nlp::LanguageModels::LoadBuiltin());
+  }
   impl->date_words = analysis::BuildDateWords(&impl->model->vocab);
   NEWSX_ASSIGN_OR_RETURN(impl->quantities, QuantityExtractor::Create(QuantityOptions{}));
   return std::unique_ptr<TextAnalyzer>(new TextAnalyzer(std::move(impl)));

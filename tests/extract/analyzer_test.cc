@@ -96,6 +96,24 @@ ExtractedArticle AnalyzeHostile(std::string text) {
   return x;
 }
 
+TEST_CASE("Without the trained models only the lexicons and rules find names",
+          "[extract][analyzer]") {
+  AnalyzerOptions options;
+  options.trained_models = false;
+  auto bare = TextAnalyzer::Create(options);
+  REQUIRE(bare.ok());
+  const std::string text =
+      "Nvidia said on Monday that Marta Kowalczyk bought 500 H200 chips in Boise.";
+  const ExtractedArticle x = testing::AnalyzeText(text, "", **bare);
+  CHECK(testing::FindEntity(x, "org:nvidia") != nullptr);
+  CHECK(testing::FindEntity(x, "chip:nvidia/h200") != nullptr);
+  CHECK(x.quantities.size() >= 1);
+  // The name tagger finds the unlisted person; the lexicons alone do not.
+  const ExtractedArticle y = testing::AnalyzeText(text, "");
+  CHECK(testing::FindEntity(y, "person:marta-kowalczyk") != nullptr);
+  CHECK(testing::FindEntity(x, "person:marta-kowalczyk") == nullptr);
+}
+
 TEST_CASE("Hostile text: a 10 MB line without spaces", "[extract][analyzer][hostile]") {
   std::string text;
   while (text.size() < (10u << 20)) text += "NvidiaH200chipsChina2million,";

@@ -26,6 +26,10 @@ struct LexiconFile {
 struct AnalyzerOptions {
   // Lexicons and rules in addition to the built-in ones. Default: none.
   std::vector<LexiconFile> lexicons;
+  // False: lexicons and rules alone, without the trained name tagger and
+  // parser (events then read positions only). The baseline the benchmarks
+  // measure the trained layer against; not for production. Default: true.
+  bool trained_models = true;
 };
 
 // Finds entities (with mentions), quantities, dates and events in an
