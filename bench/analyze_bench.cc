@@ -83,12 +83,8 @@ int main(int argc, char** argv) {
     bytes += corpus.back().size();
   }
   auto analyzer = newsx::extract::TextAnalyzer::Create({});
-  newsx::extract::AnalyzerOptions lexicon_options;
-  lexicon_options.trained_models = false;
-  auto lexicon_only = newsx::extract::TextAnalyzer::Create(lexicon_options);
-  if (!analyzer.ok() || !lexicon_only.ok()) {
-    std::fprintf(stderr, "%s\n",
-                 (analyzer.ok() ? lexicon_only.status() : analyzer.status()).message().c_str());
+  if (!analyzer.ok()) {
+    std::fprintf(stderr, "%s\n", analyzer.status().message().c_str());
     return 1;
   }
   std::size_t entities = 0, quantities = 0, dates = 0, events = 0;
@@ -113,6 +109,13 @@ int main(int argc, char** argv) {
     }
     std::printf("%zu entities, %zu events\n", entities, events);
     return 0;
+  }
+  newsx::extract::AnalyzerOptions lexicon_options;
+  lexicon_options.trained_models = false;
+  auto lexicon_only = newsx::extract::TextAnalyzer::Create(lexicon_options);
+  if (!lexicon_only.ok()) {
+    std::fprintf(stderr, "%s\n", lexicon_only.status().message().c_str());
+    return 1;
   }
   std::size_t sink = 0;
   const double baseline =
