@@ -1144,10 +1144,7 @@ class Assembler {
   bool RefersBack(std::uint32_t head) const {
     if (p_.empty()) return false;
     // Up to the verb: "will unleash $40 billion in investment".
-    std::uint32_t clause = head;
-    for (int hop = 0; hop < 3 && p_.tag(clause) != nlp::Upos::kVerb && p_.head(clause) >= 0; ++hop) {
-      clause = static_cast<std::uint32_t>(p_.head(clause));
-    }
+    const std::uint32_t clause = VerbOver(p_, head);
     for (const std::uint32_t* c = p_.children_begin(clause); c != p_.children_end(clause); ++c) {
       if (p_.base_rel(*c) != "nsubj") continue;
       const auto demonstrative = [&](std::uint32_t i) {
@@ -1170,9 +1167,10 @@ class Assembler {
     }
     const Sentence& s = d_.tt.sentences[k];
     const std::size_t begin = d_.tok(s.first).cp_begin;
-    for (const Event& e : events_) {
-      if (e.sentence_span.begin != begin) continue;
-      for (const EventArg& a : e.args) {
+    // Events are kept in sentence order: only the last ones can be of k.
+    for (auto e = events_.rbegin(); e != events_.rend() && e->sentence_span.begin >= begin; ++e) {
+      if (e->sentence_span.begin != begin) continue;
+      for (const EventArg& a : e->args) {
         if (a.role != "place" || a.entity_id.empty()) continue;
         const bool known = std::any_of(ev->args.begin(), ev->args.end(), [&](const EventArg& b) {
           return b.role == "place" && b.entity_id == a.entity_id;

@@ -209,14 +209,18 @@ std::uint32_t TriggerHead(const DocParse& p, std::uint32_t first, std::uint32_t 
   return head;
 }
 
+std::uint32_t VerbOver(const DocParse& p, std::uint32_t head) {
+  std::uint32_t x = head;
+  for (int hop = 0; hop < 3 && p.tag(x) != Upos::kVerb && p.head(x) >= 0; ++hop) {
+    x = static_cast<std::uint32_t>(p.head(x));
+  }
+  return x;
+}
+
 bool DrawnIn(const DocParse& p, std::uint32_t head) {
   if (p.empty() || IsVerbal(p, head)) return false;
-  std::uint32_t x = head;
-  for (int hop = 0; hop < 3 && p.head(x) >= 0; ++hop) {
-    x = static_cast<std::uint32_t>(p.head(x));
-    if (p.tag(x) == Upos::kVerb) return DrawsIn(p.lemma(x));
-  }
-  return false;
+  const std::uint32_t verb = VerbOver(p, head);
+  return p.tag(verb) == Upos::kVerb && DrawsIn(p.lemma(verb));
 }
 
 std::uint32_t ClauseHead(const DocParse& p, std::uint32_t head) {

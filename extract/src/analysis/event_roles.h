@@ -29,6 +29,11 @@ void PlaceHeads(const DocParse& p, std::uint32_t head, const SlotPlace& place,
 // investment"), for kClause slots and clause-level dates.
 std::uint32_t ClauseHead(const DocParse& p, std::uint32_t head);
 
+// The verb a trigger's phrase hangs from: `head` when it is a verb, else
+// the first verb up to three heads above it, else the token three heads up
+// (or the root) where the climb stops.
+std::uint32_t VerbOver(const DocParse& p, std::uint32_t head);
+
 // True when the verb over a noun trigger (up to three heads above it) draws
 // in what others do: "the Department catalyzed billions of dollars in
 // private investments", "attracted $2 billion of investment". Its subject
