@@ -334,5 +334,20 @@ TEST_CASE("A name the tagger reads as often one way as another is still one enti
   CHECK(testing::FindEntity(x, "org:plex") != nullptr);
 }
 
+TEST_CASE("A firm's first word alone is the firm, not another one", "[extract][entity][names]") {
+  // The tagger finds the lone "KVX" as a name of its own; the body's full
+  // name, the word and a company word, says whose it is.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "NORTON, Mass., Oct. 2, 2026 (GLOBE NEWSWIRE) \u2014 KVX Technologies Corp. (NASDAQ: KVXT) "
+      "today announced a contract valued at $9 million. Under the terms of the agreement, KVX "
+      "will deliver ceramic substrates over a year.\n\n\"We are pleased,\" said Ann Lee, CEO of "
+      "KVX.",
+      "");
+  CHECK_FALSE(HasEntity(x, "KVX"));
+  const Entity* firm = ByName(x, "KVX Technologies");
+  REQUIRE(firm != nullptr);
+  CHECK(firm->mentions.size() >= 3);
+}
+
 }  // namespace
 }  // namespace newsx::extract

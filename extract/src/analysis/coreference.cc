@@ -73,9 +73,41 @@ void AddNamePrefixes(DocState* d) {
   }
 }
 
+// "CPS" in a body that named "CPS Technologies Corp." first or later: a
+// one-word firm the tagger found on its own, and no lexicon lists, is the
+// firm of the document whose longer name is that word and a company word
+// ("Technologies", "Corp", "Semiconductor"), when only one is (gazetteers
+// list full names, seldom their short forms). "Nissan" is not the
+// "NissanConnect" service, nor "VW" the "VW Atlas" car.
+void RelinkFirstWords(DocState* d) {
+  const auto org = [&](std::int32_t entity) {
+    return d->entities[static_cast<std::size_t>(entity)].type == EntityType::kOrg;
+  };
+  const auto unlisted_org = [&](std::int32_t entity) {
+    return org(entity) && d->model.lexicon.entity_index.count(
+                              d->entities[static_cast<std::size_t>(entity)].id) == 0;
+  };
+  std::unordered_map<std::string_view, std::int32_t> firsts;  // First word -> entity, -1 if shared.
+  for (const DocMention& m : d->mentions) {
+    if (m.end - m.first < 2 || !org(m.entity) || !(d->tok(m.first).flags & kWordToken) ||
+        !(d->tok(m.first + 1).classes & kOrgSuffix)) {
+      continue;
+    }
+    auto [it, inserted] = firsts.emplace(TokenText(d->tt, d->tok(m.first)), m.entity);
+    if (!inserted && it->second != m.entity) it->second = -1;
+  }
+  if (firsts.empty()) return;
+  for (DocMention& m : d->mentions) {
+    if (m.end != m.first + 1 || !unlisted_org(m.entity) || IsWeakWord(*d, m.first)) continue;
+    const auto it = firsts.find(TokenText(d->tt, d->tok(m.first)));
+    if (it != firsts.end() && it->second >= 0) m.entity = it->second;
+  }
+}
+
 }  // namespace
 
 void ResolveCoreference(DocState* d) {
+  RelinkFirstWords(d);
   // Short names: a person's surname ("Huang"), a rule-found firm's first word
   // ("Zhonghao" for "Zhonghao Technologies"), a rule-found chip's model
   // ("910D" for "Huawei Ascend 910D"), an unlisted one-word firm's name.
