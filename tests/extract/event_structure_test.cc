@@ -617,5 +617,43 @@ TEST_CASE("Who draws investment in is not its investor", "[extract][event][struc
   CHECK(Has(Args(*inv[0], "investor"), "org:micron"));
 }
 
+TEST_CASE("What a firm delivers under a contract is the order's item",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Voltrix Technologies Inc. (NASDAQ: VLTX) said on Monday it has won a contract valued at "
+      "about $22 million from a European rail operator. Under the agreement, Voltrix will supply "
+      "traction transformer cores over two years.",
+      "2026-03-02T00:00:00Z");
+  const auto orders = OfType(x, "order");
+  REQUIRE(orders.size() == 1);
+  CHECK(Has(Args(*orders[0], "item"), "traction transformer cores"));
+  CHECK(Args(*orders[0], "amount") == std::vector<std::string>{"about $22 million"});
+  // Alone, a delivery names no order.
+  const ExtractedArticle y = testing::AnalyzeText(
+      "Under the agreement, Voltrix will supply traction transformer cores.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(y, "order").empty());
+}
+
+TEST_CASE("A demonstrative mention joins the happening before it, not a later one",
+          "[extract][event][structure]") {
+  // The second award (preliminary terms, $90 million) must not first merge
+  // into the amountless award of the first sentence and so shut out the
+  // "This $1.2 billion investment" that continues it.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The Commerce Department has finalized its award with Lumerion Semiconductor. This $1.2 "
+      "billion investment in Austin, Texas supports a new fab. The Commerce Department also "
+      "agreed to preliminary terms with Lumerion Semiconductor for $90 million to expand its "
+      "plant in Dayton, Ohio.",
+      "2026-03-02T00:00:00Z");
+  const auto awards = OfType(x, "award");
+  REQUIRE(awards.size() == 2);
+  CHECK(Args(*awards[0], "amount") == std::vector<std::string>{"$1.2 billion"});
+  CHECK(Has(Args(*awards[0], "place"), "place:austin"));
+  CHECK(Args(*awards[1], "amount") == std::vector<std::string>{"$90 million"});
+  CHECK(Has(Args(*awards[1], "place"), "place:dayton"));
+  CHECK(OfType(x, "investment").empty());
+}
+
 }  // namespace
 }  // namespace newsx::extract

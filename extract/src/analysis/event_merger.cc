@@ -146,39 +146,9 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
     EnsureEvidence(&e);
   }
   std::vector<Event> out;
-  for (Event& e : events) {
-    auto it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
-      return Compatible(x, e, actors, Need::kSharedOrUnnamed);
-    });
-    if (it == out.end()) {
-      // "to provide $750 million in direct funding along with $2 billion in
-      // loans": one sentence, one doer, two amounts of one award.
-      it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
-        return SameSentence(x, e) && Compatible(x, e, actors, Need::kShared, /*any_type=*/false,
-                                                /*amounts_may_differ=*/true);
-      });
-    }
-    if (it == out.end() && headline_end > 0 && e.sentence_span.begin >= headline_end) {
-      // The headline's events come first in `out` (text order): only that
-      // prefix is searched, so the search stays short on any page.
-      for (auto x = out.begin(); x != out.end() && x->sentence_span.begin < headline_end; ++x) {
-        const bool headline_only =
-            std::all_of(x->evidence.begin(), x->evidence.end(), [&](const EventEvidence& v) {
-              return v.sentence_span.end <= headline_end;
-            });
-        if (x->type == e.type && headline_only && Compatible(*x, e, actors, Need::kNoConflict)) {
-          it = x;
-          break;
-        }
-      }
-    }
-    if (it == out.end()) {
-      out.push_back(std::move(e));
-    } else {
-      Absorb(&*it, std::move(e), actors);
-    }
-  }
-  for (PartialMention& e : partials) {
+  // Adds partial mention e to the event it belongs to, if any (the rules
+  // in event_merger.h). Returns false when it belongs to none.
+  const auto attach = [&](PartialMention& e) {
     EnsureEvidence(&e.event);
     auto it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
       return Compatible(x, e.event, actors, Need::kShared);
@@ -215,7 +185,55 @@ std::vector<Event> MergeEvents(std::vector<Event> events, std::vector<PartialMen
                                                       /*amounts_may_differ=*/true);
       });
     }
-    if (it != out.end()) Absorb(&*it, std::move(e.event), actors);
+    if (it == out.end()) return false;
+    Absorb(&*it, std::move(e.event), actors);
+    return true;
+  };
+  // "This $6.1 billion investment in Clay, NY" points at the sentence just
+  // before it: it joins the events told so far, before a later mention of
+  // the happening it continues ("agreed to preliminary terms with Micron
+  // for $275 million") can merge into that event and contradict it.
+  std::vector<bool> early(partials.size(), false);
+  std::size_t next_partial = 0;
+  for (Event& e : events) {
+    for (; next_partial < partials.size() &&
+           partials[next_partial].event.trigger_span.begin < e.trigger_span.begin;
+         ++next_partial) {
+      PartialMention& p = partials[next_partial];
+      if (p.demonstrative) early[next_partial] = attach(p);
+    }
+    auto it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
+      return Compatible(x, e, actors, Need::kSharedOrUnnamed);
+    });
+    if (it == out.end()) {
+      // "to provide $750 million in direct funding along with $2 billion in
+      // loans": one sentence, one doer, two amounts of one award.
+      it = std::find_if(WindowStart(out), out.end(), [&](const Event& x) {
+        return SameSentence(x, e) && Compatible(x, e, actors, Need::kShared, /*any_type=*/false,
+                                                /*amounts_may_differ=*/true);
+      });
+    }
+    if (it == out.end() && headline_end > 0 && e.sentence_span.begin >= headline_end) {
+      // The headline's events come first in `out` (text order): only that
+      // prefix is searched, so the search stays short on any page.
+      for (auto x = out.begin(); x != out.end() && x->sentence_span.begin < headline_end; ++x) {
+        const bool headline_only = std::all_of(
+            x->evidence.begin(), x->evidence.end(),
+            [&](const EventEvidence& v) { return v.sentence_span.end <= headline_end; });
+        if (x->type == e.type && headline_only && Compatible(*x, e, actors, Need::kNoConflict)) {
+          it = x;
+          break;
+        }
+      }
+    }
+    if (it == out.end()) {
+      out.push_back(std::move(e));
+    } else {
+      Absorb(&*it, std::move(e), actors);
+    }
+  }
+  for (std::size_t k = 0; k < partials.size(); ++k) {
+    if (!early[k]) attach(partials[k]);
   }
   for (Event& e : out) {
     std::stable_sort(e.evidence.begin(), e.evidence.end(),
