@@ -44,7 +44,8 @@ constexpr std::string_view kBoilerplateWords[] = {
     "print",      "skip",       "dateline",   "timestamp",  "meta",       "rail",
     "more",       "teaser",     "teasers",    "overlay",    "paywall",    "login",
     "donate",     "jump",       "tooltip",    "video",      "gallery",
-    "slideshow",  "embed",      "follow",     "topics",     "keywords",   "rating"};
+    "slideshow",  "embed",      "follow",     "topics",     "keywords",   "rating",
+    "ratings",    "cta",        "disclosure"};
 
 // Stems that mark boilerplate even inside camelCase or glued names.
 constexpr std::string_view kBoilerplateStems[] = {

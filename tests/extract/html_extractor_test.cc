@@ -288,6 +288,26 @@ TEST_CASE("ExtractArticle reads a negated class word as the opposite of boilerpl
   CHECK(article->text.find("Other news") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle leaves out rating, call-to-action and disclosure boxes", "[extract]") {
+  // Each box sits inside the article's container and reads like a
+  // paragraph; only its name tells it apart.
+  auto article = extract::ExtractArticle(Page(
+      "<html><body><div class=\"entry\"><p class=\"affiliate-disclosure\">We may earn a "
+      "commission when you buy through the links on this page, at no extra cost to you.</p><p>The "
+      "new ferry between the islands runs every hour from April, and tickets cost less than on the "
+      "old boat.</p><p>Cyclists pay nothing extra for their bikes, and the crossing takes twenty "
+      "minutes instead of forty.</p><div class=\"cta\"><p>Book our guided island tour today and "
+      "save twenty percent on your first trip with the code FERRY.</p></div><span "
+      "class=\"post-ratings\">Was this article useful? Give it up to five stars and tell us what "
+      "you would like to read about next.</span></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The new ferry") == 0);
+  CHECK(article->text.find("Cyclists pay nothing") != std::string::npos);
+  CHECK(article->text.find("commission") == std::string::npos);
+  CHECK(article->text.find("guided island tour") == std::string::npos);
+  CHECK(article->text.find("five stars") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle finds the lead of a body that sets its subheadings as <h1>",
           "[extract]") {
   auto article = extract::ExtractArticle(
