@@ -655,5 +655,20 @@ TEST_CASE("A demonstrative mention joins the happening before it, not a later on
   CHECK(OfType(x, "investment").empty());
 }
 
+TEST_CASE("What a rule facilitates is its item; its reason and its name are not",
+          "[extract][event][structure]") {
+  // The opening purpose clause gives the reason, the capitalized words
+  // before "authorization" its name, and the "of" phrase after the
+  // coordination belongs to each of "export, reexport, and transfer".
+  const ExtractedArticle x = testing::AnalyzeText(
+      "To protect national security, the Commerce Department is adding new license exceptions "
+      "and updating the Validated End User authorization to facilitate the export, reexport, and "
+      "transfer of advanced computing chips to trusted data centers.",
+      "2026-03-02T00:00:00Z");
+  const auto approvals = OfType(x, "export_approval");
+  REQUIRE(approvals.size() == 1);
+  CHECK(Args(*approvals[0], "item") == std::vector<std::string>{"advanced computing chips"});
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -622,6 +622,17 @@ class Assembler {
       }
     }
     if (!(slot.classes & kArgThing)) return best;
+    // "the Data Center Validated End User authorization": a capitalized
+    // modifier of a lower-case noun trigger names it; it tells what the
+    // trigger is, not what it is about (lower case, "chip exports", does;
+    // a headline in title case capitalizes both: "US Chip Export Curbs").
+    if (best < 0 && p_.rel(a) == "compound" && p_.head(a) >= 0) {
+      const auto h = static_cast<std::uint32_t>(p_.head(a));
+      if (h >= hit.first && h < hit.end && !(d_.tok(h).flags & kUpperInitial) &&
+          (d_.tok(a).flags & kUpperInitial) && !(d_.tok(a).flags & kAllUpper)) {
+        return -1;
+      }
+    }
     // "visited Samsung's Pyeongtaek campus": the campus, not its owner.
     bool keep_possessor = false;
     if (best >= 0) {
@@ -648,10 +659,28 @@ class Assembler {
       return p_.tag(i) == nlp::Upos::kNoun && w.size() > 5 && w.ends_with("ing") &&
              !(d_.tok(i).flags & kUpperInitial);
     };
-    for (int hop = 0; hop < 2 && transparent(a); ++hop) {
+    const auto of_phrase = [&](std::uint32_t n) {
       std::int32_t inner = -1;
-      for (const std::uint32_t* c = p_.children_begin(a); c != p_.children_end(a); ++c) {
+      for (const std::uint32_t* c = p_.children_begin(n); c != p_.children_end(n); ++c) {
         if (p_.base_rel(*c) == "nmod" && p_.CaseOf(*c) == "of") inner = static_cast<std::int32_t>(*c);
+      }
+      return inner;
+    };
+    for (int hop = 0; hop < 2 && transparent(a); ++hop) {
+      std::int32_t inner = of_phrase(a);
+      // "the export, reexport, and transfer of advanced computing ICs": the
+      // phrase after the coordination, on whichever conjunct the parse
+      // hangs it, belongs to each.
+      if (inner < 0) {
+        const std::uint32_t root = p_.base_rel(a) == "conj" && p_.head(a) >= 0
+                                       ? static_cast<std::uint32_t>(p_.head(a))
+                                       : a;
+        inner = of_phrase(root);
+        for (const std::uint32_t* c = p_.children_begin(root);
+             inner < 0 && c != p_.children_end(root); ++c) {
+          if (p_.base_rel(*c) == "conj") inner = of_phrase(*c);
+        }
+        if (inner >= 0 && static_cast<std::uint32_t>(inner) < a) inner = -1;
       }
       if (inner < 0) break;
       a = static_cast<std::uint32_t>(inner);
@@ -859,7 +888,13 @@ class Assembler {
               })) {
             continue;
           }
-          if (c >= 0 && std::find(got.begin(), got.end(), c) == got.end()) {
+          // One phrase once: conjuncts sharing an "of" phrase give it each.
+          const auto same_span = [&](std::int32_t g) {
+            const Candidate& x = candidates_[static_cast<std::size_t>(g)];
+            const Candidate& y = candidates_[static_cast<std::size_t>(c)];
+            return x.first == y.first && x.end == y.end;
+          };
+          if (c >= 0 && std::none_of(got.begin(), got.end(), same_span)) {
             got.push_back(c);
             used->resize(candidates_.size(), false);
             (*used)[static_cast<std::size_t>(c)] = true;

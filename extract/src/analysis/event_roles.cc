@@ -183,7 +183,9 @@ void Objects(const DocParse& p, std::uint32_t h, std::vector<std::uint32_t>* out
     const bool temporal = when == "during" || when == "after" || when == "before" ||
                           when == "since" || when == "until" || when == "amid" ||
                           when == "following" || when == "ahead";
-    if (p.base_rel(h) == "obl" && p.head(h) >= 0 && !temporal) {
+    // A bare oblique ("obl:unmarked": "today", "this week") is no such
+    // phrase.
+    if (p.base_rel(h) == "obl" && !when.empty() && p.head(h) >= 0 && !temporal) {
       ChildrenWith(p, static_cast<std::uint32_t>(p.head(h)), {"obj"}, out);
     }
   }
@@ -292,11 +294,14 @@ void PlaceHeads(const DocParse& p, std::uint32_t head, const SlotPlace& place,
       // "spend $20 billion to build two fabs", "an investment to expand its
       // plant": what the purpose clause acts on.
       // A noun trigger's clause may hang on its verb: "received approval
-      // from the U.S. to ship tools".
+      // from the U.S. to ship tools". Only a clause after the trigger: one
+      // opening the sentence gives the reason ("To protect national
+      // security, BIS is adding license exceptions").
       for (const std::uint32_t h : {head, ClauseHead(p, head)}) {
         for (const std::uint32_t* c = p.children_begin(h); c != p.children_end(h); ++c) {
           const std::string_view r = p.base_rel(*c);
-          if ((r == "advcl" || r == "acl" || r == "xcomp") && p.CaseOf(*c) == "to" && IsVerbal(p, *c)) {
+          if ((r == "advcl" || r == "acl" || r == "xcomp") && *c > head && p.CaseOf(*c) == "to" &&
+              IsVerbal(p, *c)) {
             Objects(p, *c, out);
           }
         }
