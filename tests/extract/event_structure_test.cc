@@ -670,5 +670,19 @@ TEST_CASE("What a rule facilitates is its item; its reason and its name are not"
   CHECK(Args(*approvals[0], "item") == std::vector<std::string>{"advanced computing chips"});
 }
 
+TEST_CASE("Chips no name names fill a chip role", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Nvidia launched its new AI chips at a trade fair in Taipei on Monday.",
+      "2026-03-02T00:00:00Z");
+  const auto launches = OfType(x, "product_launch");
+  REQUIRE(launches.size() == 1);
+  CHECK(Args(*launches[0], "item") == std::vector<std::string>{"new AI chips"});
+  // In capitals the word is a name's: "IMS CHIPS" is a partner, no product.
+  const ExtractedArticle y = testing::AnalyzeText(
+      "Nvidia launched a partnership with IMS CHIPS in Stuttgart on Monday.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(y, "product_launch").empty());
+}
+
 }  // namespace
 }  // namespace newsx::extract

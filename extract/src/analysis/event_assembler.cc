@@ -621,7 +621,10 @@ class Assembler {
         best = static_cast<std::int32_t>(k);
       }
     }
-    if (!(slot.classes & kArgThing)) return best;
+    // A phrase headed by a word for chips ("its photonic AI chips") fills
+    // a chip role too: chips that no name names are still chips.
+    const bool chip_phrase_only = !(slot.classes & kArgThing);
+    if (chip_phrase_only && (!(slot.classes & kArgChip) || best >= 0)) return best;
     // "the Data Center Validated End User authorization": a capitalized
     // modifier of a lower-case noun trigger names it; it tells what the
     // trigger is, not what it is about (lower case, "chip exports", does;
@@ -707,6 +710,12 @@ class Assembler {
     if (InDate(a)) return -1;           // "on Monday" is when, not what.
     // "a 15 percent tariff": the rate, not what the tariff is on.
     if (InAmount(a, kArgPercent)) return -1;
+    // A word for chips in capitals is a name's ("IMS CHIPS", "the CHIPS
+    // Act"); the acronyms that are words for chips are short ("GPU").
+    if (chip_phrase_only && (!(d_.tok(a).classes & kChipNoun) ||
+                             ((d_.tok(a).flags & kAllUpper) && TokenText(d_.tt, d_.tok(a)).size() > 4))) {
+      return -1;
+    }
     return ThingPhrase(a, keep_possessor);
   }
 
@@ -911,7 +920,15 @@ class Assembler {
         for (std::size_t j = 0; j < candidates_.size() && entity >= 0; ++j) {
           if (candidates_[j].entity == entity) (*used)[j] = true;
         }
-        filled->push_back(Filled{slot.role, c});
+        // A phrase an earlier slot of the role took ("AI chips" as a chip,
+        // then as a thing) fills it once.
+        const Candidate& made = candidates_[static_cast<std::size_t>(c)];
+        const bool again = std::any_of(filled->begin(), filled->end(), [&](const Filled& f) {
+          if (f.role != slot.role || f.candidate < 0) return false;
+          const Candidate& x = candidates_[static_cast<std::size_t>(f.candidate)];
+          return x.first == made.first && x.end == made.end;
+        });
+        if (!again) filled->push_back(Filled{slot.role, c});
       }
       return;
     }
