@@ -684,5 +684,24 @@ TEST_CASE("Chips no name names fill a chip role", "[extract][event][structure]")
   CHECK(OfType(y, "product_launch").empty());
 }
 
+TEST_CASE("A place has its counterpart in each conjunct of the phrase it lies in",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Samsung announced a $17 billion investment. The investment includes construction of a new "
+      "packaging plant in Austin, Texas, and modernizing its Taylor, Texas, facility.",
+      "2026-03-02T00:00:00Z");
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Has(Args(*inv[0], "place"), "place:austin"));
+  CHECK(Args(*inv[0], "place").size() == 2);  // Austin and Taylor, not Texas.
+  // A conjunct clause with a doer of its own tells another happening.
+  const ExtractedArticle y = testing::AnalyzeText(
+      "Samsung will invest $17 billion to build a fab in Austin and Intel expands in Ohio.",
+      "2026-03-02T00:00:00Z");
+  const auto inv2 = OfType(y, "investment");
+  REQUIRE(inv2.size() == 1);
+  CHECK(Args(*inv2[0], "place") == std::vector<std::string>{"place:austin"});
+}
+
 }  // namespace
 }  // namespace newsx::extract

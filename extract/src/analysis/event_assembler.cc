@@ -769,6 +769,41 @@ class Assembler {
     return c.end - 1;
   }
 
+  // "construction of a fab in Boise, Idaho, and modernizing its Manassas,
+  // Virginia, facility": a place found in the clause has a counterpart in
+  // each conjunct of a phrase above it (up to the clause's verb, whose
+  // conjuncts count when they share its subject): the nearest fitting place
+  // inside that conjunct fills the role too.
+  void AddParallelPlaces(const RoleSlot& slot, const TriggerHit& hit, const std::vector<bool>& used,
+                         std::uint32_t clause, std::vector<std::int32_t>* got) {
+    const Candidate& found = candidates_[static_cast<std::size_t>((*got)[0])];
+    std::uint32_t x = CandidateHead(found);
+    for (int depth = 0; depth < 8 && x != clause && p_.head(x) >= 0; ++depth) {
+      x = static_cast<std::uint32_t>(p_.head(x));
+      for (const std::uint32_t* c = p_.children_begin(x); c != p_.children_end(x); ++c) {
+        if (p_.base_rel(*c) != "conj" || *c < CandidateHead(found)) continue;
+        if (x == clause && p_.Child(*c, "nsubj") >= 0) continue;  // Another doer's clause.
+        std::uint32_t cf = *c, ce = *c + 1;
+        p_.Subtree(*c, &cf, &ce);
+        std::int32_t best = -1;
+        for (std::size_t k = 0; k < candidates_.size(); ++k) {
+          const Candidate& cand = candidates_[k];
+          if (cand.first < cf || cand.end > ce || cand.entity < 0 ||
+              !Usable(cand, k, slot, hit, used)) {
+            continue;
+          }
+          if (best < 0 || cand.first < candidates_[static_cast<std::size_t>(best)].first) {
+            best = static_cast<std::int32_t>(k);
+          }
+        }
+        if (best >= 0 && std::find(got->begin(), got->end(), best) == got->end()) {
+          got->push_back(best);
+        }
+      }
+      if (x == clause) break;
+    }
+  }
+
   // Adds the candidates coordinated with those in `got` ("Malta, NY, and
   // Burlington, VT"; "Amazon, Microsoft and Meta") that fit the slot.
   void AddConjuncts(const RoleSlot& slot, const TriggerHit& hit, const std::vector<bool>& used,
@@ -872,8 +907,13 @@ class Assembler {
         if (c >= 0) got.push_back(c);
       } else if (place.kind == K::kClause) {
         if (p_.empty()) continue;
-        const std::int32_t c = FillInPhrase(slot, ClauseHead(p_, head), hit, *used);
+        const std::uint32_t clause = ClauseHead(p_, head);
+        const std::int32_t c = FillInPhrase(slot, clause, hit, *used);
         if (c >= 0) got.push_back(c);
+        if (c >= 0 && candidates_[static_cast<std::size_t>(c)].entity >= 0 &&
+            !(slot.classes & ~(kArgCountry | kArgCity | kArgRegion | kArgGovernment))) {
+          AddParallelPlaces(slot, hit, *used, clause, &got);
+        }
       } else {
         PlaceHeads(p_, head, place, &heads);
         for (const std::uint32_t a : heads) {
