@@ -716,7 +716,15 @@ class Assembler {
                              ((d_.tok(a).flags & kAllUpper) && TokenText(d_.tt, d_.tok(a)).size() > 4))) {
       return -1;
     }
-    return ThingPhrase(a, keep_possessor);
+    const std::int32_t made = ThingPhrase(a, keep_possessor);
+    // A bare "the chips" points back at chips named before (`item_carry`
+    // finds them); only a described one ("its new AI chips") is an item.
+    const Candidate& phrase = candidates_[static_cast<std::size_t>(made)];
+    if (chip_phrase_only && phrase.end - phrase.first < 2) {
+      candidates_.pop_back();
+      return -1;
+    }
+    return made;
   }
 
   // Both lookups are binary searches: a sentence may hold many dates and
