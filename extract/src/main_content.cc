@@ -34,6 +34,9 @@ constexpr double kProtectedShare = 0.5;
 // between the two to count as the article's lead.
 constexpr int kLeadLevels = 4;
 
+// A child holding at least this share of its parent's score is the article.
+constexpr double kNarrowShare = 0.85;
+
 // Characters of text, not counting whitespace (code points, not bytes).
 int CountChars(const xmlChar* text) {
   int n = 0;
@@ -206,6 +209,7 @@ class ContentFinder {
     // No block reads like prose (a page of short lines): keep the whole
     // page, less its boilerplate, rather than one arbitrary fragment.
     if (best_score_ <= 0) best_ = root;
+    NarrowBest();
     PreferMarkedBody();
     EmitLead(FindLead(root));
     Emit(best_, 0);
@@ -375,6 +379,38 @@ class ContentFinder {
         best_ = n;
         best_score_ = s.score;
       }
+    }
+  }
+
+  // The best element's score is its children's summed, so a box after the
+  // body that reads as prose (an author's bio, a press contact, a reader
+  // prompt, a disclaimer) lifts the body's container above the body. When
+  // one child holds most of the score and no prose comes before it (a lead
+  // beside the headline), that child is the article.
+  void NarrowBest() {
+    if (best_score_ <= 0) return;
+    for (int level = 0; level < kMaxDomDepth; ++level) {
+      const xmlNode* top = nullptr;
+      double top_score = 0;
+      int prose = 0;         // Non-link characters of the children read so far.
+      int prose_before = 0;  // ...and of those before the top child.
+      for (const xmlNode* n = best_->children; n != nullptr; n = n->next) {
+        if (!IsElement(n) || n->_private == nullptr) continue;
+        const NodeStats& s = Stats(n);
+        if (s.removed) continue;
+        if (!s.section_header && s.score > top_score) {
+          top = n;
+          top_score = s.score;
+          prose_before = prose;
+        }
+        prose += s.text - s.link;
+      }
+      // Prose before the body is its lead: the container is the article.
+      if (top == nullptr || top_score < kNarrowShare * Stats(best_).score ||
+          prose_before >= kMinParagraphChars) {
+        return;
+      }
+      best_ = top;
     }
   }
 

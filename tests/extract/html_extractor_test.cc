@@ -308,6 +308,45 @@ TEST_CASE("ExtractArticle leaves out rating, call-to-action and disclosure boxes
   CHECK(article->text.find("five stars") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle leaves out an unnamed box after the body that reads as prose",
+          "[extract]") {
+  // The author's note and the contact box score as paragraphs and lift the
+  // container above the body; the body holds most of the score.
+  std::string body;
+  for (int i = 0; i < 4; ++i) {
+    body +=
+        "<p>The new ferry between the islands runs every hour from April, and tickets cost "
+        "less than on the old boat, the operator said on Tuesday in the harbour office.</p>";
+  }
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"post\"><div class=\"text\">" + body +
+           "</div><div class=\"about\"><p>Anna Beispiel writes about travel and transport on "
+           "the coast and has lived on the islands for twenty years.</p></div><div><p>Press "
+           "office of the ferry company, phone and mail on weekdays from nine to five.</p>"
+           "</div></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The new ferry") == 0);
+  CHECK(article->text.find("Anna Beispiel") == std::string::npos);
+  CHECK(article->text.find("Press office") == std::string::npos);
+}
+
+TEST_CASE("ExtractArticle keeps prose before the body with the body", "[extract]") {
+  std::string body;
+  for (int i = 0; i < 4; ++i) {
+    body +=
+        "<p>The new ferry between the islands runs every hour from April, and tickets cost "
+        "less than on the old boat, the operator said on Tuesday in the harbour office.</p>";
+  }
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"post\"><div><p>Islanders waited eleven years for a "
+           "faster boat; the first crossing took twenty minutes instead of forty.</p></div>"
+           "<div class=\"text\">" +
+           body + "</div></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Islanders waited") == 0);
+  CHECK(article->text.find("The new ferry") != std::string::npos);
+}
+
 TEST_CASE("ExtractArticle finds the lead of a body that sets its subheadings as <h1>",
           "[extract]") {
   auto article = extract::ExtractArticle(
