@@ -98,6 +98,7 @@ void TextAnalyzer::Run(analysis::DocState* dp, ExtractedArticle* x, bool with_ev
   analysis::LinkNames(&d);
   analysis::FindCityRegionPairs(&d);
   analysis::FindPersons(&d);
+  analysis::DropCurrencyPrefixes(&d);
   analysis::ResolveCoreference(&d);
   if (impl_->model->language && (with_events || parse_all)) {
     // After the names: a title-case headline is parsed with its other

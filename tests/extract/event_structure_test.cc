@@ -703,5 +703,27 @@ TEST_CASE("A place has its counterpart in each conjunct of the phrase it lies in
   CHECK(Args(*inv2[0], "place") == std::vector<std::string>{"place:austin"});
 }
 
+TEST_CASE("Who reports a happening takes no part in it", "[extract][event][structure]") {
+  // "compared with ... according to the Rhodium Group": the group is the
+  // source, not what emissions are compared with.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Total emissions fell 2 percent compared with the year before, according to the Rhodium "
+      "Group, a research firm.",
+      "2026-03-02T00:00:00Z");
+  for (const Event& e : x.events) {
+    for (const EventArg& a : e.args) CHECK(a.entity_id != "org:rhodium-group");
+  }
+}
+
+TEST_CASE("A place written against a currency sign is the currency's",
+          "[extract][entity][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Microsoft will invest US$1 billion in carbon removal technology.", "2026-03-02T00:00:00Z");
+  for (const Entity& e : x.entities) CHECK(e.type != EntityType::kPlace);
+  const auto inv = OfType(x, "investment");
+  REQUIRE(inv.size() == 1);
+  CHECK(Args(*inv[0], "place").empty());
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -45,6 +45,11 @@ std::int32_t ListedEntity(DocState* d, std::uint32_t first, std::uint32_t end, E
 // comma name a city of the region's country.
 void FindCityRegionPairs(DocState* d);
 
+// "US$1 billion", "A$2 billion", "HK$300": a place written against a
+// currency sign is the currency's, not a place the text speaks of; its
+// mention is withdrawn.
+void DropCurrencyPrefixes(DocState* d);
+
 // A one-word name no list knows is no evidence when the word is generic
 // ("AI": not_name) or common ("Union", "Administration": the document or
 // general text writes it in lower case).

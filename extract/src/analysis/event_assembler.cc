@@ -1076,6 +1076,10 @@ class Assembler {
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     const std::size_t fixed = candidates_.size();
     bool partial_made = false;
+    // Who reports the happening takes no part in it: "the school district is
+    // considering buying a system, the South Florida Sun Sentinel reports";
+    // "emissions fell 2 percent, according to the Rhodium Group".
+    const std::string source = order.empty() ? std::string() : context_.Source(s);
     for (const auto& [distance, rule_index] : order) {
       const EventRule& rule = d_.model.lexicon.rules[rule_index];
       // "there is sufficient supply of this product": the noun of a
@@ -1083,6 +1087,10 @@ class Assembler {
       if (rule.verbal && !p_.empty() && p_.tag(Head(hit)) != nlp::Upos::kVerb) continue;
       candidates_.resize(fixed);  // Drop noun phrases made for an earlier rule.
       std::vector<bool> used(candidates_.size(), false);
+      for (std::size_t k = 0; k < candidates_.size() && !source.empty(); ++k) {
+        const std::int32_t e = candidates_[k].entity;
+        used[k] = e >= 0 && d_.entities[static_cast<std::size_t>(e)].id == source;
+      }
       std::vector<Filled> filled;
       std::string item_id;
       std::int32_t carried = -1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/entity_recognizer.h"
 #include "analysis/event_roles.h"
 #include "newsx/core/time_interval.h"
 
@@ -111,7 +112,18 @@ std::string EventContext::Source(const Sentence& s) const {
     if (!(d_.tok(i).classes & kReportCue)) continue;
     for (std::uint32_t j = i + 1; j < s.end && j <= i + kSourceWindow; ++j) {
       const std::int32_t e = d_.EntityAt(j);
-      if (e < 0) continue;
+      if (e < 0) {
+        // Only the cue's own words, "to", "by" and an article stand between it
+        // and its source: "according to the Financial Times", "reported by
+        // Reuters"; "The report came as Nvidia CEO Jensen Huang was
+        // unveiling" names no source.
+        const std::string w = Lower(TokenText(d_.tt, d_.tok(j)));
+        if ((d_.tok(j).classes & kReportCue) || w == "to" || w == "by" || w == "the" || w == "a" ||
+            w == "an") {
+          continue;
+        }
+        break;
+      }
       const Entity& x = d_.entities[static_cast<std::size_t>(e)];
       if (x.type == EntityType::kOrg || x.type == EntityType::kPerson) return x.id;
       break;

@@ -115,4 +115,17 @@ void FindCityRegionPairs(DocState* d) {
   }
 }
 
+void DropCurrencyPrefixes(DocState* d) {
+  for (std::int32_t k = static_cast<std::int32_t>(d->mentions.size()) - 1; k >= 0; --k) {
+    const DocMention& m = d->mentions[static_cast<std::size_t>(k)];
+    if (d->entities[static_cast<std::size_t>(m.entity)].type != EntityType::kPlace ||
+        m.end >= d->size()) {
+      continue;
+    }
+    const Token& last = d->tok(m.end - 1);
+    const Token& next = d->tok(m.end);
+    if (next.begin == last.end && TokenText(d->tt, next) == "$") d->RemoveMention(k);
+  }
+}
+
 }  // namespace newsx::extract::analysis
