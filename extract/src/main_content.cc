@@ -394,6 +394,8 @@ class ContentFinder {
       double top_score = 0;
       int prose = 0;         // Non-link characters of the children read so far.
       int prose_before = 0;  // ...and of those before the top child.
+      bool headline = false, headline_before = false;
+      bool sections = false;  // A subheading before the child: the page's own sections.
       for (const xmlNode* n = best_->children; n != nullptr; n = n->next) {
         if (!IsElement(n) || n->_private == nullptr) continue;
         const NodeStats& s = Stats(n);
@@ -402,12 +404,16 @@ class ContentFinder {
           top = n;
           top_score = s.score;
           prose_before = prose;
+          headline_before = headline && !sections;
         }
         prose += s.text - s.link;
+        headline = headline || (Name(n) == "h1" && ReadsAsTitle(n)) || ContainsHeadline(n, 0);
+        sections = sections || IsSubheading(Name(n)) || HasSubheading(n, 0);
       }
-      // Prose before the body is its lead: the container is the article.
+      // Prose before the body is its lead: the container is the article,
+      // unless the headline comes before it too (the lead search finds it).
       if (top == nullptr || top_score < kNarrowShare * Stats(best_).score ||
-          prose_before >= kMinParagraphChars) {
+          (prose_before >= kMinParagraphChars && !headline_before)) {
         return;
       }
       best_ = top;
@@ -522,9 +528,19 @@ class ContentFinder {
     return !text.empty() && title_.compare(0, text.size(), text) == 0;
   }
 
+  bool HasSubheading(const xmlNode* node, int depth) {
+    if (depth > kMaxDomDepth) return false;
+    for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
+      if (!IsElement(n) || n->_private == nullptr || Stats(n).removed) continue;
+      if (IsSubheading(Name(n)) || HasSubheading(n, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  // A <header> counts: the lead search enters it.
   static bool HasBlockChild(const xmlNode* node) {
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
-      if (IsElement(n) && KindOf(Name(n)) == TagKind::kBlock) return true;
+      if (IsElement(n) && (KindOf(Name(n)) == TagKind::kBlock || Name(n) == "header")) return true;
     }
     return false;
   }

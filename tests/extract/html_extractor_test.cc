@@ -347,6 +347,47 @@ TEST_CASE("ExtractArticle keeps prose before the body with the body", "[extract]
   CHECK(article->text.find("The new ferry") != std::string::npos);
 }
 
+TEST_CASE("ExtractArticle finds a lead in a <header> that is its wrapper's only child",
+          "[extract]") {
+  std::string body;
+  for (int i = 0; i < 4; ++i) {
+    body +=
+        "<p>The new ferry between the islands runs every hour from April, and tickets cost "
+        "less than on the old boat, the operator said on Tuesday in the harbour office.</p>";
+  }
+  auto article = extract::ExtractArticle(Page(
+      "<html><head><title>A faster ferry</title></head><body><article><div id=\"head\"> <header> "
+      "<h1>A faster ferry</h1><p>Islanders waited eleven years for a faster boat; the first "
+      "crossing took twenty minutes instead of forty.</p></header></div><div>" +
+      body + "</div></article></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Islanders waited") == 0);
+  CHECK(article->text.find("The new ferry") != std::string::npos);
+}
+
+TEST_CASE("ExtractArticle leaves out a box after the body when the lead is the headline's",
+          "[extract]") {
+  std::string body;
+  for (int i = 0; i < 10; ++i) {
+    body +=
+        "<p>The new ferry between the islands runs every hour from April, and tickets cost "
+        "less than on the old boat, the operator said on Tuesday in the harbour office.</p>";
+  }
+  auto article = extract::ExtractArticle(
+      Page("<html><head><title>A faster ferry</title></head><body><div class=\"post\"><div "
+           "class=\"top\"><h1>A faster ferry</h1><p>Islanders waited eleven years for a faster "
+           "boat; the first crossing took twenty minutes instead of forty.</p></div><div "
+           "class=\"text\">" +
+           body +
+           "</div><div class=\"about\"><p>Anna Beispiel writes about travel and transport on "
+           "the coast and has lived on the islands for twenty years.</p></div></div></body>"
+           "</html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Islanders waited") == 0);
+  CHECK(article->text.find("The new ferry") != std::string::npos);
+  CHECK(article->text.find("Anna Beispiel") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle finds the lead of a body that sets its subheadings as <h1>",
           "[extract]") {
   auto article = extract::ExtractArticle(
