@@ -725,5 +725,18 @@ TEST_CASE("A place written against a currency sign is the currency's",
   CHECK(Args(*inv[0], "place").empty());
 }
 
+TEST_CASE("A country owning a firm noun is the firm's nationality, not an authority",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Two oligarchs, former owners of Ukraine\u2019s largest bank, loaned themselves $470 million "
+      "through their shell companies.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(x, "award").empty());
+  // Its ministry still acts for it.
+  const ExtractedArticle y = testing::AnalyzeText(
+      "China\u2019s commerce ministry imposed export curbs on gallium.", "2026-03-02T00:00:00Z");
+  CHECK(OfType(y, "trade_restriction").size() == 1);
+}
+
 }  // namespace
 }  // namespace newsx::extract

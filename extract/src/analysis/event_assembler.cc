@@ -423,8 +423,8 @@ class Assembler {
     return (t.classes & kOrgDescriptor) || w.ends_with("maker");
   }
 
-  // "the French plane-maker", "Ukrainian energy company Burisma": a
-  // country that modifies a noun for one firm, or a firm's name, tells the
+  // "the French plane-maker", "Ukrainian energy company Burisma", "Ukraine's
+  // largest bank": a country that modifies a noun for one firm, or a firm's name, tells the
   // firm's nationality. The firm, named or not, is who acts; the country is
   // neither an actor nor the place of the happening.
   bool IsNationalityOfFirm(const Sentence& s, const Candidate& c) const {
@@ -432,7 +432,11 @@ class Assembler {
     if (!p_.empty() && p_.head(last) >= 0) {
       auto h = static_cast<std::uint32_t>(p_.head(last));
       const std::string_view rel = p_.base_rel(last);
-      if (h < c.end || h >= s.end || (rel != "amod" && rel != "compound")) return false;
+      // A possessor too: "Ukraine's largest bank", "China's biggest chipmaker".
+      if (h < c.end || h >= s.end ||
+          (rel != "amod" && rel != "compound" && p_.rel(last) != "nmod:poss")) {
+        return false;
+      }
       // Up the compound to the noun it names: "Brazilian mining company".
       for (int up = 0;
            up < 3 && p_.base_rel(h) == "compound" && p_.head(h) > static_cast<std::int32_t>(h) &&
