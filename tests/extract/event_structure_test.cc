@@ -738,5 +738,15 @@ TEST_CASE("A country owning a firm noun is the firm's nationality, not an author
   CHECK(OfType(y, "trade_restriction").size() == 1);
 }
 
+TEST_CASE("To be met with something is no meeting", "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "The plan has been met with resistance from lawmakers in Berlin.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(x, "visit").empty());
+  const ExtractedArticle y =
+      testing::AnalyzeText("Biden met with Xi in Bali on Monday.", "2026-03-02T00:00:00Z");
+  CHECK(OfType(y, "visit").size() == 1);
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -1078,6 +1078,9 @@ class Assembler {
     }
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    // "The move has been met with resistance": to be met with is to get a
+    // response, not a meeting.
+    if (!p_.empty() && p_.lemma(Head(hit)) == "meet" && p_.IsPassive(Head(hit))) return false;
     const std::size_t fixed = candidates_.size();
     bool partial_made = false;
     // Who reports the happening takes no part in it: "the school district is
