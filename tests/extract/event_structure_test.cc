@@ -748,5 +748,20 @@ TEST_CASE("To be met with something is no meeting", "[extract][event][structure]
   CHECK(OfType(y, "visit").size() == 1);
 }
 
+TEST_CASE("Program text tells no happening", "[extract][event][structure]") {
+  // "bar" is a trade_restriction trigger and "import" its context.
+  const ExtractedArticle x = testing::AnalyzeText(
+      "import sys def bar(i): if i == 1: raise KeyError(1) if i == 2: raise ValueError(2) def "
+      "bad(): e = None",
+      "2026-03-02T00:00:00Z");
+  CHECK(x.events.empty());
+  // A list of firms with tickers is prose.
+  const ExtractedArticle y = testing::AnalyzeText(
+      "Amazon (NASDAQ: AMZN), Microsoft (NASDAQ: MSFT) and Meta (NASDAQ: META) will invest $60 "
+      "billion in data centers this year.",
+      "2026-03-02T00:00:00Z");
+  CHECK(OfType(y, "investment").size() == 1);
+}
+
 }  // namespace
 }  // namespace newsx::extract

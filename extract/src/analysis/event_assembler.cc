@@ -414,6 +414,23 @@ class Assembler {
     }
   }
 
+  // Program text on a page ("def bar(i): if i == 1: raise KeyError(1)")
+  // tells no happening: "=", ";", braces and calls (a bracket written
+  // against the word before it, "bar(i)") in more than one token of eight.
+  // Prose puts a space before its parentheses ("HIVE Digital (Nasdaq:
+  // HIVE)") and has its footnote marks in square brackets, which count not.
+  bool LooksLikeCode(const Sentence& s) const {
+    std::uint32_t symbols = 0;
+    for (std::uint32_t i = s.first; i < s.end; ++i) {
+      const std::string_view w = TokenText(d_.tt, d_.tok(i));
+      const bool call = w == "(" && i > s.first && d_.tok(i - 1).end == d_.tok(i).begin &&
+                        (d_.tok(i - 1).flags & kWordToken);
+      symbols += call || w.find_first_of("{}=;") != std::string_view::npos;
+    }
+    const std::uint32_t tokens = s.end - s.first;
+    return symbols >= 3 && symbols * 8 > tokens;
+  }
+
   // True for a noun for one firm: "company", "maker", "plane-maker".
   bool IsFirmNoun(std::uint32_t i) const {
     const Token& t = d_.tok(i);
@@ -1078,6 +1095,7 @@ class Assembler {
     }
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (LooksLikeCode(s)) return false;
     // "The move has been met with resistance": to be met with is to get a
     // response, not a meeting.
     if (!p_.empty() && p_.lemma(Head(hit)) == "meet" && p_.IsPassive(Head(hit))) return false;
