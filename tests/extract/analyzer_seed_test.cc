@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 #include <nlohmann/json.hpp>
@@ -151,6 +152,19 @@ TEST_CASE("Seed article yields every must event", "[extract][analyzer][seed]") {
   for (const json& want : Expected()["events"]["must"]) {
     INFO("event " << want.dump());
     CHECK(EventFound(Seed(), want));
+  }
+}
+
+TEST_CASE("Seed article's events are one per happening, each argument once",
+          "[extract][analyzer][seed]") {
+  std::set<std::string> types;
+  for (const Event& ev : Seed().events) {
+    INFO("event " << ev.type);
+    CHECK(types.insert(ev.type).second);  // The article tells one happening of each type.
+    std::set<std::string> args;
+    for (const EventArg& a : ev.args) {
+      if (!a.entity_id.empty()) CHECK(args.insert(a.role + "=" + a.entity_id).second);
+    }
   }
 }
 

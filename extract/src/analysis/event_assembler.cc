@@ -1128,8 +1128,10 @@ class Assembler {
           const std::int32_t entity = candidates_[static_cast<std::size_t>(c)].entity;
           if (slot.role == "item" && entity >= 0 && item_id.empty())
             item_id = d_.entities[static_cast<std::size_t>(entity)].id;
-        } else if (slot.role == "item" && rule.item_carry &&
+        } else if (slot.role == "item" && rule.item_carry && carried < 0 &&
                    (carried = CarriedItem(sentence_index)) >= 0) {
+          // Once per event: a rule with a chip slot and a thing slot for
+          // the item would carry it twice.
           filled.push_back(Filled{slot.role, -2});
           item_id = d_.entities[static_cast<std::size_t>(carried)].id;
         }
