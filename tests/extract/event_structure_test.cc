@@ -763,5 +763,15 @@ TEST_CASE("Program text tells no happening", "[extract][event][structure]") {
   CHECK(OfType(y, "investment").size() == 1);
 }
 
+TEST_CASE("An activity named as a clause's subject is no happening",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "Buying a domain from Squarespace is quick, simple, and fun.", "2026-03-02T00:00:00Z");
+  CHECK(x.events.empty());
+  const ExtractedArticle y = testing::AnalyzeText(
+      "SoftBank is buying ARM Holdings for $32 billion, Recode reported.", "2026-03-02T00:00:00Z");
+  CHECK(OfType(y, "order").size() == 1);
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -1096,6 +1096,11 @@ class Assembler {
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     if (LooksLikeCode(s)) return false;
+    // "Buying a domain from Squarespace is quick": an activity named as the
+    // subject of a clause is spoken of in general, no happening.
+    if (!p_.empty() && p_.xpos(Head(hit)) == "VBG" && p_.base_rel(Head(hit)) == "csubj") {
+      return false;
+    }
     // "The move has been met with resistance": to be met with is to get a
     // response, not a meeting.
     if (!p_.empty() && p_.lemma(Head(hit)) == "meet" && p_.IsPassive(Head(hit))) return false;
