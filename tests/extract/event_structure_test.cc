@@ -773,5 +773,20 @@ TEST_CASE("An activity named as a clause's subject is no happening",
   CHECK(OfType(y, "order").size() == 1);
 }
 
+TEST_CASE("A firm bought is the order's target; a name fills the item once",
+          "[extract][event][structure]") {
+  const ExtractedArticle x = testing::AnalyzeText(
+      "SoftBank is buying ARM Holdings for $32 billion.", "2026-03-02T00:00:00Z");
+  const auto orders = OfType(x, "order");
+  REQUIRE(orders.size() == 1);
+  CHECK(Has(Args(*orders[0], "buyer"), "org:softbank"));
+  CHECK(Has(Args(*orders[0], "target"), "org:arm"));
+  const ExtractedArticle y = testing::AnalyzeText(
+      "Alibaba bought 10,000 H20 chips from Nvidia.", "2026-03-02T00:00:00Z");
+  const auto bought = OfType(y, "order");
+  REQUIRE(bought.size() == 1);
+  CHECK(Args(*bought[0], "item") == std::vector<std::string>{"chip:nvidia/h20"});
+}
+
 }  // namespace
 }  // namespace newsx::extract

@@ -990,12 +990,15 @@ class Assembler {
           if (candidates_[j].entity == entity) (*used)[j] = true;
         }
         // A phrase an earlier slot of the role took ("AI chips" as a chip,
-        // then as a thing) fills it once.
+        // then as a thing) fills it once; so does the phrase around a name
+        // that fills it ("10,000 H20 chips" after the H20).
         const Candidate& made = candidates_[static_cast<std::size_t>(c)];
         const bool again = std::any_of(filled->begin(), filled->end(), [&](const Filled& f) {
           if (f.role != slot.role || f.candidate < 0) return false;
           const Candidate& x = candidates_[static_cast<std::size_t>(f.candidate)];
-          return x.first == made.first && x.end == made.end;
+          return (x.first == made.first && x.end == made.end) ||
+                 (made.entity < 0 && made.quantity < 0 && x.first >= made.first &&
+                  x.end <= made.end);
         });
         if (!again) filled->push_back(Filled{slot.role, c});
       }
