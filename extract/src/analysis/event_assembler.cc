@@ -441,9 +441,9 @@ class Assembler {
   }
 
   // "the French plane-maker", "Ukrainian energy company Burisma", "Ukraine's
-  // largest bank": a country that modifies a noun for one firm, or a firm's name, tells the
-  // firm's nationality. The firm, named or not, is who acts; the country is
-  // neither an actor nor the place of the happening.
+  // largest bank": a country that modifies (or owns) a noun for one firm, or
+  // a firm's name, tells the firm's nationality. The firm, named or not, is
+  // who acts; the country is neither an actor nor the place of the happening.
   bool IsNationalityOfFirm(const Sentence& s, const Candidate& c) const {
     const std::uint32_t last = c.end - 1;
     if (!p_.empty() && p_.head(last) >= 0) {
@@ -686,7 +686,8 @@ class Assembler {
     const auto of_phrase = [&](std::uint32_t n) {
       std::int32_t inner = -1;
       for (const std::uint32_t* c = p_.children_begin(n); c != p_.children_end(n); ++c) {
-        if (p_.base_rel(*c) == "nmod" && p_.CaseOf(*c) == "of") inner = static_cast<std::int32_t>(*c);
+        if (p_.base_rel(*c) == "nmod" && p_.CaseOf(*c) == "of")
+          inner = static_cast<std::int32_t>(*c);
       }
       return inner;
     };
@@ -733,8 +734,9 @@ class Assembler {
     if (InAmount(a, kArgPercent)) return -1;
     // A word for chips in capitals is a name's ("IMS CHIPS", "the CHIPS
     // Act"); the acronyms that are words for chips are short ("GPU").
-    if (chip_phrase_only && (!(d_.tok(a).classes & kChipNoun) ||
-                             ((d_.tok(a).flags & kAllUpper) && TokenText(d_.tt, d_.tok(a)).size() > 4))) {
+    if (chip_phrase_only &&
+        (!(d_.tok(a).classes & kChipNoun) ||
+         ((d_.tok(a).flags & kAllUpper) && TokenText(d_.tt, d_.tok(a)).size() > 4))) {
       return -1;
     }
     const std::int32_t made = ThingPhrase(a, keep_possessor);
@@ -787,6 +789,13 @@ class Assembler {
     thing.classes = kArgThing;
     candidates_.push_back(thing);
     return static_cast<std::int32_t>(candidates_.size() - 1);
+  }
+
+  // True when candidates a and b cover the same tokens.
+  bool SameSpan(std::int32_t a, std::int32_t b) const {
+    const Candidate& x = candidates_[static_cast<std::size_t>(a)];
+    const Candidate& y = candidates_[static_cast<std::size_t>(b)];
+    return x.first == y.first && x.end == y.end;
   }
 
   // The token of candidate c whose head lies outside it.
@@ -967,12 +976,8 @@ class Assembler {
             continue;
           }
           // One phrase once: conjuncts sharing an "of" phrase give it each.
-          const auto same_span = [&](std::int32_t g) {
-            const Candidate& x = candidates_[static_cast<std::size_t>(g)];
-            const Candidate& y = candidates_[static_cast<std::size_t>(c)];
-            return x.first == y.first && x.end == y.end;
-          };
-          if (c >= 0 && std::none_of(got.begin(), got.end(), same_span)) {
+          if (c >= 0 && std::none_of(got.begin(), got.end(),
+                                     [&](std::int32_t g) { return SameSpan(g, c); })) {
             got.push_back(c);
             used->resize(candidates_.size(), false);
             (*used)[static_cast<std::size_t>(c)] = true;
@@ -996,9 +1001,8 @@ class Assembler {
         const bool again = std::any_of(filled->begin(), filled->end(), [&](const Filled& f) {
           if (f.role != slot.role || f.candidate < 0) return false;
           const Candidate& x = candidates_[static_cast<std::size_t>(f.candidate)];
-          return (x.first == made.first && x.end == made.end) ||
-                 (made.entity < 0 && made.quantity < 0 && x.first >= made.first &&
-                  x.end <= made.end);
+          return SameSpan(f.candidate, c) || (made.entity < 0 && made.quantity < 0 &&
+                                              x.first >= made.first && x.end <= made.end);
         });
         if (!again) filled->push_back(Filled{slot.role, c});
       }
@@ -1090,14 +1094,6 @@ class Assembler {
   // Returns true when the hit made an event.
   bool Fire(std::uint32_t sentence_index, const TriggerHit& hit) {
     const Sentence& s = d_.tt.sentences[sentence_index];
-    // Rules whose context holds, nearest context first, then in file order.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (distance, rule)
-    for (const std::uint32_t rule_index : d_.model.lexicon.triggers[hit.trigger].rules) {
-      const std::uint32_t distance = ContextDistance(s, hit, rule_index);
-      if (distance != kNoContext) order.emplace_back(distance, rule_index);
-    }
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
     if (LooksLikeCode(s)) return false;
     // "Buying a domain from Squarespace is quick": an activity named as the
     // subject of a clause is spoken of in general, no happening.
@@ -1107,12 +1103,16 @@ class Assembler {
     // "The move has been met with resistance": to be met with is to get a
     // response, not a meeting.
     if (!p_.empty() && p_.lemma(Head(hit)) == "meet" && p_.IsPassive(Head(hit))) return false;
+    // Rules whose context holds, nearest context first, then in file order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (distance, rule)
+    for (const std::uint32_t rule_index : d_.model.lexicon.triggers[hit.trigger].rules) {
+      const std::uint32_t distance = ContextDistance(s, hit, rule_index);
+      if (distance != kNoContext) order.emplace_back(distance, rule_index);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     const std::size_t fixed = candidates_.size();
     bool partial_made = false;
-    // Who reports the happening takes no part in it: "the school district is
-    // considering buying a system, the South Florida Sun Sentinel reports";
-    // "emissions fell 2 percent, according to the Rhodium Group".
-    const std::string source = order.empty() ? std::string() : context_.Source(s);
     for (const auto& [distance, rule_index] : order) {
       const EventRule& rule = d_.model.lexicon.rules[rule_index];
       // "there is sufficient supply of this product": the noun of a
@@ -1120,6 +1120,10 @@ class Assembler {
       if (rule.verbal && !p_.empty() && p_.tag(Head(hit)) != nlp::Upos::kVerb) continue;
       candidates_.resize(fixed);  // Drop noun phrases made for an earlier rule.
       std::vector<bool> used(candidates_.size(), false);
+      // Who reports the happening takes no part in it: "the school district
+      // is considering buying a system, the South Florida Sun Sentinel
+      // reports"; "emissions fell 2 percent, according to the Rhodium Group".
+      const std::string& source = SourceOf(sentence_index);
       for (std::size_t k = 0; k < candidates_.size() && !source.empty(); ++k) {
         const std::int32_t e = candidates_[k].entity;
         used[k] = e >= 0 && d_.entities[static_cast<std::size_t>(e)].id == source;
@@ -1323,6 +1327,14 @@ class Assembler {
     }
   }
 
+  const std::string& SourceOf(std::uint32_t sentence_index) const {
+    if (source_sentence_ != sentence_index) {
+      source_ = context_.Source(d_.tt.sentences[sentence_index]);
+      source_sentence_ = sentence_index;
+    }
+    return source_;
+  }
+
   // Trigger, sentence, polarity, modality, source, time, confidence and id.
   void FinishEvent(std::uint32_t sentence_index, const TriggerHit& hit,
                    const std::vector<Filled>& filled, std::int32_t carried, Event* out) const {
@@ -1337,7 +1349,7 @@ class Assembler {
     const std::uint32_t head = Head(hit);
     ev.polarity = context_.Negated(s, hit.first, head) ? "negated" : "asserted";
     ev.modality = context_.Modality(s, hit.first, head);
-    ev.source = context_.Source(s);
+    ev.source = SourceOf(sentence_index);
     context_.Time(s, hit.first, hit.end, head, &ev);
     ev.article = article_id_;
     double confidence = 0.4 + 0.1 * static_cast<double>(filled.size());
@@ -1361,6 +1373,10 @@ class Assembler {
   // (trigger head, index into events_) of this sentence's events.
   std::vector<std::pair<std::uint32_t, std::size_t>> fired_events_;
   std::set<std::string> seen_;
+  // The source of sentence source_sentence_ (EventContext::Source()), read
+  // once for all of its triggers and events.
+  mutable std::uint32_t source_sentence_ = ~0u;
+  mutable std::string source_;
   std::size_t fired_ = ~std::size_t{0};  // Index of the last hit that made an event.
   std::vector<std::uint32_t> fired_heads_;  // Heads of this sentence's triggers that fired.
 };

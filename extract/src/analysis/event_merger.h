@@ -32,7 +32,10 @@ namespace newsx::extract::analysis {
 // not contradict; a demonstrative one ("This $6.1 billion investment in
 // Clay, NY") failing both, to the event told in the sentence just before
 // it, whatever its type ("... has finalized its largest award to Micron."),
-// when they do not contradict; failing all these, to an event of its type
+// when they do not contradict (a demonstrative mention is placed among the
+// events told before it, ahead of the later ones' merging, so that a later
+// mention of another happening cannot take its event first); failing all
+// these, to an event of its type
 // told in the same sentence whose actors it does not contradict, its amount
 // added to that event's ("$8.5 billion in direct funding along with $11
 // billion in loans"); the others are dropped.
