@@ -67,7 +67,29 @@ constexpr std::string_view kFurniture[] = {
     "share on twitter", "tweet", "email", "print", "related", "related articles",
     "related stories", "related content", "more from", "you may also like",
     "recommended", "sign up", "subscribe", "subscribe now", "click here", "skip to content",
-    "back to top", "close", "copy link", "comments", "leave a comment", "scroll to continue"};
+    "back to top", "close", "copy link", "comments", "leave a comment", "scroll to continue",
+    // The same furniture in the other languages of European news sites.
+    // German
+    "anzeige", "werbung", "weiterlesen", "mehr lesen", "lesen sie auch", "lesen sie mehr",
+    "auch interessant", "das könnte sie auch interessieren", "mehr zum thema",
+    "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "weitere artikel",
+    "artikel teilen", "teilen", "drucken", "kommentare", "kommentar schreiben", "nach oben",
+    // French
+    "publicité", "lire aussi", "à lire aussi", "lire la suite", "voir aussi",
+    "articles similaires", "sur le même sujet", "partager", "imprimer", "commentaires",
+    // Spanish
+    "publicidad", "lee también", "lea también", "leer más", "ver también", "te puede interesar",
+    "noticias relacionadas", "artículos relacionados", "compartir", "imprimir", "comentarios",
+    // Italian
+    "pubblicità", "leggi anche", "leggi di più", "articoli correlati", "condividi", "commenti",
+    // Portuguese
+    "publicidade", "leia também", "leia mais", "veja também", "notícias relacionadas",
+    "artigos relacionados", "compartilhar", "comentários",
+    // Polish
+    "reklama", "czytaj także", "czytaj też", "czytaj więcej", "zobacz również", "zobacz też",
+    "udostępnij", "komentarze",
+    // Dutch
+    "advertentie", "lees ook", "lees meer", "gerelateerde artikelen", "delen", "reacties"};
 
 // Labels that open a picture credit or source line, before a colon.
 constexpr std::string_view kCreditLabels[] = {
@@ -249,9 +271,25 @@ bool IsCreditLine(std::string_view line) {
   return OneOf(std::string_view(label), kCreditLabels);
 }
 
+// ASCII and Latin-1 capitals lowered ("Ähnliche" -> "ähnliche"): enough for
+// the furniture phrases, which are in Latin-script languages.
+std::string LatinLower(std::string_view s) {
+  std::string out = AsciiLower(s);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(out[i]);
+    const auto next = static_cast<unsigned char>(out[i + 1]);
+    // U+00C0..U+00DE are the capitals (less U+00D7, the multiplication
+    // sign); their small letters are 0x20 above them.
+    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+      out[i + 1] = static_cast<char>(next + 0x20);
+    }
+  }
+  return out;
+}
+
 bool IsFurnitureLine(std::string_view line) {
-  if (line.size() > 40) return false;
-  std::string lower = AsciiLower(line);
+  if (line.size() > 48) return false;
+  std::string lower = LatinLower(line);
   while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == ' ')) {
     lower.pop_back();
   }

@@ -32,10 +32,14 @@ constexpr double kProtectedShare = 0.5;
 
 // How far above the article element the headline may sit for the prose
 // between the two to count as the article's lead.
-constexpr int kLeadLevels = 4;
+constexpr int kLeadLevels = 6;
 
 // A child holding at least this share of its parent's score is the article.
 constexpr double kNarrowShare = 0.85;
+
+// Lines shorter than this (characters) that end the article and hold a
+// link point elsewhere: two paragraphs' minimum.
+constexpr int kMaxPointerChars = 2 * kMinParagraphChars;
 
 // Characters of text, not counting whitespace (code points, not bytes).
 int CountChars(const xmlChar* text) {
@@ -211,10 +215,41 @@ class ContentFinder {
     if (best_score_ <= 0) best_ = root;
     NarrowBest();
     PreferMarkedBody();
-    EmitLead(FindLead(root));
+    const std::vector<const xmlNode*> lead = FindLead(root);
+    // The text first, to know where the article ends; then, when a format
+    // is asked for, the same walk again feeding the writer up to that line,
+    // so that the formatted content holds exactly the lines of the text.
+    ContentWriter* const writer = writer_;
+    writer_ = nullptr;
+    EmitArticle(lead);
+    const std::size_t kept = KeptLines();
+    if (writer == nullptr) {
+      if (kept < lines_.size()) out_.resize(lines_[kept].start == 0 ? 0 : lines_[kept].start - 1);
+      return std::move(out_);
+    }
+    writer_ = writer;
+    max_lines_ = kept;
+    out_.clear();
+    lines_.clear();
+    EmitArticle(lead);
+    return std::move(out_);
+  }
+
+  void EmitArticle(const std::vector<const xmlNode*>& lead) {
+    EmitLead(lead);
     Emit(best_, 0);
     FlushLine();
-    return std::move(out_);
+  }
+
+  // How many lines the article keeps: the last lines go when they are short
+  // and hold a link. Articles end with pointers elsewhere ("Sign up here",
+  // "back to the list", "more on this in our guide", "next: ...") that sit
+  // in the body's own container and read as its prose; the body's last
+  // paragraph is rarely short and linked.
+  std::size_t KeptLines() const {
+    std::size_t n = lines_.size();
+    while (n > 1 && lines_[n - 1].linked && lines_[n - 1].chars < kMaxPointerChars) --n;
+    return n;
   }
 
   NodeStats& Stats(const xmlNode* n) {
@@ -299,6 +334,10 @@ class ContentFinder {
     // (bylines, dates) are judged one by one.
     Boilerplate boilerplate =
         name == "html" || name == "body" ? Boilerplate::kNo : ClassifyBoilerplate(node);
+    // A form (a rating, review, contact or sign-up box) is not article
+    // text, but some sites wrap their whole page in one: judged like a
+    // named element, kept when it holds most of the page's text.
+    if (name == "form" && boilerplate == Boilerplate::kNo) boilerplate = Boilerplate::kNamed;
     if ((section_header || !trust_names_) && boilerplate == Boilerplate::kNamed) {
       boilerplate = Boilerplate::kNo;
     }
@@ -590,6 +629,7 @@ class ContentFinder {
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         if (n->content == nullptr) continue;
         line_ += reinterpret_cast<const char*>(n->content);
+        if (link_depth_ > 0 && CachedChars(n) > 0) line_linked_ = true;
         if (writer_ != nullptr) writer_->Text(reinterpret_cast<const char*>(n->content));
         continue;
       }
@@ -603,7 +643,10 @@ class ContentFinder {
       }
       if (kind == TagKind::kInline) {
         if (writer_ != nullptr) writer_->OpenInline(n);
+        const bool link = Name(n) == "a";
+        link_depth_ += link;
         Emit(n, depth + 1);
+        link_depth_ -= link;
         if (writer_ != nullptr) writer_->CloseInline(n);
         continue;
       }
@@ -651,6 +694,10 @@ class ContentFinder {
   // heading starts a subsection, which is content).
   bool HasTextAfter(const xmlNode* node, int rank) {
     for (const xmlNode* at = node; at != nullptr && at != best_; at = at->parent) {
+      // Lists of links after the heading, up to the end of its container:
+      // the heading introduced them ("More from this column:"), and what
+      // follows the container belongs to another box.
+      bool links = false;
       for (const xmlNode* n = at->next; n != nullptr; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
           if (CachedChars(n) > 0) return true;
@@ -670,7 +717,9 @@ class ContentFinder {
         const int next_rank = HeadingRank(Name(n));
         if (next_rank < kNoRank) return next_rank > rank;
         if (!IsLinkList(s.text, s.link)) return true;
+        links = true;
       }
+      if (links) return false;
     }
     return false;
   }
@@ -692,18 +741,30 @@ class ContentFinder {
     }
     std::string line = CollapseSpace(line_);
     line_.clear();
+    const bool linked = line_linked_;
+    line_linked_ = false;
     // In a section's header only paragraphs are text (the lead); its short
     // lines are the section label, date and byline.
     const bool kept =
-        !line.empty() && line != title_ && !IsFurnitureLine(line) && !IsCreditLine(line) &&
+        !line.empty() && lines_.size() < max_lines_ && line != title_ && !IsFurnitureLine(line) &&
+        !IsCreditLine(line) &&
         (header_depth_ == 0 ||
          CountChars(reinterpret_cast<const xmlChar*>(line.c_str())) >= kMinParagraphChars);
     if (writer_ != nullptr) writer_->EndLine(kept);
     if (!kept) return;
     if (!out_.empty()) out_ += '\n';
+    lines_.push_back(
+        {out_.size(), linked, CountChars(reinterpret_cast<const xmlChar*>(line.c_str()))});
     out_ += line;
   }
 
+  // A line of the text: where it starts in out_, whether any of it is link
+  // text, and its characters.
+  struct Line {
+    std::size_t start = 0;
+    bool linked = false;
+    int chars = 0;
+  };
   std::string title_;
   ContentWriter* writer_;  // Null: plain text only.
   std::vector<NodeStats> stats_;
@@ -720,6 +781,10 @@ class ContentFinder {
   bool read_noscript_ = false;  // <noscript> is text, not dropped.
   bool trust_names_ = true;     // Class and id names can make boilerplate.
   std::string out_;
+  std::vector<Line> lines_;           // The lines of out_.
+  std::size_t max_lines_ = SIZE_MAX;  // Lines past this are not kept.
+  int link_depth_ = 0;                // Links around the text being emitted.
+  bool line_linked_ = false;          // The current line holds link text.
 };
 
 }  // namespace

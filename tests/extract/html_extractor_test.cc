@@ -420,6 +420,117 @@ TEST_CASE("ExtractArticle leaves out picture credits set as text lines", "[extra
   CHECK(article->text.find("Photo credit") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle leaves out forms inside the article", "[extract]") {
+  // A rating form after the body, with its question set as a heading.
+  auto article = extract::ExtractArticle(Page(
+      "<html><body><div class=\"text\"><p>The old mill by the river reopened on Sunday as a "
+      "museum, after six years of repairs paid for by the village and a foundation.</p><p>Visitors "
+      "can see the wheel turn again on the first weekend of every month, and the bakery next door "
+      "sells bread from its flour.</p><form action=\"/rate\"><h2>How useful was this "
+      "article?</h2><label>Your comment</label><textarea></textarea><p>Tell us what you would like "
+      "to read about next; we read every message that reaches the newsroom.</p></form></div>"
+      "</body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The old mill") == 0);
+  CHECK(article->text.find("Visitors can see") != std::string::npos);
+  CHECK(article->text.find("How useful") == std::string::npos);
+  CHECK(article->text.find("Tell us what") == std::string::npos);
+}
+
+TEST_CASE("ExtractArticle keeps a form that holds the whole page", "[extract]") {
+  // Some frameworks wrap every page in one <form>.
+  auto article = extract::ExtractArticle(
+      Page("<html><body><form id=\"page\"><div class=\"text\"><p>The old mill by the river "
+           "reopened on Sunday as a museum, after six years of repairs paid for by the "
+           "village.</p><p>Visitors can see the wheel turn again on the first weekend of every "
+           "month, and the bakery next door sells bread from its flour.</p></div></form>"
+           "</body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The old mill") == 0);
+  CHECK(article->text.find("Visitors can see") != std::string::npos);
+}
+
+TEST_CASE("ExtractArticle leaves out a heading over a list of links at the end of its box",
+          "[extract]") {
+  // The links are separate paragraphs; after the body's box comes an
+  // author box, which the heading does not introduce.
+  auto article = extract::ExtractArticle(Page(
+      "<html><body><article><div class=\"entry\"><p>The old mill by the river reopened on Sunday "
+      "as a museum, after six years of repairs paid for by the village and a foundation.</p>"
+      "<p>Visitors can see the wheel turn again on the first weekend of every month, and the "
+      "bakery next door sells bread from its flour.</p><h2>More from this column:</h2><p><a "
+      "href=\"/a\">Why villages keep their mills</a></p><p><a href=\"/b\">The last miller of the "
+      "valley</a></p></div><div class=\"persons\"><p>Anna Beispiel writes about the villages of "
+      "the valley, their mills, their bakeries and their long history for this paper.</p></div>"
+      "</article></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The old mill") == 0);
+  CHECK(article->text.find("More from this column") == std::string::npos);
+  CHECK(article->text.find("Anna Beispiel") != std::string::npos);  // Not the heading's.
+}
+
+TEST_CASE("ExtractArticle leaves out short linked lines that end the article", "[extract]") {
+  const std::string page =
+      "<html><body><div class=\"text\"><p>The old mill by the river reopened on Sunday as a "
+      "museum, after six years of repairs paid for by the village and a <a href=\"/f\">local "
+      "foundation</a>.</p><p>Short line with <a href=\"/m\">a link</a> inside the body.</p><p>"
+      "Visitors can see the wheel turn again on the first weekend of every month, and the bakery "
+      "next door sells bread from its flour.</p><p>More about the valley's mills <a "
+      "href=\"/mills\">in our guide</a>.</p><p>Want the news from the valley? <a "
+      "href=\"/signup\">Sign up here</a></p></div></body></html>";
+  auto article = extract::ExtractArticle(Page(page));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The old mill") == 0);
+  CHECK(article->text.find("Short line with a link inside the body.") != std::string::npos);
+  CHECK(article->text.size() == article->text.find("from its flour.") + 15);
+  // The formatted content ends where the text does.
+  extract::HtmlExtractOptions options;
+  options.format = extract::ContentFormat::kMarkdown;
+  auto formatted = extract::ExtractArticle(Page(page), options);
+  REQUIRE(formatted.ok());
+  CHECK(formatted->text == article->text);
+  CHECK(formatted->content.find("from its flour.") != std::string::npos);
+  CHECK(formatted->content.find("guide") == std::string::npos);
+  CHECK(formatted->content.find("Sign up") == std::string::npos);
+}
+
+TEST_CASE("ExtractArticle finds a lead five levels above the body", "[extract]") {
+  // The body holds most of the page's score, so it is the article and the
+  // lead is searched for above it.
+  std::string body;
+  for (int i = 0; i < 8; ++i) {
+    body +=
+        "<p>The operator blamed the price of fuel and the cost of repairs to the older boat, "
+        "which spent most of the winter in the yard.</p>";
+  }
+  auto article = extract::ExtractArticle(Page(
+      "<html><head><title>Ferry fares rise in April</title></head><body><div class=\"page\">"
+      "<div class=\"head\"><h1>Ferry fares rise in April</h1><p>Fares on the island ferries rise "
+      "by five per cent in April, the first increase in four years, the operator announced on "
+      "Tuesday.</p></div><div><div><div><div><div "
+      "class=\"story\">" +
+      body + "</div></div></div></div></div></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Fares on the island ferries") == 0);
+  CHECK(article->text.find("The operator blamed") != std::string::npos);
+}
+
+TEST_CASE("ExtractArticle leaves out furniture lines in other languages", "[extract]") {
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"text\"><p>Der Gemeinderat hat am Montag beschlossen, die "
+           "alte Mühle am Fluss als Museum zu öffnen, nach sechs Jahren der Reparatur.</p><p>"
+           "<strong>ÄHNLICHE BEITRÄGE</strong></p><p>Besucher können das Rad an jedem ersten "
+           "Wochenende im Monat sehen, und die Bäckerei nebenan verkauft Brot.</p><p>Zobacz "
+           "również</p><p>Lire aussi :</p><p>Teilen</p></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Der Gemeinderat") == 0);
+  CHECK(article->text.find("Besucher können") != std::string::npos);
+  CHECK(article->text.find("BEITRÄGE") == std::string::npos);
+  CHECK(article->text.find("Zobacz") == std::string::npos);
+  CHECK(article->text.find("Lire aussi") == std::string::npos);
+  CHECK(article->text.find("Teilen") == std::string::npos);
+}
+
 TEST_CASE("ExtractArticle does not take a long lead for the article", "[extract]") {
   auto article = extract::ExtractArticle(
       Page("<html><body><article><header><h1>Ferry fares rise in April</h1><p>Fares on the island "
