@@ -40,6 +40,8 @@ constexpr double kNarrowShare = 0.85;
 // Lines shorter than this (characters) that end the article and hold a
 // link point elsewhere: two paragraphs' minimum.
 constexpr int kMaxPointerChars = 2 * kMinParagraphChars;
+// ...and a line shorter than this before them is their heading.
+constexpr int kMaxHeadingChars = 40;
 
 // Characters of text, not counting whitespace (code points, not bytes).
 int CountChars(const xmlChar* text) {
@@ -245,10 +247,12 @@ class ContentFinder {
   // and hold a link. Articles end with pointers elsewhere ("Sign up here",
   // "back to the list", "more on this in our guide", "next: ...") that sit
   // in the body's own container and read as its prose; the body's last
-  // paragraph is rarely short and linked.
+  // paragraph is rarely short and linked. A heading-length line left last
+  // by them was their heading ("Contact", "Further reading").
   std::size_t KeptLines() const {
     std::size_t n = lines_.size();
     while (n > 1 && lines_[n - 1].linked && lines_[n - 1].chars < kMaxPointerChars) --n;
+    if (n < lines_.size() && n > 1 && lines_[n - 1].chars < kMaxHeadingChars) --n;
     return n;
   }
 

@@ -475,8 +475,8 @@ TEST_CASE("ExtractArticle leaves out short linked lines that end the article", "
       "museum, after six years of repairs paid for by the village and a <a href=\"/f\">local "
       "foundation</a>.</p><p>Short line with <a href=\"/m\">a link</a> inside the body.</p><p>"
       "Visitors can see the wheel turn again on the first weekend of every month, and the bakery "
-      "next door sells bread from its flour.</p><p>More about the valley's mills <a "
-      "href=\"/mills\">in our guide</a>.</p><p>Want the news from the valley? <a "
+      "next door sells bread from its flour.</p><p><b>Further reading</b></p><p>More about the "
+      "valley's mills <a href=\"/mills\">in our guide</a>.</p><p>Want the news from the valley? <a "
       "href=\"/signup\">Sign up here</a></p></div></body></html>";
   auto article = extract::ExtractArticle(Page(page));
   REQUIRE(article.ok());
@@ -491,6 +491,7 @@ TEST_CASE("ExtractArticle leaves out short linked lines that end the article", "
   CHECK(formatted->text == article->text);
   CHECK(formatted->content.find("from its flour.") != std::string::npos);
   CHECK(formatted->content.find("guide") == std::string::npos);
+  CHECK(formatted->content.find("Further reading") == std::string::npos);
   CHECK(formatted->content.find("Sign up") == std::string::npos);
 }
 

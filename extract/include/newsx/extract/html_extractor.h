@@ -10,7 +10,7 @@ namespace newsx::extract {
 
 // Version of the HTML-to-article algorithm, stored in every article so that
 // `newsx reprocess` can tell stale records.
-inline constexpr const char* kHtmlExtractorVersion = "html-0.4";
+inline constexpr const char* kHtmlExtractorVersion = "html-0.5";
 
 // Form of Article::content beside the plain text (which stays the basis of
 // every span): none, Markdown (CommonMark with GFM tables), or an HTML
