@@ -248,12 +248,21 @@ class ContentFinder {
   // "back to the list", "more on this in our guide", "next: ...") that sit
   // in the body's own container and read as its prose; the body's last
   // paragraph is rarely short and linked. A heading-length line left last
-  // by them was their heading ("Contact", "Further reading").
+  // by them was their heading ("Contact", "Further reading"). When such
+  // lines would be more than half of the text's characters, they are what
+  // the page offers (a page of links, a list of downloads) and all stay.
   std::size_t KeptLines() const {
+    int total = 0;
+    for (const Line& line : lines_) total += line.chars;
     std::size_t n = lines_.size();
-    while (n > 1 && lines_[n - 1].linked && lines_[n - 1].chars < kMaxPointerChars) --n;
-    if (n < lines_.size() && n > 1 && lines_[n - 1].chars < kMaxHeadingChars) --n;
-    return n;
+    int cut = 0;
+    while (n > 1 && lines_[n - 1].linked && lines_[n - 1].chars < kMaxPointerChars) {
+      cut += lines_[--n].chars;
+    }
+    if (n < lines_.size() && n > 1 && lines_[n - 1].chars < kMaxHeadingChars) {
+      cut += lines_[--n].chars;
+    }
+    return 2 * cut > total ? lines_.size() : n;
   }
 
   NodeStats& Stats(const xmlNode* n) {

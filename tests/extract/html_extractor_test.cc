@@ -495,6 +495,24 @@ TEST_CASE("ExtractArticle leaves out short linked lines that end the article", "
   CHECK(formatted->content.find("Sign up") == std::string::npos);
 }
 
+TEST_CASE("ExtractArticle keeps a text made mostly of short linked lines", "[extract]") {
+  // A page of downloads: each line is short and holds a link, and they are
+  // what the page offers.
+  std::string lines;
+  for (const char* year : {"2019", "2020", "2021", "2022", "2023"}) {
+    lines += std::string("<p>Annual report of the village mill association for ") + year +
+             ", twelve pages: <a href=\"/r" + year + ".pdf\">PDF</a></p>";
+  }
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"text\"><p>The mill association publishes its annual "
+           "reports here.</p>" +
+           lines + "</div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("for 2019") != std::string::npos);
+  CHECK(article->text.find("for 2020") != std::string::npos);
+  CHECK(article->text.find("for 2023, twelve pages: PDF") != std::string::npos);
+}
+
 TEST_CASE("ExtractArticle finds a lead five levels above the body", "[extract]") {
   // The body holds most of the page's score, so it is the article and the
   // lead is searched for above it.
