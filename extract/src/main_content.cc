@@ -756,18 +756,16 @@ class ContentFinder {
     line_.clear();
     const bool linked = line_linked_;
     line_linked_ = false;
+    const int chars = CountChars(reinterpret_cast<const xmlChar*>(line.c_str()));
     // In a section's header only paragraphs are text (the lead); its short
     // lines are the section label, date and byline.
-    const bool kept =
-        !line.empty() && lines_.size() < max_lines_ && line != title_ && !IsFurnitureLine(line) &&
-        !IsCreditLine(line) &&
-        (header_depth_ == 0 ||
-         CountChars(reinterpret_cast<const xmlChar*>(line.c_str())) >= kMinParagraphChars);
+    const bool kept = !line.empty() && lines_.size() < max_lines_ && line != title_ &&
+                      !IsFurnitureLine(line) && !IsCreditLine(line) &&
+                      (header_depth_ == 0 || chars >= kMinParagraphChars);
     if (writer_ != nullptr) writer_->EndLine(kept);
     if (!kept) return;
     if (!out_.empty()) out_ += '\n';
-    lines_.push_back(
-        {out_.size(), linked, CountChars(reinterpret_cast<const xmlChar*>(line.c_str()))});
+    lines_.push_back({out_.size(), linked, chars});
     out_ += line;
   }
 
@@ -778,6 +776,7 @@ class ContentFinder {
     bool linked = false;
     int chars = 0;
   };
+
   std::string title_;
   ContentWriter* writer_;  // Null: plain text only.
   std::vector<NodeStats> stats_;
