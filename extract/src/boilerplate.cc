@@ -7,6 +7,7 @@
 
 #include "html_dom.h"
 #include "newsx/core/strings.h"
+#include "nlp/word_atoms.h"
 
 namespace newsx::extract::internal {
 
@@ -271,25 +272,12 @@ bool IsCreditLine(std::string_view line) {
   return OneOf(std::string_view(label), kCreditLabels);
 }
 
-// ASCII and Latin-1 capitals lowered ("Ähnliche" -> "ähnliche"): enough for
-// the furniture phrases, which are in Latin-script languages.
-std::string LatinLower(std::string_view s) {
-  std::string out = AsciiLower(s);
-  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-    const auto lead = static_cast<unsigned char>(out[i]);
-    const auto next = static_cast<unsigned char>(out[i + 1]);
-    // U+00C0..U+00DE are the capitals (less U+00D7, the multiplication
-    // sign); their small letters are 0x20 above them.
-    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
-      out[i + 1] = static_cast<char>(next + 0x20);
-    }
-  }
-  return out;
-}
-
 bool IsFurnitureLine(std::string_view line) {
   if (line.size() > 48) return false;
-  std::string lower = LatinLower(line);
+  // Unicode lower case: the phrases of other languages open with capitals
+  // such as "Ä" ("Ähnliche Beiträge").
+  std::string lower;
+  nlp::AppendNormalized(line, nlp::kFoldCase, &lower);
   while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == ' ')) {
     lower.pop_back();
   }

@@ -226,7 +226,8 @@ class ContentFinder {
     EmitArticle(lead);
     const std::size_t kept = KeptLines();
     if (writer == nullptr) {
-      if (kept < lines_.size()) out_.resize(lines_[kept].start == 0 ? 0 : lines_[kept].start - 1);
+      // A line after the first starts after its '\n', which goes with it.
+      if (kept < lines_.size()) out_.resize(lines_[kept].start - 1);
       return std::move(out_);
     }
     writer_ = writer;
