@@ -589,6 +589,33 @@ TEST_CASE("ExtractArticle recovers from unclosed tags", "[extract][hostile]") {
 }
 
 // Bounded time is enforced by the ctest timeout.
+TEST_CASE("ExtractArticle keeps an article swallowed by an unclosed form", "[extract][hostile]") {
+  // A search form that is never closed: the parser puts the whole article
+  // inside it, and the form then holds most of the page.
+  auto article = extract::ExtractArticle(Page(
+      "<html><body><form action=\"/search\"><input name=\"q\"><div class=\"text\"><p>The old "
+      "mill by the river reopened on Sunday as a museum, after six years of repairs paid for by "
+      "the village.</p><p>Visitors can see the wheel turn again on the first weekend of every "
+      "month, and the bakery next door sells bread from its flour.</p></div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("The old mill") == 0);
+  CHECK(article->text.find("Visitors can see") != std::string::npos);
+}
+
+TEST_CASE("ExtractArticle ends a page of 20,000 short linked lines", "[extract][hostile]") {
+  // Every line is a pointer line; together they are the page, and all stay.
+  std::string lines;
+  for (int i = 0; i < 20000; ++i) {
+    lines += "<p>Item " + std::to_string(i) + " of the village archive, scanned: <a href=\"/i" +
+             std::to_string(i) + "\">open</a></p>";
+  }
+  auto article = extract::ExtractArticle(
+      Page("<html><body><div class=\"text\">" + lines + "</div></body></html>"));
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Item 0 of the village archive") == 0);
+  CHECK(article->text.find("Item 19999 of the village archive") != std::string::npos);
+}
+
 TEST_CASE("ExtractArticle handles huge and deep pages", "[extract][hostile]") {
   SECTION("a 15 MB page, just under the size cap") {
     std::string html = Paragraphs(15 * 1024 * 1024 / 90);
